@@ -1,0 +1,126 @@
+package org.candor.search.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.candor.search.analysis.CaseFields;
+
+/**
+ * Produces HTML-safe snippets with matches in {@code <mark>} for the hits of one page.
+ *
+ * <p>The three analysed text fields share the stored values of {@link CaseFields#TEXT}; this
+ * highlighter reads those values for each of them (the offsets agree, as all three use the same
+ * tokenizer) and keeps, per hit, the field whose snippets mark the most matches. Only the hits
+ * given to it are read, and those passed the access filter.
+ */
+public final class SnippetHighlighter {
+
+  private static final int MAX_CHARS = 200_000;
+
+  private SnippetHighlighter() {}
+
+  /** One list of snippets per hit of {@code topDocs}, in order. */
+  public static List<List<String>> highlight(
+      IndexSearcher searcher, Analyzer analyzer, Query query, TopDocs topDocs, int perHit)
+      throws IOException {
+    List<List<String>> result = new ArrayList<>();
+    if (perHit == 0 || topDocs.scoreDocs.length == 0) {
+      for (int i = 0; i < topDocs.scoreDocs.length; i++) {
+        result.add(List.of());
+      }
+      return result;
+    }
+    UnifiedHighlighter.Builder builder =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .withHandleMultiTermQuery(true)
+            .withHighlightPhrasesStrictly(true)
+            .withMaxLength(MAX_CHARS)
+            .withMaxNoHighlightPassages(0);
+    UnifiedHighlighter highlighter = new SharedTextHighlighter(builder, searcher);
+    String[] fields = CaseFields.TEXT_FIELDS.toArray(String[]::new);
+    int[] passages = new int[fields.length];
+    Arrays.fill(passages, perHit);
+    Map<String, String[]> byField = highlighter.highlightFields(fields, query, topDocs, passages);
+    for (int i = 0; i < topDocs.scoreDocs.length; i++) {
+      String best = null;
+      int bestMarks = 0;
+      for (String field : fields) {
+        String s = byField.get(field)[i];
+        int marks = s == null ? 0 : countMarks(s);
+        if (marks > bestMarks) {
+          best = s;
+          bestMarks = marks;
+        }
+      }
+      result.add(best == null ? List.of() : splitPassages(best));
+    }
+    return result;
+  }
+
+  private static int countMarks(String s) {
+    int n = 0;
+    for (int i = s.indexOf("<mark>"); i >= 0; i = s.indexOf("<mark>", i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  private static List<String> splitPassages(String joined) {
+    List<String> out = new ArrayList<>();
+    for (String p : joined.split(" … ")) {
+      String t = p.replace('\u0000', ' ').strip();
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** Reads the shared stored text for every analysed text field. */
+  private static final class SharedTextHighlighter extends UnifiedHighlighter {
+    private final IndexSearcher searcher;
+
+    SharedTextHighlighter(Builder builder, IndexSearcher searcher) {
+      super(builder);
+      this.searcher = searcher;
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+      List<CharSequence[]> docs = new ArrayList<>();
+      StoredFields stored = searcher.storedFields();
+      for (int doc = docIter.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = docIter.nextDoc()) {
+        StringBuilder text = new StringBuilder();
+        for (IndexableField f : stored.document(doc, java.util.Set.of(CaseFields.TEXT)).getFields(CaseFields.TEXT)) {
+          if (text.length() > 0) {
+            text.append(MULTIVAL_SEP_CHAR);
+          }
+          text.append(f.stringValue());
+          if (text.length() >= MAX_CHARS) {
+            text.setLength(MAX_CHARS);
+            break;
+          }
+        }
+        CharSequence[] values = new CharSequence[fields.length];
+        Arrays.fill(values, text.toString());
+        docs.add(values);
+      }
+      return docs;
+    }
+  }
+}
