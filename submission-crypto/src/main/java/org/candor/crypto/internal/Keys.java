@@ -174,10 +174,9 @@ public final class Keys {
                 copies.add(secret);
                 continue;
             }
-            PBESecretKeyDecryptor decryptor = decryptor(oldPassphrase);
-            checkUnlocks(secret, decryptor);
-            PBESecretKeyEncryptor encryptor = lock.build(newPassphrase, secret.getPublicKey().getPublicKeyPacket());
-            copies.add(PGPSecretKey.copyWithNewPassword(secret, decryptor, encryptor, sha1()));
+            PGPPrivateKey privateKey = extract(secret, decryptor(oldPassphrase));
+            PBESecretKeyEncryptor encryptor = lock.build(newPassphrase.clone(), secret.getPublicKey().getPublicKeyPacket());
+            copies.add(new PGPSecretKey(privateKey, secret.getPublicKey(), sha1(), secret.isMasterKey(), encryptor));
         }
         return new OpenPGPKey(new PGPSecretKeyRing(copies), IMPL);
     }
@@ -195,12 +194,13 @@ public final class Keys {
         return new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase);
     }
 
-    private static void checkUnlocks(PGPSecretKey secret, PBESecretKeyDecryptor decryptor) throws WrongPassphrase {
+    private static PGPPrivateKey extract(PGPSecretKey secret, PBESecretKeyDecryptor decryptor) throws WrongPassphrase {
         try {
             PGPPrivateKey privateKey = secret.extractPrivateKey(decryptor);
             if (privateKey == null) {
                 throw new WrongPassphrase("the secret key holds no key material");
             }
+            return privateKey;
         } catch (PGPException e) {
             throw new WrongPassphrase("the passphrase does not unlock this key");
         }
