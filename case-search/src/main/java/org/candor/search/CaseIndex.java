@@ -16,6 +16,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -163,6 +164,10 @@ public final class CaseIndex implements Closeable {
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(48);
+    TieredMergePolicy mergePolicy = new TieredMergePolicy();
+    // purge() must rewrite every segment that still holds a deleted case, however few.
+    mergePolicy.setForceMergeDeletesPctAllowed(0.0);
+    config.setMergePolicy(mergePolicy);
     IndexWriter w = new IndexWriter(directory, config);
     try {
       searcherManager = new SearcherManager(w, new SearcherFactory());

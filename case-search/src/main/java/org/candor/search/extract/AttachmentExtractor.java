@@ -56,8 +56,12 @@ public final class AttachmentExtractor implements AutoCloseable {
     }
   }
 
-  private final AutoDetectParser parser = new AutoDetectParser();
-  private final Set<MediaType> supported = parser.getSupportedTypes(new ParseContext());
+  /** Tika's parser is thread-safe and costly to set up: one per class loader, made on first use. */
+  private static final class Shared {
+    static final AutoDetectParser PARSER = new AutoDetectParser();
+    static final Set<MediaType> SUPPORTED = PARSER.getSupportedTypes(new ParseContext());
+  }
+
   private final Limits limits;
   private final ExecutorService pool =
       Executors.newCachedThreadPool(
@@ -93,7 +97,7 @@ public final class AttachmentExtractor implements AutoCloseable {
     BodyContentHandler handler = new BodyContentHandler(limits.maxChars());
     Metadata metadata = new Metadata();
     try (InputStream in = new LimitedInputStream(attachment.content().open(), limits.maxBytes())) {
-      parser.parse(in, handler, metadata, new ParseContext());
+      Shared.PARSER.parse(in, handler, metadata, new ParseContext());
     } catch (Exception e) {
       if (!WriteLimitReachedException.isWriteLimitReached(e)) {
         throw e;
@@ -101,7 +105,7 @@ public final class AttachmentExtractor implements AutoCloseable {
     }
     String type = metadata.get(Metadata.CONTENT_TYPE);
     MediaType mediaType = type == null ? null : MediaType.parse(type);
-    if (mediaType == null || !supported.contains(mediaType.getBaseType())) {
+    if (mediaType == null || !Shared.SUPPORTED.contains(mediaType.getBaseType())) {
       throw new ExtractionException(
           Reason.UNSUPPORTED, "no text extractor for this file type (" + baseType(mediaType) + ")");
     }
