@@ -1,0 +1,6 @@
+/**
+ * First-run setup: the one-time console link that creates the first administrator.
+ *
+ * <p>The link's token is printed on the console only; the database keeps its SHA-256 digest.
+ */
+package org.candor.portal.admin.setup;

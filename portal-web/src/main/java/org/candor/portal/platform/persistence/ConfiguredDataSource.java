@@ -1,0 +1,114 @@
+package org.candor.portal.platform.persistence;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The data source behind the container's connection pool; it picks the database from
+ * MicroProfile Config so that one WAR runs on the embedded H2 database and on PostgreSQL.
+ *
+ * <p>Payara pools the connections (see {@link CandorDataSourceDefinition}); this class only
+ * opens them. It reads {@code candor.db.url}, {@code candor.db.user} and
+ * {@code candor.db.password} when the first connection is asked for, because application
+ * configuration is not yet readable when the container reads data source annotations. The
+ * driver is chosen from the URL and instantiated directly, so the drivers packaged in the WAR
+ * are used and {@code DriverManager}'s class-loader rules do not matter.
+ */
+public class ConfiguredDataSource implements DataSource {
+
+    private volatile Target target;
+    private int loginTimeout;
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Target t = target();
+        return t.driver.connect(t.url, t.properties());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        Target t = target();
+        Properties properties = new Properties();
+        properties.setProperty("user", username);
+        properties.setProperty("password", password);
+        return t.driver.connect(t.url, properties);
+    }
+
+    private Target target() throws SQLException {
+        Target t = target;
+        if (t == null) {
+            Config config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
+            String url = config.getValue("candor.db.url", String.class);
+            String user = config.getOptionalValue("candor.db.user", String.class).orElse("");
+            String password = config.getOptionalValue("candor.db.password", String.class).orElse("");
+            t = new Target(DatabaseKind.of(url).driver(), url, user, password);
+            target = t;
+        }
+        return t;
+    }
+
+    private record Target(Driver driver, String url, String user, String password) {
+        Properties properties() {
+            Properties properties = new Properties();
+            if (!user.isEmpty()) {
+                properties.setProperty("user", user);
+            }
+            if (!password.isEmpty()) {
+                properties.setProperty("password", password);
+            }
+            return properties;
+        }
+
+        /** Never prints the password (a record would). */
+        @Override
+        public String toString() {
+            return "Target[" + url.substring(0, url.indexOf(':', 5) + 1) + "...]";
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // Connections log nothing here: SQL parameters could carry personal data.
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException("no parent logger");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("not a wrapper for " + type.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+}

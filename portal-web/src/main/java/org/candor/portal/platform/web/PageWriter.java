@@ -1,0 +1,66 @@
+package org.candor.portal.platform.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.candor.portal.platform.i18n.Languages;
+
+/**
+ * Renders {@link Page}s returned by resources as HTML in the request's language, adding what
+ * every page's layout needs: the language, the current path (for the language links) and the
+ * other languages offered.
+ */
+@Provider
+@Produces(MediaType.TEXT_HTML)
+public class PageWriter implements MessageBodyWriter<Page> {
+
+    @Inject
+    Templates templates;
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return Page.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void writeTo(Page page, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+            MultivaluedMap<String, Object> headers, OutputStream entityStream) {
+        Locale locale = Languages.of(request);
+        headers.putSingle("Content-Type", "text/html;charset=UTF-8");
+        headers.putSingle("Content-Language", locale.getLanguage());
+        Map<String, Object> model = new HashMap<>(page.model());
+        model.put("lang", locale.getLanguage());
+        model.put("path", ownPath(request.getRequestURI()));
+        model.put("languages", Languages.SUPPORTED.stream().map(Locale::getLanguage).toList());
+        Writer out = new BufferedWriter(new OutputStreamWriter(entityStream, StandardCharsets.UTF_8));
+        templates.render(page.template(), model, locale, out);
+        try {
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The path for links back to this page; never a link to another host ("//host/..."). */
+    static String ownPath(String requestUri) {
+        return "/" + requestUri.replaceFirst("^/+", "");
+    }
+}

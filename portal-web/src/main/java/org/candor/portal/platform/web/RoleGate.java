@@ -1,0 +1,36 @@
+package org.candor.portal.platform.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.candor.portal.platform.config.PortalConfig;
+import org.candor.portal.platform.config.PortalRole;
+
+/**
+ * Answers "not found" for every path of a role this instance does not serve, so that an
+ * internet-facing intake host shows no trace of the desk, oversight or admin pages.
+ */
+@WebFilter(urlPatterns = "/*")
+public class RoleGate extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    PortalConfig config;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/static/") && !config.serves(PortalRole.owning(path))) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,37 @@
+package org.candor.portal.staff;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/** Staff accounts kept with JPA. */
+@ApplicationScoped
+@Transactional
+public class JpaStaffRepository implements StaffRepository {
+
+    @PersistenceContext(unitName = "candor")
+    private EntityManager em;
+
+    @Override
+    public void add(StaffMember member) {
+        em.persist(member);
+    }
+
+    @Override
+    public Optional<StaffMember> findByUsername(Username username) {
+        return em.createQuery("select s from StaffMember s where s.username = :u", StaffMember.class)
+                .setParameter("u", username.value())
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public boolean hasAdministrator() {
+        return em.createQuery(
+                        "select count(s) from StaffMember s join s.roles r where r = :role and s.enabled = true", Long.class)
+                .setParameter("role", Role.ADMINISTRATOR)
+                .getSingleResult() > 0;
+    }
+}

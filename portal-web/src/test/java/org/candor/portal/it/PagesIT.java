@@ -1,0 +1,179 @@
+package org.candor.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The portal's pages over HTTP, as a browser gets them, with the portal on PostgreSQL. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PagesIT {
+
+    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "font-src 'self'; connect-src 'self'; worker-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @ArquillianResource
+    URL deployed;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @Test
+    void landingPageExplainsAnonymityAndSaysWhenNoChannelIsOpen() throws Exception {
+        HttpResponse<String> page = get("/", "en");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("How your anonymity is protected"));
+        assertTrue(page.body().contains("does not record your IP address"));
+        assertTrue(page.body().contains("No reporting channel is open yet"));
+    }
+
+    @Test
+    void landingPageListsPublishedChannelsInTheBrowsersLanguage() throws Exception {
+        insertChannel("it-published", true, "Safety at work", "Arbeitssicherheit");
+        insertChannel("it-hidden", false, "Secret draft", "Geheimer Entwurf");
+
+        HttpResponse<String> english = get("/", "en-GB,en;q=0.9");
+        assertTrue(english.body().contains("Safety at work"));
+        assertTrue(english.body().contains("href=\"/report/it-published\""));
+        assertFalse(english.body().contains("Secret draft"), "unpublished channels are not offered");
+
+        HttpResponse<String> german = get("/", "de-CH,de;q=0.9,en;q=0.5");
+        assertEquals("de", german.headers().firstValue("Content-Language").orElseThrow());
+        assertTrue(german.body().contains("Arbeitssicherheit"));
+        assertTrue(german.body().contains("Wie Ihre Anonymität geschützt wird"));
+    }
+
+    @Test
+    void languageLinkSwitchesWithoutScriptAndRemembersTheChoiceInAHardenedCookie() throws Exception {
+        HttpResponse<String> switched = get("/?lang=de", "en");
+        assertTrue(switched.body().contains("Missstände melden"));
+        String cookie = switched.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith("candor_lang=de"), cookie);
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+
+        HttpResponse<String> later = send(HttpRequest.newBuilder(url("/")).header("Accept-Language", "en")
+                .header("Cookie", "candor_lang=de").build());
+        assertTrue(later.body().contains("Missstände melden"), "the chosen language wins over the browser's");
+        assertTrue(later.body().contains("href=\"/?lang=en\""), "a link leads back to English");
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() throws Exception {
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (String path : List.of("/", "/?lang=de", "/static/candor.css", "/no-such-page", "/static/nothing.css",
+                "/static/..%2fMETA-INF%2fpersistence.xml", "/setup/not-a-token", "/error")) {
+            responses.add(get(path, "en"));
+        }
+        responses.add(send(HttpRequest.newBuilder(url("/setup/not-a-token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("displayName=x")).build()));
+
+        for (HttpResponse<String> response : responses) {
+            String where = response.request().method() + " " + response.uri().getRawPath();
+            assertAll(where,
+                    () -> assertEquals(CSP, header(response, "Content-Security-Policy"), where),
+                    () -> assertEquals("DENY", header(response, "X-Frame-Options"), where),
+                    () -> assertEquals("no-referrer", header(response, "Referrer-Policy"), where),
+                    () -> assertEquals("nosniff", header(response, "X-Content-Type-Options"), where),
+                    () -> assertTrue(header(response, "Cache-Control").equals("no-store")
+                            || response.uri().getRawPath().startsWith("/static/"), where),
+                    () -> assertFalse(response.body().contains("<script"), where + " has no script at all"),
+                    () -> assertFalse(response.body().contains("Exception"), where + " shows no stack trace"),
+                    () -> response.headers().allValues("Set-Cookie").forEach(cookie -> {
+                        assertTrue(cookie.contains("HttpOnly"), where + ": " + cookie);
+                        assertTrue(cookie.contains("SameSite=Strict"), where + ": " + cookie);
+                    }));
+        }
+    }
+
+    @Test
+    void unknownPagesAndUsedSetupLinksGetClearPages() throws Exception {
+        HttpResponse<String> missing = get("/no-such-page", "en");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Page not found"));
+
+        HttpResponse<String> gone = get("/setup/" + "A".repeat(43), "de");
+        assertEquals(410, gone.statusCode());
+        assertTrue(gone.body().contains("Dieser Einrichtungslink funktioniert nicht mehr"));
+
+        HttpResponse<String> traversal = get("/static/..%2fMETA-INF%2fpersistence.xml", "en");
+        assertEquals(404, traversal.statusCode());
+    }
+
+    @Test
+    void healthReportsReadyWithoutData() throws Exception {
+        HttpResponse<String> ready = get("/health/ready", "en");
+        assertEquals(200, ready.statusCode());
+        assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
+        assertTrue(ready.body().contains("\"name\":\"database\""), ready.body());
+        assertEquals(200, get("/health/live", "en").statusCode());
+        assertEquals(200, get("/metrics", "en").statusCode());
+    }
+
+    private void insertChannel(String slug, boolean published, String english, String german) throws Exception {
+        UUID id = UUID.randomUUID();
+        try (Connection c = DriverManager.getConnection(Deployments.databaseUrl())) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into channel (id, slug, published, position, created_on) values (?, ?, ?, 1, ?)")) {
+                s.setObject(1, id);
+                s.setString(2, slug);
+                s.setBoolean(3, published);
+                s.setObject(4, LocalDate.now());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into channel_text (channel_id, language, name, description) values (?, ?, ?, ?)")) {
+                for (String[] text : new String[][] {{"en", english}, {"de", german}}) {
+                    s.setObject(1, id);
+                    s.setString(2, text[0]);
+                    s.setString(3, text[1]);
+                    s.setString(4, text[1] + " …");
+                    s.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private HttpResponse<String> get(String path, String acceptLanguage) throws Exception {
+        return send(HttpRequest.newBuilder(url(path)).header("Accept-Language", acceptLanguage).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI url(String path) {
+        return Deployments.local(deployed, path);
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse("(missing)");
+    }
+}
