@@ -182,7 +182,7 @@ final class FastCfb {
                     || encAlgorithm == SymmetricKeyAlgorithmTags.AES_192
                     || encAlgorithm == SymmetricKeyAlgorithmTags.AES_256;
             if (!aes) {
-                return delegate.createDataDecryptor(true, encAlgorithm, key);
+                throw new PGPException("the message uses symmetric algorithm " + encAlgorithm + "; Candor accepts AES only");
             }
             final byte[] k = key.clone();
             return new PGPDataDecryptor() {
@@ -210,6 +210,11 @@ final class FastCfb {
 
         @Override
         public PGPDataDecryptor createDataDecryptor(SymmetricEncIntegrityPacket seipd, PGPSessionKey sessionKey) throws PGPException {
+            int cipher = seipd.getCipherAlgorithm();
+            if (cipher != SymmetricKeyAlgorithmTags.AES_128 && cipher != SymmetricKeyAlgorithmTags.AES_192
+                    && cipher != SymmetricKeyAlgorithmTags.AES_256) {
+                throw new PGPException("the message uses symmetric algorithm " + cipher + "; Candor accepts AES only");
+            }
             return delegate.createDataDecryptor(seipd, sessionKey);
         }
     }
