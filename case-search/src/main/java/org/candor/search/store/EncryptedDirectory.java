@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.ByteBuffersDataInput;
 import org.apache.lucene.store.ByteBuffersIndexInput;
@@ -35,6 +36,9 @@ public final class EncryptedDirectory extends FilterDirectory {
   private final byte[] key;
   private final int chunkShift;
   private final SecureRandom random = new SecureRandom();
+  private final AtomicLong nextFileId = new AtomicLong();
+  /** 4096 chunks of 8 KiB: at most 32 MiB of decrypted index in memory. */
+  private final ChunkCache cache = new ChunkCache(12);
 
   /**
    * Wraps {@code delegate}.
@@ -100,7 +104,8 @@ public final class EncryptedDirectory extends FilterDirectory {
         throw new CorruptIndexException("truncated encrypted index file", raw);
       }
       IndexInput input =
-          new EncryptedIndexInput("EncryptedIndexInput(" + name + ")", raw, crypto, length);
+          new EncryptedIndexInput(
+              "EncryptedIndexInput(" + name + ")", raw, crypto, length, cache, nextFileId.incrementAndGet());
       ok = true;
       return input;
     } finally {
@@ -123,6 +128,7 @@ public final class EncryptedDirectory extends FilterDirectory {
       super.close();
     } finally {
       Arrays.fill(key, (byte) 0);
+      cache.clear();
     }
   }
 

@@ -15,8 +15,8 @@ import org.apache.lucene.store.IndexInput;
  *
  * <p>Plaintext is released only after the chunk's GCM tag verified; a tag failure is reported as
  * a {@link CorruptIndexException}. Clones and slices read through their own clone of the
- * ciphertext input and their own cipher, because Lucene hands clones to other threads; a clone
- * starts by sharing the decrypted chunk of its parent and copies on its next decryption.
+ * ciphertext input and their own cipher, because Lucene hands clones to other threads. Decrypted
+ * chunks are immutable once made and are shared through the directory's {@link ChunkCache}.
  */
 final class EncryptedIndexInput extends IndexInput {
 
@@ -29,17 +29,19 @@ final class EncryptedIndexInput extends IndexInput {
   private final long sliceOffset;
   private final long sliceLength;
   private final boolean isClone;
+  private final ChunkCache cache;
+  private final long fileId;
 
   private long pos;
   private byte[] chunk;
-  private boolean chunkShared;
   private long chunkIndex = -1;
   private int chunkLength;
   private byte[] sealed;
   private Cipher cipher;
 
-  EncryptedIndexInput(String description, IndexInput in, FileCrypto crypto, long fileLength) {
-    this(description, in, crypto, fileLength, 0, fileLength, false);
+  EncryptedIndexInput(
+      String description, IndexInput in, FileCrypto crypto, long fileLength, ChunkCache cache, long fileId) {
+    this(description, in, crypto, fileLength, 0, fileLength, false, cache, fileId);
   }
 
   private EncryptedIndexInput(
@@ -49,8 +51,12 @@ final class EncryptedIndexInput extends IndexInput {
       long fileLength,
       long sliceOffset,
       long sliceLength,
-      boolean isClone) {
+      boolean isClone,
+      ChunkCache cache,
+      long fileId) {
     super(description);
+    this.cache = cache;
+    this.fileId = fileId;
     this.in = in;
     this.crypto = crypto;
     this.fileLength = fileLength;
@@ -95,11 +101,14 @@ final class EncryptedIndexInput extends IndexInput {
     if (index == chunkIndex) {
       return;
     }
-    int size = 1 << shift;
-    if (chunk == null || chunkShared) {
-      chunk = new byte[size];
-      chunkShared = false;
+    ChunkCache.Entry cached = cache.get(fileId, index);
+    if (cached != null) {
+      chunk = cached.bytes();
+      chunkLength = cached.length();
+      chunkIndex = index;
+      return;
     }
+    int size = 1 << shift;
     if (sealed == null) {
       sealed = new byte[size + FileCrypto.TAG_LENGTH];
       cipher = crypto.newCipher();
@@ -110,14 +119,17 @@ final class EncryptedIndexInput extends IndexInput {
     in.seek(FileCrypto.HEADER_LENGTH + index * (size + (long) FileCrypto.TAG_LENGTH));
     in.readBytes(sealed, 0, sealedLength);
     chunkIndex = -1;
+    byte[] fresh = new byte[plain];
     try {
-      chunkLength = crypto.open(cipher, index, last, sealed, sealedLength, chunk);
+      chunkLength = crypto.open(cipher, index, last, sealed, sealedLength, fresh);
     } catch (AEADBadTagException e) {
       throw new CorruptIndexException("chunk " + index + " failed authentication", this, e);
     } catch (GeneralSecurityException e) {
       throw new IOException("could not decrypt chunk " + index + " of " + this, e);
     }
+    chunk = fresh;
     chunkIndex = index;
+    cache.put(new ChunkCache.Entry(fileId, index, fresh, chunkLength));
   }
 
   @Override
@@ -145,7 +157,7 @@ final class EncryptedIndexInput extends IndexInput {
   public EncryptedIndexInput clone() {
     EncryptedIndexInput c =
         new EncryptedIndexInput(
-            toString(), in.clone(), crypto, fileLength, sliceOffset, sliceLength, true);
+            toString(), in.clone(), crypto, fileLength, sliceOffset, sliceLength, true, cache, fileId);
     c.pos = pos;
     shareChunkWith(c);
     return c;
@@ -165,7 +177,9 @@ final class EncryptedIndexInput extends IndexInput {
             fileLength,
             sliceOffset + offset,
             length,
-            true);
+            true,
+            cache,
+            fileId);
     shareChunkWith(s);
     return s;
   }
@@ -175,8 +189,6 @@ final class EncryptedIndexInput extends IndexInput {
       other.chunk = chunk;
       other.chunkIndex = chunkIndex;
       other.chunkLength = chunkLength;
-      other.chunkShared = true;
-      chunkShared = true;
     }
   }
 
