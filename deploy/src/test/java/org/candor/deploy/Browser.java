@@ -1,0 +1,42 @@
+package org.candor.deploy;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.logging.Level;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Debian's Chromium, headless, as Tor Browser's "Safest" level would run it: JavaScript off,
+ * a fresh profile, no background traffic, and every host but this machine unresolvable.
+ */
+final class Browser {
+
+    private Browser() {
+    }
+
+    /** A browser with JavaScript switched off that records every network request it makes. */
+    static ChromeDriver withoutJavaScript(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("candor.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1100,1300",
+                "--user-data-dir=" + profile.resolve("profile"),
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost");
+        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("candor.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .withEnvironment(Map.of("HOME", profile.toString()))
+                .build();
+        return new ChromeDriver(service, options);
+    }
+}

@@ -1,0 +1,203 @@
+package org.candor.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runnable bundle as a newcomer meets it: started with the embedded database, it prints a
+ * one-time setup link, serves the portal on loopback only, keeps nothing of a request in its
+ * log, and keeps its data across a restart.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BundleIT {
+
+    @TempDir
+    static Path work;
+
+    private static RunningPortal portal;
+    private static String setupLink;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        portal = RunningPortal.start(work.resolve("data"), work.resolve("tmp"));
+        System.out.printf("Bundle ready after %d ms; resident memory %d MiB%n",
+                portal.startupMillis(), portal.residentMiB());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void printsAOneTimeSetupLinkAndServesThePortal() throws Exception {
+        setupLink = portal.setupLink().orElseThrow(() -> new AssertionError("no setup link in:\n" + portal.output()));
+        assertTrue(setupLink.startsWith("http://localhost:" + portal.port() + "/setup/"));
+
+        HttpResponse<String> landing = get(portal.url("/"));
+        assertEquals(200, landing.statusCode());
+        assertTrue(landing.body().contains("Report wrongdoing"));
+        assertTrue(landing.body().contains("No reporting channel is open yet"));
+
+        HttpResponse<String> ready = get(portal.url("/health/ready"));
+        assertEquals(200, ready.statusCode());
+        assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
+        assertTrue(Files.exists(work.resolve("data/database/candor.mv.db")), "H2 keeps its file in the data directory");
+    }
+
+    @Test
+    @Order(2)
+    void listensOnTheLoopbackAddressOnly() throws Exception {
+        Optional<InetAddress> external = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(nic -> !isLoopback(nic))
+                .flatMap(nic -> Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> address instanceof Inet4Address)
+                .findFirst();
+        assumeTrue(external.isPresent(), "this machine has no other address to try");
+        try (Socket socket = new Socket()) {
+            assertThrows(ConnectException.class,
+                    () -> socket.connect(new InetSocketAddress(external.get(), portal.port()), 3000));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void setupLinkWorksOnceAndIsThenRefused() throws Exception {
+        URI link = URI.create(setupLink);
+        assertEquals(200, get(link).statusCode());
+
+        HttpResponse<String> weak = post(link, "displayName=Ada&username=ada&password=short&passwordRepeat=short");
+        assertEquals(422, weak.statusCode());
+        assertTrue(weak.body().contains("at least 12 characters"));
+        assertTrue(weak.body().contains("value=\"Ada\""), "the form keeps what was typed");
+        assertEquals(200, get(link).statusCode(), "a refused form does not use up the link");
+
+        String good = "displayName=Ada+Lovelace&username=ada&password=plum+anchor+velvet+ninety"
+                + "&passwordRepeat=plum+anchor+velvet+ninety";
+        HttpResponse<String> created = post(link, good);
+        assertEquals(200, created.statusCode());
+        assertTrue(created.body().contains("The first administrator exists"));
+
+        assertEquals(410, get(link).statusCode());
+        assertEquals(410, post(link, good).statusCode());
+    }
+
+    @Test
+    @Order(4)
+    void keepsNothingOfARequestInItsLogAndTheSetupTokenOnlyOnTheConsole() throws Exception {
+        String canary = "canary" + UUID.randomUUID().toString().replace("-", "");
+        HTTP.send(HttpRequest.newBuilder(portal.url("/?q=" + canary + "&lang=" + canary))
+                .header("User-Agent", "Mozilla/5.0 " + canary)
+                .header("X-Forwarded-For", "203.0.113.7, " + canary)
+                .header("Referer", "https://example.org/" + canary)
+                .header("Cookie", "candor_lang=" + canary)
+                .build(), HttpResponse.BodyHandlers.discarding());
+        get(portal.url("/" + canary));
+        get(portal.url("/static/" + canary + ".css"));
+        post(portal.url("/setup/" + canary), "displayName=" + canary + "&username=" + canary);
+        post(portal.url("/setup/" + "A".repeat(43)), "displayName=" + URLEncoder.encode("{" + canary, StandardCharsets.UTF_8));
+
+        String console = portal.output();
+        assertFalse(console.contains(canary), "the console shows nothing of a request");
+        assertFalse(console.contains("203.0.113.7"), "no client address in the log");
+        String token = setupLink.substring(setupLink.lastIndexOf('/') + 1);
+        List<Path> leaks = filesContaining(List.of(work.resolve("data"), work.resolve("tmp")), canary, token);
+        assertEquals(List.of(), leaks, "neither request data nor the setup token is written to disk");
+    }
+
+    @Test
+    @Order(5)
+    void keepsItsDataAcrossARestartAndPrintsNoNewLinkOnceSetUp() throws Exception {
+        portal.close();
+        portal = RunningPortal.start(work.resolve("data"), work.resolve("tmp"));
+        assertTrue(portal.setupLink().isEmpty(), "an administrator exists: no setup link");
+        HttpResponse<String> oldLink = get(URI.create(setupLink.replaceFirst(":\\d+/", ":" + portal.port() + "/")));
+        assertEquals(410, oldLink.statusCode());
+    }
+
+    private static boolean isLoopback(NetworkInterface nic) {
+        try {
+            return nic.isLoopback() || !nic.isUp();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static List<Path> filesContaining(List<Path> roots, String... needles) throws IOException {
+        List<Path> found = new ArrayList<>();
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    byte[] content = Files.readAllBytes(file);
+                    for (String needle : needles) {
+                        if (indexOf(content, needle.getBytes(StandardCharsets.UTF_8)) >= 0
+                                || indexOf(content, needle.getBytes(StandardCharsets.UTF_16LE)) >= 0) {
+                            found.add(file);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).header("Accept-Language", "en").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(URI uri, String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).header("Accept-Language", "en")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

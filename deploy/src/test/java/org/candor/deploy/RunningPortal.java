@@ -1,0 +1,130 @@
+package org.candor.deploy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The runnable bundle (target/candor.jar) started as an operator starts it, in its own
+ * process, with its own data directory and temporary directory, on a free port.
+ */
+final class RunningPortal implements AutoCloseable {
+
+    private static final Pattern SETUP_LINK = Pattern.compile("(http://localhost:\\d+/setup/[A-Za-z0-9_-]{43})");
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
+
+    private final Process process;
+    private final int port;
+    private final List<String> output = new ArrayList<>();
+    private final long startupMillis;
+
+    private RunningPortal(Path dataDir, Path tempDir) throws IOException, InterruptedException {
+        this.port = freePort();
+        Path bundle = Path.of(System.getProperty("candor.bundle", "target/candor.jar"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + tempDir,
+                "-jar", bundle.toString(), "--port", Integer.toString(port));
+        builder.environment().put("CANDOR_DATA_DIR", dataDir.toString());
+        builder.environment().put("CANDOR_PUBLIC_URL", "http://localhost:" + port);
+        builder.redirectErrorStream(true);
+        long started = System.nanoTime();
+        process = builder.start();
+        Thread reader = new Thread(this::collectOutput, "portal-output");
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = started + STARTUP_LIMIT.toNanos();
+        while (!output().contains("ready in")) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the portal stopped while starting:\n" + output());
+            }
+            if (System.nanoTime() > deadline) {
+                close();
+                throw new IllegalStateException("the portal did not start within " + STARTUP_LIMIT + ":\n" + output());
+            }
+            Thread.sleep(200);
+        }
+        startupMillis = (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** Starts the bundle and waits until Payara Micro says it is ready. */
+    static RunningPortal start(Path dataDir, Path tempDir) throws IOException, InterruptedException {
+        Files.createDirectories(dataDir);
+        Files.createDirectories(tempDir);
+        return new RunningPortal(dataDir, tempDir);
+    }
+
+    private void collectOutput() {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                synchronized (output) {
+                    output.add(line);
+                }
+            }
+        } catch (IOException ended) {
+            // the process went away
+        }
+    }
+
+    /** Everything the portal printed so far (its console). */
+    String output() {
+        synchronized (output) {
+            return String.join("\n", output);
+        }
+    }
+
+    /** The setup link printed on the console at this start, if any. */
+    Optional<String> setupLink() {
+        Matcher m = SETUP_LINK.matcher(output());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    int port() {
+        return port;
+    }
+
+    long startupMillis() {
+        return startupMillis;
+    }
+
+    /** The resident memory of the portal's process, in MiB, as the kernel reports it. */
+    long residentMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

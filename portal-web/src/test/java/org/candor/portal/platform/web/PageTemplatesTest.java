@@ -1,0 +1,75 @@
+package org.candor.portal.platform.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class PageTemplatesTest {
+
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+    @Test
+    void publicTemplatesNeverIncludeStaffMarkup() throws IOException {
+        try (Stream<Path> files = Files.list(TEMPLATES.resolve("public"))) {
+            for (Path file : files.toList()) {
+                String html = Files.readString(file);
+                assertFalse(html.contains("staff/"), file + " refers to a staff template");
+            }
+        }
+    }
+
+    @Test
+    void noTemplateHasInlineScriptOrStyle() throws IOException {
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String html = Files.readString(file).toLowerCase(Locale.ROOT);
+                assertFalse(html.contains("<script"), file + " has a script element");
+                assertFalse(html.contains("<style"), file + " has a style element");
+                assertFalse(html.matches("(?s).*\\son[a-z]+=.*"), file + " has an event handler attribute");
+                assertFalse(html.contains(" style="), file + " has a style attribute");
+                assertFalse(html.contains("th:utext"), file + " writes unescaped text");
+            }
+        }
+    }
+
+    @Test
+    void rendersTheLandingPageWithEscapedChannelTextInTheRequestedLanguage() {
+        Templates templates = new Templates();
+        templates.start();
+        StringWriter out = new StringWriter();
+        templates.render("public/landing", Map.of(
+                "channels", List.of(new org.candor.portal.intake.web.LandingPage.ChannelCard(
+                        "fraud", "<b>Fraud</b>", "Money & goods")),
+                "lang", "de", "path", "/", "languages", List.of("en", "de")), Locale.GERMAN, out);
+        String html = out.toString();
+        assertTrue(html.contains("<html lang=\"de\">"));
+        assertTrue(html.contains("&lt;b&gt;Fraud&lt;/b&gt;"), "channel text is escaped");
+        assertTrue(html.contains("Money &amp; goods"));
+        assertTrue(html.contains("Wie Ihre Anonymität geschützt wird"));
+    }
+
+    @Test
+    void pagesComeOnlyFromThePublicOrStaffTreeAndLinksNeverLeaveTheHost() {
+        assertThrows(IllegalArgumentException.class, () -> Page.of("landing"));
+        assertEquals("/evil.example/x", PageWriter.ownPath("//evil.example/x"));
+        assertEquals("/", PageWriter.ownPath("/"));
+    }
+
+    @Test
+    void languageLinksAreReadFromTheQueryStringOnly() {
+        assertEquals("de", LanguageFilter.queryParameter("a=1&lang=de", "lang"));
+        assertEquals(null, LanguageFilter.queryParameter("language=de", "lang"));
+        assertEquals(null, LanguageFilter.queryParameter(null, "lang"));
+    }
+}
