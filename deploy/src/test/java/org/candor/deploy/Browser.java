@@ -22,7 +22,7 @@ final class Browser {
     /** A browser with JavaScript switched off that records every network request it makes. */
     static ChromeDriver withoutJavaScript(Path profile) {
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("candor.chromium", "/usr/bin/chromium"));
+        options.setBinary(System.getenv().getOrDefault("CANDOR_CHROMIUM", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1100,1300",
@@ -33,7 +33,7 @@ final class Browser {
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("candor.chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(new File(System.getenv().getOrDefault("CANDOR_CHROMEDRIVER", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
                 .withEnvironment(Map.of("HOME", profile.toString()))
                 .build();
