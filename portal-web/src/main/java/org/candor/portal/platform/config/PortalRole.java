@@ -25,7 +25,11 @@ public enum PortalRole {
         }
     }
 
-    /** The role a request path belongs to; whatever is not staff's belongs to the intake. */
+    /**
+     * The role a request path belongs to; whatever is not staff's belongs to the intake. The
+     * staff sign-in pages ({@code /staff}) belong to the desk, oversight and admin roles alike:
+     * see {@link #isStaffPath(String)}.
+     */
     public static PortalRole owning(String path) {
         if (startsWithSegment(path, "/desk")) {
             return DESK;
@@ -37,6 +41,11 @@ public enum PortalRole {
             return ADMIN;
         }
         return INTAKE;
+    }
+
+    /** Whether a path is one of the staff sign-in pages, served where any staff role is. */
+    public static boolean isStaffPath(String path) {
+        return startsWithSegment(path, "/staff");
     }
 
     private static boolean startsWithSegment(String path, String prefix) {

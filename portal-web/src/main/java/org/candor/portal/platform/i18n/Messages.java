@@ -1,39 +1,52 @@
 package org.candor.portal.platform.i18n;
 
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * The portal's user-facing text, from the resource bundle {@code i18n/messages} (English in
- * the base file, one file per other language).
+ * The portal's user-facing text, from the resource bundles listed in {@link #BUNDLES} (English
+ * in each base file, one file per other language). A feature keeps its words in its own bundle;
+ * keys are unique across bundles.
  *
  * <p>There is no fallback to the JVM's default locale: a missing translation shows the
  * English text, never a language the person did not choose.
  */
 public final class Messages {
 
-    private static final String BUNDLE = "i18n.messages";
+    /** The bundles, searched in this order: shared words first, then each feature's. */
+    public static final List<String> BUNDLES = List.of(
+            "i18n.messages", "i18n.staff", "i18n.admin", "i18n.oversight", "i18n.desk", "i18n.intake");
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private Messages() {
     }
 
-    /** The bundle for a language. */
-    public static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader(), NO_FALLBACK);
+    /** The bundles of a language that exist, in search order. */
+    public static List<ResourceBundle> bundles(Locale locale) {
+        List<ResourceBundle> found = new ArrayList<>();
+        for (String name : BUNDLES) {
+            try {
+                found.add(ResourceBundle.getBundle(name, locale, Messages.class.getClassLoader(), NO_FALLBACK));
+            } catch (MissingResourceException absent) {
+                // a feature without words of its own
+            }
+        }
+        return found;
     }
 
     /** The text for a key, with {@link MessageFormat} arguments filled in; the key itself if absent. */
     public static String get(Locale locale, String key, Object... arguments) {
-        String pattern;
-        try {
-            pattern = bundle(locale).getString(key);
-        } catch (MissingResourceException e) {
-            return key;
+        for (ResourceBundle bundle : bundles(locale)) {
+            if (bundle.containsKey(key)) {
+                String pattern = bundle.getString(key);
+                return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+            }
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        return key;
     }
 }

@@ -27,10 +27,17 @@ public class RoleGate extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith("/static/") && !config.serves(PortalRole.owning(path))) {
+        if (!path.startsWith("/static/") && !serves(path)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private boolean serves(String path) {
+        if (PortalRole.isStaffPath(path)) {
+            return config.serves(PortalRole.DESK) || config.serves(PortalRole.OVERSIGHT) || config.serves(PortalRole.ADMIN);
+        }
+        return config.serves(PortalRole.owning(path));
     }
 }

@@ -12,10 +12,22 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
 
     @Test
-    void everyLanguageHasEveryText() {
-        Set<String> english = keys(Locale.ENGLISH);
-        for (Locale language : Languages.SUPPORTED) {
-            assertEquals(english, keys(language), "texts of " + language);
+    void everyLanguageHasEveryTextOfEveryBundle() {
+        for (String name : Messages.BUNDLES) {
+            Set<String> english = keys(name, Locale.ENGLISH);
+            for (Locale language : Languages.SUPPORTED) {
+                assertEquals(english, keys(name, language), name + " in " + language);
+            }
+        }
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoBundles() {
+        Set<String> seen = new TreeSet<>();
+        for (String name : Messages.BUNDLES) {
+            for (String key : keys(name, Locale.ENGLISH)) {
+                assertTrue(seen.add(key), key + " is defined twice (again in " + name + ")");
+            }
         }
     }
 
@@ -46,9 +58,19 @@ class MessagesTest {
         assertEquals(Locale.ENGLISH, Languages.fromAcceptLanguage(";;;q=x,,"));
     }
 
-    private static Set<String> keys(Locale language) {
-        ResourceBundle bundle = Messages.bundle(language);
-        Set<String> own = new TreeSet<>(bundle.keySet());
-        return own;
+    /** The keys a bundle's own file defines for a language (English is the base file). */
+    private static Set<String> keys(String name, Locale language) {
+        String file = name.replace('.', '/')
+                + (language.equals(Locale.ENGLISH) ? "" : "_" + language.getLanguage()) + ".properties";
+        try (var in = MessagesTest.class.getClassLoader().getResourceAsStream(file)) {
+            if (in == null) {
+                return Set.of();
+            }
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            return new TreeSet<>(properties.stringPropertyNames());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
