@@ -1,0 +1,60 @@
+package org.candor.portal.audit;
+
+/**
+ * Every kind of action the audit log records. The name is what is stored and hashed: rename
+ * none, only add.
+ */
+public enum AuditAction {
+    /** A staff member signed in with password and second factor. */
+    STAFF_SIGNED_IN,
+    /** A staff sign-in was refused (wrong password, wrong or replayed code, disabled account). */
+    STAFF_SIGN_IN_FAILED,
+    /** A staff member signed out, or the session ended. */
+    STAFF_SIGNED_OUT,
+    /** A staff member enrolled a second factor. */
+    SECOND_FACTOR_ENROLLED,
+    /** An administrator reset a staff member's second factor. */
+    SECOND_FACTOR_RESET,
+    /** A staff member signed in with a recovery code. */
+    RECOVERY_CODE_USED,
+    /** An administrator invited a staff member. */
+    STAFF_INVITED,
+    /** An invited person accepted the invitation and created their account. */
+    STAFF_INVITATION_ACCEPTED,
+    /** An administrator disabled an account. */
+    STAFF_DISABLED,
+    /** An administrator enabled an account again. */
+    STAFF_ENABLED,
+    /** A role was granted to a staff member. */
+    ROLE_GRANTED,
+    /** A role was taken from a staff member. */
+    ROLE_REVOKED,
+    /** An investigator generated a key pair in the portal. */
+    KEY_GENERATED,
+    /** An investigator imported an existing key. */
+    KEY_IMPORTED,
+    /** An investigator changed the passphrase of their key. */
+    KEY_PASSPHRASE_CHANGED,
+    /** An investigator unlocked their key for a session. */
+    KEY_UNLOCKED,
+    /** An unlocked key was dropped from memory (sign-out, timeout, explicit lock). */
+    KEY_LOCKED,
+    /** An administrator created a reporting channel. */
+    CHANNEL_CREATED,
+    /** An administrator changed a channel (texts, recipients, questionnaire, limits). */
+    CHANNEL_CHANGED,
+    /** A channel was opened to whistleblowers. */
+    CHANNEL_PUBLISHED,
+    /** A channel was closed to whistleblowers. */
+    CHANNEL_WITHDRAWN,
+    /** The first administrator was created through the one-time setup link. */
+    SETUP_COMPLETED,
+    /** Oversight verified the audit chain; the verdict is in the details. */
+    AUDIT_VERIFIED,
+    /** Someone opened the contents of a case (later issue). */
+    CASE_CONTENTS_OPENED,
+    /** A case's status changed (later issue). */
+    CASE_STATUS_CHANGED,
+    /** A case was deleted, by retention or by hand (later issue). */
+    CASE_DELETED
+}

@@ -1,0 +1,67 @@
+package org.candor.portal.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+
+/**
+ * Appends events to the audit log (DESIGN.md property 8). Call {@link #record} inside the
+ * transaction of the action it records: the action and its entry commit together or not at all.
+ *
+ * <p>Each append locks the one-row chain head ({@code select ... for update}) until the
+ * transaction ends, so appends from every thread and every portal instance queue up and the
+ * chain never forks. The lock is held until the caller's transaction commits: record near the
+ * end of a transaction, not before slow work.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    @PersistenceContext(unitName = "candor")
+    EntityManager em;
+
+    @Inject
+    AuditSigner signer;
+
+    Clock clock = Clock.systemUTC();
+
+    /**
+     * Appends an event, in the caller's transaction if there is one (a new one otherwise). If the
+     * entry cannot be written or signed, the exception rolls the caller's action back with it.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void record(AuditEvent event) {
+        AuditSigningKey key = signer.key();
+        Object[] head = (Object[]) em.createNativeQuery("select last_seq, last_hash from audit_head where id = 1 for update")
+                .getSingleResult();
+        long seq = ((Number) head[0]).longValue() + 1;
+        byte[] prev = HexFormat.of().parseHex(((String) head[1]).trim());
+        ChainEntry entry = AuditChain.next(seq, clock.instant(), event, prev, key);
+        HexFormat hex = HexFormat.of();
+        em.createNativeQuery("insert into audit_entry (seq, recorded_at, actor_kind, actor_id, actor_name, action,"
+                        + " subject_kind, subject_id, details, key_id, prev_hash, entry_hash, signature)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+                .setParameter(1, entry.seq())
+                .setParameter(2, entry.recordedAt().atOffset(ZoneOffset.UTC))
+                .setParameter(3, entry.actorKind())
+                .setParameter(4, entry.actorId())
+                .setParameter(5, entry.actorName())
+                .setParameter(6, entry.action())
+                .setParameter(7, entry.subjectKind())
+                .setParameter(8, entry.subjectId())
+                .setParameter(9, entry.details())
+                .setParameter(10, entry.keyId())
+                .setParameter(11, hex.formatHex(entry.prevHash()))
+                .setParameter(12, entry.entryHashHex())
+                .setParameter(13, hex.formatHex(entry.signature()))
+                .executeUpdate();
+        em.createNativeQuery("update audit_head set last_seq = ?1, last_hash = ?2 where id = 1")
+                .setParameter(1, entry.seq())
+                .setParameter(2, entry.entryHashHex())
+                .executeUpdate();
+    }
+}
