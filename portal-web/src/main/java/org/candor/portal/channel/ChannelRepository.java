@@ -15,4 +15,10 @@ public interface ChannelRepository {
 
     /** The channels offered to whistleblowers, in the order the administrator chose. */
     List<Channel> published();
+
+    /** Every channel, published or not, in the order the administrator chose. */
+    List<Channel> all();
+
+    /** The position after the last channel's, for a new channel. */
+    int nextPosition();
 }

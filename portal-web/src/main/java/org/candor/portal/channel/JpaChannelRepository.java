@@ -40,4 +40,15 @@ public class JpaChannelRepository implements ChannelRepository {
                         "select c from Channel c where c.published = true order by c.position, c.slug", Channel.class)
                 .getResultList();
     }
+
+    @Override
+    public List<Channel> all() {
+        return em.createQuery("select c from Channel c order by c.position, c.slug", Channel.class).getResultList();
+    }
+
+    @Override
+    public int nextPosition() {
+        Integer last = em.createQuery("select max(c.position) from Channel c", Integer.class).getSingleResult();
+        return last == null ? 1 : last + 1;
+    }
 }
