@@ -1,13 +1,20 @@
 package org.candor.portal.audit;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.candor.portal.platform.persistence.CandorDataSourceDefinition;
 
 /**
  * Appends events to the audit log (DESIGN.md property 8). Call {@link #record} inside the
@@ -17,6 +24,9 @@ import java.util.HexFormat;
  * transaction ends, so appends from every thread and every portal instance queue up and the
  * chain never forks. The lock is held until the caller's transaction commits: record near the
  * end of a transaction, not before slow work.
+ *
+ * <p>It also verifies the chain for the oversight pages, with the same {@link AuditVerifier} an
+ * external auditor runs, trusting this portal's own public key.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -26,6 +36,9 @@ public class AuditLog {
 
     @Inject
     AuditSigner signer;
+
+    @Resource(lookup = CandorDataSourceDefinition.JNDI_NAME)
+    DataSource dataSource;
 
     Clock clock = Clock.systemUTC();
 
@@ -63,5 +76,37 @@ public class AuditLog {
                 .setParameter(1, entry.seq())
                 .setParameter(2, entry.entryHashHex())
                 .executeUpdate();
+    }
+
+    /** The end of the chain as stored now. */
+    @Transactional
+    public AuditHead head() {
+        Object[] head = (Object[]) em.createNativeQuery("select last_seq, last_hash from audit_head where id = 1")
+                .getSingleResult();
+        return new AuditHead(((Number) head[0]).longValue(), (String) head[1]);
+    }
+
+    /**
+     * Verifies the whole chain as committed, with this portal's public key, and its end against a
+     * head noted earlier if one is given. Runs outside any transaction: it reads what others
+     * committed, and entries appended meanwhile are checked too.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public AuditVerdict verify(Optional<AuditHead> noted) {
+        try (Connection connection = dataSource.getConnection()) {
+            return new AuditVerifier(List.of(signer.key().publicKey())).verify(connection, noted);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit log could not be read", e);
+        }
+    }
+
+    /** The public key that verifies this portal's entries, in PEM, for auditors. */
+    public String publicKeyPem() {
+        return AuditKeys.toPem(signer.key().publicKey());
+    }
+
+    /** The id of the key that signs new entries. */
+    public String keyId() {
+        return signer.key().keyId();
     }
 }
