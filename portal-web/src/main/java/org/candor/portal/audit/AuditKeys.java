@@ -1,6 +1,7 @@
 package org.candor.portal.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -45,5 +46,11 @@ public final class AuditKeys {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not an Ed25519 public key", e);
         }
+    }
+
+    /** Where the public key is kept beside a key file: {@code audit-signing.key} → {@code audit-signing.pub}. */
+    public static Path publicKeyFileBeside(Path keyFile) {
+        String name = keyFile.getFileName().toString().replaceFirst("\\.key$", "");
+        return keyFile.resolveSibling(name + ".pub");
     }
 }

@@ -47,15 +47,9 @@ public class AuditSigner {
                         "keys", "audit-signing.key"));
     }
 
-    /** Where the public key is written beside a key file. */
-    public static Path publicKeyFile(Path keyFile) {
-        String name = keyFile.getFileName().toString().replaceFirst("\\.key$", "");
-        return keyFile.resolveSibling(name + ".pub");
-    }
-
     private static AuditSigningKey load(Path file) {
         AuditSigningKey loaded = AuditSigningKey.loadOrCreate(file);
-        Path publicFile = publicKeyFile(file);
+        Path publicFile = AuditKeys.publicKeyFileBeside(file);
         String pem = AuditKeys.toPem(loaded.publicKey());
         try {
             if (!Files.exists(publicFile) || !Files.readString(publicFile, StandardCharsets.US_ASCII).equals(pem)) {

@@ -43,6 +43,9 @@ public final class AuditVerifier {
             + " subject_kind, subject_id, details, key_id, prev_hash, entry_hash, signature"
             + " from audit_entry order by seq";
 
+    /** H2's error code for "database not found" (with IFEXISTS). */
+    private static final int H2_NOT_FOUND = 90146;
+
     private final Map<String, PublicKey> trusted = new LinkedHashMap<>();
 
     /** A verifier that accepts signatures by these keys only. */
@@ -260,7 +263,7 @@ public final class AuditVerifier {
         if (keyFiles.isEmpty()) {
             String keyFile = env.getOrDefault("CANDOR_AUDIT_SIGNING_KEY_FILE",
                     Path.of(dataDir, "keys", "audit-signing.key").toString());
-            keyFiles.add(AuditSigner.publicKeyFile(Path.of(keyFile)));
+            keyFiles.add(AuditKeys.publicKeyFileBeside(Path.of(keyFile)));
         }
         List<PublicKey> keys = new ArrayList<>();
         for (Path file : keyFiles) {
@@ -291,7 +294,10 @@ public final class AuditVerifier {
             verdict = new AuditVerifier(keys).verify(connection, noted);
         } catch (SQLException e) {
             err.println("audit-verify: cannot read the database: " + e.getMessage());
-            if (url.startsWith("jdbc:h2:")) {
+            if (url.startsWith("jdbc:h2:") && e.getErrorCode() == H2_NOT_FOUND) {
+                err.println("There is no embedded database there: set CANDOR_DATA_DIR to the portal's data directory,"
+                        + " or CANDOR_DB_URL to its database.");
+            } else if (url.startsWith("jdbc:h2:")) {
                 err.println("The embedded H2 database can be opened by one process at a time: stop the portal,"
                         + " then run this command again. (PostgreSQL can be verified while the portal runs.)");
             }

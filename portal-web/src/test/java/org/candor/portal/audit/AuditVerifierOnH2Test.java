@@ -100,10 +100,14 @@ class AuditVerifierOnH2Test {
     }
 
     @Test
-    void theCommandExplainsWhatItCannotRead() {
+    void theCommandExplainsWhatItCannotRead() throws Exception {
         Run noKey = command("--public-key", dataDir.resolve("nowhere.pub").toString());
         assertEquals(2, noKey.status);
         assertTrue(noKey.err.contains("cannot read the public key"), noKey.err);
+        Run noDatabase = run(Map.of("CANDOR_DATA_DIR", dataDir.resolve("elsewhere").toString()),
+                "--public-key", writePublicKey().toString());
+        assertEquals(2, noDatabase.status);
+        assertTrue(noDatabase.err.contains("There is no embedded database there"), noDatabase.err);
         Run badOption = command("--head");
         assertEquals(2, badOption.status);
         assertTrue(badOption.err.contains("Usage: candor audit-verify"), badOption.err);
@@ -141,9 +145,13 @@ class AuditVerifierOnH2Test {
     }
 
     private Run command(String... args) {
+        return run(Map.of("CANDOR_DATA_DIR", dataDir.toString()), args);
+    }
+
+    private static Run run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = AuditVerifier.run(args, Map.of("CANDOR_DATA_DIR", dataDir.toString()),
+        int status = AuditVerifier.run(args, env,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
