@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Staff accounts kept with JPA. */
 @ApplicationScoped
@@ -25,6 +27,16 @@ public class JpaStaffRepository implements StaffRepository {
                 .setParameter("u", username.value())
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public Optional<StaffMember> find(UUID id) {
+        return Optional.ofNullable(em.find(StaffMember.class, id));
+    }
+
+    @Override
+    public List<StaffMember> all() {
+        return em.createQuery("select s from StaffMember s order by s.username", StaffMember.class).getResultList();
     }
 
     @Override

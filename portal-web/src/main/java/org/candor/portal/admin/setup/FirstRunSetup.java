@@ -11,6 +11,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.candor.portal.audit.Actor;
+import org.candor.portal.audit.AuditAction;
+import org.candor.portal.audit.AuditEvent;
+import org.candor.portal.audit.AuditLog;
+import org.candor.portal.platform.secrets.OneTimeToken;
 import org.candor.portal.staff.DisplayName;
 import org.candor.portal.staff.InvalidStaffInput;
 import org.candor.portal.staff.PasswordHash;
@@ -40,6 +45,9 @@ public class FirstRunSetup {
     @Inject
     StaffRepository staff;
 
+    @Inject
+    AuditLog audit;
+
     Clock clock = Clock.systemUTC();
 
     /** The outcome of opening a setup link. */
@@ -47,11 +55,11 @@ public class FirstRunSetup {
 
     /** Issues a new link's token if setup is still open; empty once an administrator exists. */
     @Transactional
-    public Optional<SetupToken> issueIfNeeded() {
+    public Optional<OneTimeToken> issueIfNeeded() {
         if (completed()) {
             return Optional.empty();
         }
-        SetupToken token = SetupToken.generate();
+        OneTimeToken token = OneTimeToken.generate();
         em.createNativeQuery("insert into setup_token (token_hash, expires_at) values (?1, ?2)")
                 .setParameter(1, token.digest())
                 .setParameter(2, now().plus(VALIDITY))
@@ -89,13 +97,15 @@ public class FirstRunSetup {
         StaffMember administrator = new StaffMember(user, name, PasswordHash.of(password), Role.ADMINISTRATOR,
                 LocalDate.now(clock));
         staff.add(administrator);
+        audit.record(AuditEvent.of(AuditAction.SETUP_COMPLETED, Actor.staff(administrator.id(), user.value()))
+                .about("staff", administrator.id()));
         return administrator;
     }
 
     private boolean isUsable(String tokenText) {
-        SetupToken token;
+        OneTimeToken token;
         try {
-            token = SetupToken.parse(tokenText);
+            token = OneTimeToken.parse(tokenText);
         } catch (IllegalArgumentException malformed) {
             return false;
         }

@@ -1,4 +1,4 @@
-package org.candor.portal.admin.setup;
+package org.candor.portal.platform.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,41 +9,41 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * The secret of a first-run setup link: 256 random bits, URL-safe. Only its SHA-256 digest is
- * stored; the token itself is printed on the console once and never written elsewhere.
+ * The secret in a one-time link (first-run setup, staff invitation): 256 random bits,
+ * URL-safe. Only its SHA-256 digest is stored, so a copy of the database gives no usable link.
  */
-public final class SetupToken {
+public final class OneTimeToken {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final String value;
 
-    private SetupToken(String value) {
+    private OneTimeToken(String value) {
         this.value = value;
     }
 
-    static SetupToken generate() {
+    public static OneTimeToken generate() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return new SetupToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return new OneTimeToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     /** A token as it arrives in a link; anything not of the token's form is refused. */
-    static SetupToken parse(String text) {
+    public static OneTimeToken parse(String text) {
         if (text == null || !FORM.matcher(text).matches()) {
-            throw new IllegalArgumentException("not a setup token");
+            throw new IllegalArgumentException("not a one-time token");
         }
-        return new SetupToken(text);
+        return new OneTimeToken(text);
     }
 
     /** The token as it goes into the link. */
-    String value() {
+    public String value() {
         return value;
     }
 
     /** What is stored: the hex SHA-256 digest of the token. */
-    String digest() {
+    public String digest() {
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII)));
@@ -54,6 +54,6 @@ public final class SetupToken {
 
     @Override
     public String toString() {
-        return "SetupToken[redacted]";
+        return "OneTimeToken[redacted]";
     }
 }

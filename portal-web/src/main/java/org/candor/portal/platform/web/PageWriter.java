@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.candor.portal.platform.i18n.Languages;
+import org.candor.portal.staff.session.StaffSession;
 
 /**
  * Renders {@link Page}s returned by resources as HTML in the request's language, adding what
@@ -31,6 +32,9 @@ public class PageWriter implements MessageBodyWriter<Page> {
 
     @Inject
     Templates templates;
+
+    @Inject
+    StaffSession staffSession;
 
     @Context
     HttpServletRequest request;
@@ -50,6 +54,10 @@ public class PageWriter implements MessageBodyWriter<Page> {
         model.put("lang", locale.getLanguage());
         model.put("path", ownPath(request.getRequestURI()));
         model.put("languages", Languages.SUPPORTED.stream().map(Locale::getLanguage).toList());
+        if (page.template().startsWith("staff/") && request.getSession(false) != null) {
+            // Only staff pages look for a session, and never create one: public pages set no cookie.
+            staffSession.current().ifPresent(staff -> model.put("signedIn", staff));
+        }
         Writer out = new BufferedWriter(new OutputStreamWriter(entityStream, StandardCharsets.UTF_8));
         templates.render(page.template(), model, locale, out);
         try {

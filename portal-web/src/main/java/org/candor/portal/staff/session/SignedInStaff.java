@@ -16,4 +16,16 @@ public record SignedInStaff(UUID id, String username, String displayName, Set<Ro
     public boolean holds(Role role) {
         return roles.contains(role);
     }
+
+    public boolean isAdministrator() {
+        return holds(Role.ADMINISTRATOR);
+    }
+
+    public boolean isInvestigator() {
+        return holds(Role.INVESTIGATOR);
+    }
+
+    public boolean isOversight() {
+        return holds(Role.OVERSIGHT);
+    }
 }

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.candor.portal.staff.Role;
+import org.candor.portal.staff.StaffMember;
+import org.candor.portal.staff.StaffRepository;
 
 /**
  * Lets a request into a staff area only with the area's role: {@code /admin} for
@@ -29,12 +31,15 @@ public class StaffGate extends HttpFilter {
     @Inject
     StaffSession session;
 
+    @Inject
+    StaffRepository staffRepository;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Role needed = AREAS.get(path.substring(1).split("/", 2)[0]);
-        Optional<SignedInStaff> staff = session.current();
+        Optional<SignedInStaff> staff = session.current().flatMap(current -> refreshed(current, request));
         if (staff.isEmpty()) {
             if ("GET".equals(request.getMethod())) {
                 response.sendRedirect(request.getContextPath() + "/staff/sign-in?next="
@@ -49,5 +54,23 @@ public class StaffGate extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The session's member as the database knows them now: a disabled account loses its session
+     * at once, and a granted or revoked role takes effect on the next request.
+     */
+    private Optional<SignedInStaff> refreshed(SignedInStaff current, HttpServletRequest request) {
+        Optional<StaffMember> member = staffRepository.find(current.id()).filter(StaffMember::isEnabled);
+        if (member.isEmpty()) {
+            request.getSession().invalidate();
+            return Optional.empty();
+        }
+        if (!member.get().roles().equals(current.roles())) {
+            SignedInStaff updated = SignIn.signedIn(member.get());
+            session.signIn(updated);
+            return Optional.of(updated);
+        }
+        return Optional.of(current);
     }
 }

@@ -1,6 +1,7 @@
 package org.candor.portal.staff.session;
 
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.ws.rs.ForbiddenException;
 import java.io.Serializable;
 import java.util.Optional;
 import org.candor.portal.staff.Role;
@@ -38,8 +39,8 @@ public class StaffSession implements Serializable {
         this.current = null;
     }
 
-    /** The action needs a role the session does not have. */
-    public static class NotAuthorised extends RuntimeException {
+    /** The action needs a role the session does not have: answered with 403 and a clear page. */
+    public static class NotAuthorised extends ForbiddenException {
         private static final long serialVersionUID = 1L;
 
         public NotAuthorised() {

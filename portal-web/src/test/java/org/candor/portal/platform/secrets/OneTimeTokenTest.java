@@ -1,4 +1,4 @@
-package org.candor.portal.admin.setup;
+package org.candor.portal.platform.secrets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,20 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-class SetupTokenTest {
+class OneTimeTokenTest {
 
     @Test
     void isLongRandomAndUrlSafe() {
-        SetupToken a = SetupToken.generate();
-        SetupToken b = SetupToken.generate();
+        OneTimeToken a = OneTimeToken.generate();
+        OneTimeToken b = OneTimeToken.generate();
         assertNotEquals(a.value(), b.value());
         assertEquals(43, a.value().length(), "256 bits in base64url");
-        assertEquals(a.value(), SetupToken.parse(a.value()).value());
+        assertEquals(a.value(), OneTimeToken.parse(a.value()).value());
     }
 
     @Test
     void storesADigestAndNeverPrintsItself() {
-        SetupToken token = SetupToken.generate();
+        OneTimeToken token = OneTimeToken.generate();
         assertEquals(64, token.digest().length());
         assertFalse(token.digest().contains(token.value()));
         assertFalse(token.toString().contains(token.value()));
@@ -28,8 +28,8 @@ class SetupTokenTest {
 
     @Test
     void refusesAnythingNotShapedLikeAToken() {
-        assertThrows(IllegalArgumentException.class, () -> SetupToken.parse("short"));
-        assertThrows(IllegalArgumentException.class, () -> SetupToken.parse("x".repeat(42) + "/"));
-        assertThrows(IllegalArgumentException.class, () -> SetupToken.parse(null));
+        assertThrows(IllegalArgumentException.class, () -> OneTimeToken.parse("short"));
+        assertThrows(IllegalArgumentException.class, () -> OneTimeToken.parse("x".repeat(42) + "/"));
+        assertThrows(IllegalArgumentException.class, () -> OneTimeToken.parse(null));
     }
 }
