@@ -18,10 +18,13 @@ alter table channel add constraint channel_retention_range check (retention_days
 alter table channel add constraint channel_upload_limits check (
     max_file_bytes > 0 and max_files > 0 and max_total_bytes >= max_file_bytes);
 
--- The investigators who receive a channel's reports. Staff accounts are disabled, not deleted.
+-- The investigators who receive a channel's reports. staff_id is the text form of the staff
+-- member's id: the ORM binds a UUID that is not an entity id as text, which a uuid column on
+-- PostgreSQL refuses, so there is no foreign key; the channel checks each id against the
+-- enabled investigators whenever it is used, and staff accounts are disabled, never deleted.
 create table channel_recipient (
-    channel_id  uuid  not null references channel (id) on delete cascade,
-    staff_id    uuid  not null references staff_member (id),
+    channel_id  uuid         not null references channel (id) on delete cascade,
+    staff_id    varchar(36)  not null,
     primary key (channel_id, staff_id)
 );
 create index channel_recipient_staff on channel_recipient (staff_id);

@@ -74,8 +74,7 @@ public class Channel {
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "channel_recipient", joinColumns = @JoinColumn(name = "channel_id"))
-    @Column(name = "staff_id", nullable = false)
-    private Set<UUID> recipients = new LinkedHashSet<>();
+    private Set<Recipient> recipients = new LinkedHashSet<>();
 
     @Convert(converter = QuestionnaireJson.class)
     @Column(name = "questionnaire", nullable = false)
@@ -175,7 +174,7 @@ public class Channel {
 
     /** The staff ids of the investigators who receive this channel's reports. */
     public Set<UUID> recipients() {
-        return Set.copyOf(recipients);
+        return recipients.stream().map(Recipient::staffId).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -183,7 +182,7 @@ public class Channel {
      * an administrator or an oversight member must never receive report contents.
      */
     public void chooseRecipients(Collection<StaffMember> chosen) {
-        Set<UUID> ids = new LinkedHashSet<>();
+        Set<Recipient> ids = new LinkedHashSet<>();
         for (StaffMember member : chosen) {
             if (!member.holds(Role.INVESTIGATOR)) {
                 throw new InvalidChannelInput("channel.recipient.notInvestigator", member.displayName().value());
@@ -191,7 +190,7 @@ public class Channel {
             if (!member.isEnabled()) {
                 throw new InvalidChannelInput("channel.recipient.disabled", member.displayName().value());
             }
-            ids.add(member.id());
+            ids.add(new Recipient(member.id()));
         }
         recipients.clear();
         recipients.addAll(ids);
@@ -284,6 +283,7 @@ public class Channel {
      */
     public List<RecipientState> recipientStates(RecipientKeys keys, Set<UUID> activeInvestigators) {
         return recipients.stream()
+                .map(Recipient::staffId)
                 .map(id -> new RecipientState(id, keys.statusOf(id), activeInvestigators.contains(id)))
                 .toList();
     }
