@@ -23,7 +23,7 @@ public class Templates {
     private TemplateEngine engine;
 
     @PostConstruct
-    void start() {
+    public void start() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Templates.class.getClassLoader());
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");

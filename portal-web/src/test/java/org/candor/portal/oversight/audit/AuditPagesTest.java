@@ -114,14 +114,7 @@ class AuditPagesTest {
 
     private static String render(String template, Map<String, Object> model, Locale language) {
         Templates templates = new Templates();
-        try {
-            // the engine starts when the container creates the bean; started by hand here
-            var start = Templates.class.getDeclaredMethod("start");
-            start.setAccessible(true);
-            start.invoke(templates);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        templates.start(); // the container starts it; here by hand
         StringWriter out = new StringWriter();
         templates.render(template, model, language, out);
         return out.toString();
