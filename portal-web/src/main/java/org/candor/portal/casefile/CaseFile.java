@@ -1,0 +1,217 @@
+package org.candor.portal.casefile;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.candor.crypto.LookupHandle;
+
+/**
+ * A case: one report and everything that follows it. This entity keeps only workflow metadata
+ * in clear (channel, status, coarse dates, outcome kind) and the whistleblower's key, locked by
+ * the reply code; every content is a sealed {@link CaseItem} (DESIGN.md property 1).
+ *
+ * <p>The status moves only forward ({@link CaseStatus}); the deadlines follow from the dates
+ * ({@link Deadlines}).
+ */
+@Entity
+@Table(name = "case_file")
+public class CaseFile {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "channel_id", nullable = false)
+    private UUID channelId;
+
+    @Column(name = "lookup_handle", nullable = false, unique = true, length = 64)
+    private String lookupHandle;
+
+    @Column(name = "sealed_in_browser", nullable = false)
+    private boolean sealedInBrowser;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 24)
+    private CaseStatus status;
+
+    @Column(name = "received_on", nullable = false)
+    private LocalDate receivedOn;
+
+    @Column(name = "acknowledged_on")
+    private LocalDate acknowledgedOn;
+
+    @Column(name = "assessment_on")
+    private LocalDate assessmentOn;
+
+    @Column(name = "investigation_on")
+    private LocalDate investigationOn;
+
+    @Column(name = "concluded_on")
+    private LocalDate concludedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 24)
+    private Outcome outcome;
+
+    @Column(name = "last_activity_on", nullable = false)
+    private LocalDate lastActivityOn;
+
+    @Column(name = "whistleblower_key", nullable = false, length = 32000)
+    private String whistleblowerKey;
+
+    @Column(name = "whistleblower_fingerprint", nullable = false, length = 64)
+    private String whistleblowerFingerprint;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "case_recipient", joinColumns = @JoinColumn(name = "case_id"))
+    private Set<CaseRecipient> recipients = new HashSet<>();
+
+    protected CaseFile() {
+        // for JPA
+    }
+
+    /**
+     * A case just received.
+     *
+     * @param whistleblowerKey the whistleblower's key in storage form, locked by the reply code
+     */
+    public CaseFile(UUID id, UUID channelId, LookupHandle handle, boolean sealedInBrowser, LocalDate receivedOn,
+            String whistleblowerKey, String whistleblowerFingerprint, Set<CaseRecipient> recipients) {
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("a case is sealed to at least one investigator");
+        }
+        this.id = Objects.requireNonNull(id);
+        this.channelId = Objects.requireNonNull(channelId);
+        this.lookupHandle = handle.toHex();
+        this.sealedInBrowser = sealedInBrowser;
+        this.status = CaseStatus.RECEIVED;
+        this.receivedOn = Objects.requireNonNull(receivedOn);
+        this.lastActivityOn = receivedOn;
+        this.whistleblowerKey = Objects.requireNonNull(whistleblowerKey);
+        this.whistleblowerFingerprint = Objects.requireNonNull(whistleblowerFingerprint);
+        this.recipients.addAll(recipients);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID channelId() {
+        return channelId;
+    }
+
+    public boolean sealedInBrowser() {
+        return sealedInBrowser;
+    }
+
+    public CaseStatus status() {
+        return status;
+    }
+
+    public LocalDate receivedOn() {
+        return receivedOn;
+    }
+
+    public Optional<LocalDate> acknowledgedOn() {
+        return Optional.ofNullable(acknowledgedOn);
+    }
+
+    public Optional<LocalDate> assessmentOn() {
+        return Optional.ofNullable(assessmentOn);
+    }
+
+    public Optional<LocalDate> investigationOn() {
+        return Optional.ofNullable(investigationOn);
+    }
+
+    public Optional<LocalDate> concludedOn() {
+        return Optional.ofNullable(concludedOn);
+    }
+
+    public Optional<Outcome> outcome() {
+        return Optional.ofNullable(outcome);
+    }
+
+    public LocalDate lastActivityOn() {
+        return lastActivityOn;
+    }
+
+    /** The whistleblower's key in storage form, locked by the reply code's lock secret. */
+    public String whistleblowerKey() {
+        return whistleblowerKey;
+    }
+
+    public String whistleblowerFingerprint() {
+        return whistleblowerFingerprint;
+    }
+
+    public Set<CaseRecipient> recipients() {
+        return Set.copyOf(recipients);
+    }
+
+    /** Whether an investigator is among those the case is sealed to. */
+    public boolean isSealedTo(UUID staffId) {
+        return recipients.stream().anyMatch(r -> r.staffId().equals(staffId));
+    }
+
+    public Deadlines deadlines() {
+        return new Deadlines(receivedOn, Optional.ofNullable(acknowledgedOn));
+    }
+
+    /** Records that something happened on a day (a message, a status change), for retention. */
+    public void touch(LocalDate day) {
+        if (day.isAfter(lastActivityOn)) {
+            lastActivityOn = day;
+        }
+    }
+
+    public void acknowledge(LocalDate day) {
+        move(CaseStatus.ACKNOWLEDGED, day);
+        acknowledgedOn = day;
+    }
+
+    public void startAssessment(LocalDate day) {
+        move(CaseStatus.IN_ASSESSMENT, day);
+        assessmentOn = day;
+    }
+
+    public void startInvestigation(LocalDate day) {
+        move(CaseStatus.IN_INVESTIGATION, day);
+        investigationOn = day;
+    }
+
+    /** Concludes the case; the grounds are a sealed {@link ItemKind#OUTCOME_GROUNDS} item. */
+    public void conclude(Outcome kind, LocalDate day) {
+        move(CaseStatus.CONCLUDED, day);
+        concludedOn = day;
+        outcome = Objects.requireNonNull(kind);
+    }
+
+    private void move(CaseStatus next, LocalDate day) {
+        if (!status.mayMoveTo(next)) {
+            throw new IllegalStateException("a case " + status + " cannot become " + next);
+        }
+        if (day.isBefore(receivedOn)) {
+            throw new IllegalArgumentException("a case cannot change before it was received");
+        }
+        status = next;
+        touch(day);
+    }
+
+    @Override
+    public String toString() {
+        return "CaseFile[" + id + ", " + status + "]";
+    }
+}

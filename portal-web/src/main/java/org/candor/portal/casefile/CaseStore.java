@@ -1,0 +1,102 @@
+package org.candor.portal.casefile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.candor.crypto.LookupHandle;
+import org.candor.crypto.WhistleblowerKey;
+import org.candor.portal.blobstore.BlobId;
+import org.candor.portal.blobstore.BlobStore;
+
+/**
+ * Creates cases and adds items to them, atomically: the blobs are already sealed and stored;
+ * this writes the rows that make them part of a case, in one transaction. If that transaction
+ * fails, the blobs are removed, so nothing is left half-made (DESIGN.md property 10).
+ */
+@ApplicationScoped
+public class CaseStore {
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    Transactions transactions;
+
+    /** A sealed blob ready to become a case item. */
+    public record StoredItem(UUID id, ItemKind kind, BlobId blob) {
+    }
+
+    /** Creates a case just received, with its items (the report first); returns its id. */
+    public UUID createReceived(UUID channelId, LookupHandle handle, boolean sealedInBrowser, LocalDate day,
+            WhistleblowerKey whistleblowerKey, Set<CaseRecipient> recipients, List<StoredItem> items) throws IOException {
+        UUID caseId = UUID.randomUUID();
+        CaseFile caseFile = new CaseFile(caseId, channelId, handle, sealedInBrowser, day,
+                Base64.getEncoder().encodeToString(whistleblowerKey.toStorage()), whistleblowerKey.fingerprint(), recipients);
+        try {
+            transactions.run(() -> {
+                cases.add(caseFile);
+                addItems(caseId, items, Optional.empty(), day, 0);
+            });
+        } catch (RuntimeException failed) {
+            removeBlobs(items);
+            throw failed;
+        }
+        return caseId;
+    }
+
+    /** Adds sealed items to an existing case, after those it has. */
+    public void append(UUID caseId, List<StoredItem> items, Optional<UUID> author, LocalDate day) throws IOException {
+        try {
+            transactions.run(() -> {
+                CaseFile caseFile = cases.find(caseId).orElseThrow(() -> new IllegalStateException("no such case"));
+                addItems(caseId, items, author, day, cases.nextPosition(caseId));
+                caseFile.touch(day);
+            });
+        } catch (RuntimeException failed) {
+            removeBlobs(items);
+            throw failed;
+        }
+    }
+
+    private void addItems(UUID caseId, List<StoredItem> items, Optional<UUID> author, LocalDate day, int first) {
+        int position = first;
+        for (StoredItem item : items) {
+            long size;
+            try {
+                size = blobs.size(item.blob());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            cases.addItem(new CaseItem(item.id(), caseId, position++, item.kind(), author.orElse(null), day, item.blob(), size));
+        }
+    }
+
+    private void removeBlobs(List<StoredItem> items) {
+        for (StoredItem item : items) {
+            try {
+                blobs.delete(item.blob());
+            } catch (IOException e) {
+                // an unreferenced blob holds only ciphertext; the retention sweep removes it
+            }
+        }
+    }
+
+    /** Runs work in one transaction; a separate bean so that the interceptor applies. */
+    @ApplicationScoped
+    public static class Transactions {
+        @Transactional
+        public void run(Runnable work) {
+            work.run();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.candor.portal.casefile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.candor.crypto.LookupHandle;
+
+/** Cases kept with JPA. */
+@ApplicationScoped
+@Transactional
+public class JpaCaseRepository implements CaseRepository {
+
+    @PersistenceContext(unitName = "candor")
+    EntityManager em;
+
+    @Override
+    public void add(CaseFile caseFile) {
+        em.persist(caseFile);
+    }
+
+    @Override
+    public void addItem(CaseItem item) {
+        em.persist(item);
+    }
+
+    @Override
+    public Optional<CaseFile> find(UUID id) {
+        return Optional.ofNullable(em.find(CaseFile.class, id));
+    }
+
+    @Override
+    public Optional<CaseFile> findByHandle(LookupHandle handle) {
+        return em.createQuery("select c from CaseFile c where c.lookupHandle = :h", CaseFile.class)
+                .setParameter("h", handle.toHex())
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public List<CaseItem> items(UUID caseId) {
+        return em.createQuery("select i from CaseItem i where i.caseId = :c order by i.position", CaseItem.class)
+                .setParameter("c", caseId)
+                .getResultList();
+    }
+
+    @Override
+    public int nextPosition(UUID caseId) {
+        Integer max = em.createQuery("select max(i.position) from CaseItem i where i.caseId = :c", Integer.class)
+                .setParameter("c", caseId)
+                .getSingleResult();
+        return max == null ? 0 : max + 1;
+    }
+
+    @Override
+    public List<CaseFile> sealedTo(UUID staffId, int offset, int limit) {
+        return em.createQuery("select c from CaseFile c join c.recipients r where r.staffId = :s "
+                        + "order by c.receivedOn desc, c.id", CaseFile.class)
+                .setParameter("s", staffId)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public List<CaseFile> ofChannels(Set<UUID> channelIds, int offset, int limit) {
+        if (channelIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select c from CaseFile c where c.channelId in :ids order by c.receivedOn desc, c.id",
+                        CaseFile.class)
+                .setParameter("ids", channelIds)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

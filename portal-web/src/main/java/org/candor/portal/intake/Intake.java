@@ -1,0 +1,320 @@
+package org.candor.portal.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.candor.crypto.LockSecret;
+import org.candor.crypto.RecipientKey;
+import org.candor.crypto.ReplyCode;
+import org.candor.crypto.ReplyCodeDerivation;
+import org.candor.crypto.Sealer;
+import org.candor.crypto.WhistleblowerKey;
+import org.candor.portal.blobstore.BlobStore;
+import org.candor.portal.casefile.CaseRecipient;
+import org.candor.portal.casefile.CaseStore;
+import org.candor.portal.casefile.Deadlines;
+import org.candor.portal.casefile.ItemKind;
+import org.candor.portal.casefile.ReplyCodes;
+import org.candor.portal.casefile.ReportContents;
+import org.candor.portal.channel.AnswerCheck;
+import org.candor.portal.channel.Channel;
+import org.candor.portal.channel.FieldType;
+import org.candor.portal.channel.Problem;
+import org.candor.portal.channel.QuestionField;
+import org.candor.portal.channel.RecipientKeys;
+import org.candor.portal.channel.SubmittedAnswers;
+import org.candor.portal.channel.UploadLimits;
+import org.candor.portal.staff.Role;
+import org.candor.portal.staff.StaffMember;
+import org.candor.portal.staff.StaffRepository;
+
+/**
+ * Receives a report sent without JavaScript and seals it on arrival (DESIGN.md properties 1,
+ * 2 and 10): each file streams through OpenPGP encryption straight into a pending blob, the
+ * answers are held in memory only until they are sealed, and the case is created in one
+ * transaction once everything is sealed and stored. A refused or interrupted submission leaves
+ * no case and no blob; an acknowledged one is durable.
+ *
+ * <p>The report is sealed to the channel's investigators whose keys are usable now, and to a
+ * whistleblower key made for the case and locked by a fresh reply code, which is returned to
+ * be shown once and kept nowhere.
+ */
+@ApplicationScoped
+public class Intake {
+
+    /** The most form fields a submission may carry (files included). */
+    static final int MAX_PARTS = 200;
+    private static final int COPY_BUFFER = 64 * 1024;
+
+    @Inject
+    RecipientKeys recipientKeys;
+
+    @Inject
+    StaffRepository staff;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    ReplyCodes replyCodes;
+
+    @Inject
+    CaseStore caseStore;
+
+    Clock clock = Clock.systemUTC();
+
+    /** A file part that broke a limit; the submission is refused as a whole. */
+    static final class LimitBroken extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient Problem problem;
+
+        LimitBroken(Problem problem) {
+            super(problem.key(), null, false, false);
+            this.problem = problem;
+        }
+    }
+
+    /**
+     * Reads, seals and stores a submission for a channel.
+     *
+     * @throws IOException when the request breaks off (the client went away); nothing is kept
+     */
+    public SubmissionOutcome receive(Channel channel, Iterator<SubmissionPart> parts, Locale language) throws IOException {
+        List<RecipientKey> investigatorKeys = new ArrayList<>();
+        Set<CaseRecipient> caseRecipients = new HashSet<>();
+        for (UUID id : channel.recipients()) {
+            if (activeInvestigator(id)) {
+                recipientKeys.usableKeyOf(id).ifPresent(key -> {
+                    investigatorKeys.add(key);
+                    caseRecipients.add(new CaseRecipient(id, key.fingerprint()));
+                });
+            }
+        }
+        if (!channel.isPublished() || investigatorKeys.isEmpty()) {
+            drain(parts);
+            return new SubmissionOutcome.ChannelClosed();
+        }
+        try (ReplyCode code = ReplyCode.generate(); LockSecret lockSecret = ReplyCodeDerivation.lockSecret(code)) {
+            WhistleblowerKey whistleblowerKey = WhistleblowerKey.generate(lockSecret);
+            List<RecipientKey> all = new ArrayList<>(investigatorKeys);
+            all.add(whistleblowerKey.recipient());
+            Sealer sealer = Sealer.to(all);
+            Reading reading = new Reading(channel, sealer);
+            try {
+                reading.readAll(parts);
+                if (reading.limitBroken != null) {
+                    drain(parts);
+                    return reading.refused(Map.of(AnswerCheck.WHOLE_FORM, List.of(reading.limitBroken)));
+                }
+                AnswerCheck check = channel.checkAnswers(reading.answers());
+                if (!check.isValid()) {
+                    return reading.refused(check.problems());
+                }
+                LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+                ReportContents report = new ReportContents(channel.slug(), language.getLanguage(), check.accepted(),
+                        reading.attachments);
+                BlobStore.PendingBlob reportBlob = blobs.create();
+                reading.pending.add(reportBlob);
+                try (OutputStream sealed = sealer.open(reportBlob.stream(), Sealer.Content.TEXT)) {
+                    sealed.write(report.toJson());
+                }
+                List<CaseStore.StoredItem> items = new ArrayList<>();
+                items.add(new CaseStore.StoredItem(UUID.randomUUID(), ItemKind.REPORT,
+                        reportBlob.commit()));
+                for (int i = 0; i < reading.attachments.size(); i++) {
+                    BlobStore.PendingBlob file = reading.pending.get(i);
+                    items.add(new CaseStore.StoredItem(reading.attachments.get(i).item(),
+                            ItemKind.ATTACHMENT, file.commit()));
+                }
+                reading.pending.clear();
+                UUID caseId = caseStore.createReceived(channel.id(), replyCodes.handle(code), false, today,
+                        whistleblowerKey, caseRecipients, items);
+                Deadlines deadlines = Deadlines.receivedOn(today);
+                return new SubmissionOutcome.Received(caseId, code.display(), today, deadlines.acknowledgeBy(),
+                        deadlines.feedbackBy());
+            } finally {
+                reading.pending.forEach(BlobStore.PendingBlob::abort);
+            }
+        }
+    }
+
+    private boolean activeInvestigator(UUID id) {
+        return staff.find(id).filter(StaffMember::isEnabled).filter(m -> m.holds(Role.INVESTIGATOR)).isPresent();
+    }
+
+    /** Reads what is left of a request, so that the answer reaches the browser; keeps nothing. */
+    static void drain(Iterator<SubmissionPart> parts) throws IOException {
+        byte[] buffer = new byte[COPY_BUFFER];
+        while (parts.hasNext()) {
+            try (InputStream in = parts.next().stream()) {
+                while (in.read(buffer) >= 0) {
+                    // discard
+                }
+            }
+        }
+    }
+
+    /** The state of one submission while its parts stream in. */
+    private final class Reading {
+        private final Channel channel;
+        private final Sealer sealer;
+        private final UploadLimits limits;
+        private final Map<String, List<String>> values = new LinkedHashMap<>();
+        private final Map<String, List<Long>> fileSizes = new LinkedHashMap<>();
+        private final List<ReportContents.AttachmentEntry> attachments = new ArrayList<>();
+        private final List<BlobStore.PendingBlob> pending = new ArrayList<>();
+        private long totalBytes;
+        private Problem limitBroken;
+
+        Reading(Channel channel, Sealer sealer) {
+            this.channel = channel;
+            this.sealer = sealer;
+            this.limits = channel.uploadLimits();
+        }
+
+        void readAll(Iterator<SubmissionPart> parts) throws IOException {
+            int count = 0;
+            while (parts.hasNext() && limitBroken == null) {
+                SubmissionPart part = parts.next();
+                if (++count > MAX_PARTS) {
+                    limitBroken = Problem.of("intake.tooManyParts");
+                    return;
+                }
+                Optional<QuestionField> field = channel.questionnaire().field(part.field());
+                if (part.fileName().isPresent()) {
+                    readFile(part, field.filter(f -> f.type() == FieldType.FILE));
+                } else if (field.isPresent() && field.get().type() != FieldType.FILE) {
+                    readValue(part, field.get());
+                } else {
+                    discard(part);
+                }
+            }
+        }
+
+        private void readValue(SubmissionPart part, QuestionField field) throws IOException {
+            int most = Math.max(field.maxLength(), 64);
+            byte[] bytes = readAtMost(part, most * 4L + 16);
+            if (bytes == null) {
+                limitBroken = Problem.of("intake.textTooLong", most);
+                return;
+            }
+            String value;
+            try {
+                value = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString().replace("\r\n", "\n");
+            } catch (CharacterCodingException notUtf8) {
+                limitBroken = Problem.of("intake.notText");
+                return;
+            }
+            values.computeIfAbsent(field.key(), k -> new ArrayList<>()).add(value);
+        }
+
+        private void readFile(SubmissionPart part, Optional<QuestionField> field) throws IOException {
+            String name = FileNames.clean(part.fileName().orElse(""));
+            if (field.isEmpty()) {
+                discard(part);
+                return;
+            }
+            if (name.isEmpty()) {
+                discard(part); // a file input left empty
+                return;
+            }
+            if (!limits.allowed()) {
+                limitBroken = Problem.of("channel.answer.files.notAllowed");
+                return;
+            }
+            List<Long> sizes = fileSizes.computeIfAbsent(field.get().key(), k -> new ArrayList<>());
+            if (sizes.size() >= field.get().maxFiles() || attachments.size() >= limits.maxFiles()) {
+                limitBroken = Problem.of("intake.tooManyFiles", Math.min(field.get().maxFiles(), limits.maxFiles()));
+                return;
+            }
+            long maxFile = Math.min(field.get().maxFileBytes(), limits.maxFileBytes());
+            BlobStore.PendingBlob blob = blobs.create();
+            pending.add(blob);
+            long size;
+            try (InputStream in = part.stream(); OutputStream sealed = sealer.open(blob.stream(), Sealer.Content.BINARY)) {
+                size = copyAtMost(in, sealed, maxFile, limits.maxTotalBytes() - totalBytes);
+            } catch (LimitBroken broken) {
+                limitBroken = broken.problem;
+                return;
+            }
+            totalBytes += size;
+            sizes.add(size);
+            attachments.add(new ReportContents.AttachmentEntry(UUID.randomUUID(), field.get().key(), name,
+                    FileNames.cleanType(part.contentType()), size));
+        }
+
+        private long copyAtMost(InputStream in, OutputStream out, long maxFile, long totalLeft) throws IOException, LimitBroken {
+            byte[] buffer = new byte[COPY_BUFFER];
+            long copied = 0;
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                copied += n;
+                if (copied > maxFile) {
+                    throw new LimitBroken(Problem.of("intake.fileTooLarge", Math.max(1, maxFile / UploadLimits.MIB)));
+                }
+                if (copied > totalLeft) {
+                    throw new LimitBroken(Problem.of("channel.answer.files.tooLargeInAll",
+                            limits.maxTotalBytes() / UploadLimits.MIB));
+                }
+                out.write(buffer, 0, n);
+            }
+            return copied;
+        }
+
+        SubmittedAnswers answers() {
+            SubmittedAnswers answers = SubmittedAnswers.of(values);
+            for (Map.Entry<String, List<Long>> files : fileSizes.entrySet()) {
+                answers = answers.withFiles(files.getKey(), files.getValue());
+            }
+            return answers;
+        }
+
+        SubmissionOutcome.Refused refused(Map<String, List<Problem>> problems) {
+            return new SubmissionOutcome.Refused(values, problems, !attachments.isEmpty() || !pending.isEmpty());
+        }
+    }
+
+    private static byte[] readAtMost(SubmissionPart part, long most) throws IOException {
+        try (InputStream in = part.stream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                if (out.size() + n > most) {
+                    while (in.read(buffer) >= 0) {
+                        // drain the rest of an overlong field
+                    }
+                    return null;
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private static void discard(SubmissionPart part) throws IOException {
+        try (InputStream in = part.stream()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+    }
+}
