@@ -19,7 +19,8 @@ public final class Messages {
 
     /** The bundles, searched in this order: shared words first, then each feature's. */
     public static final List<String> BUNDLES = List.of(
-            "i18n.messages", "i18n.staff", "i18n.admin", "i18n.oversight", "i18n.desk", "i18n.intake");
+            "i18n.messages", "i18n.staff", "i18n.admin", "i18n.oversight", "i18n.desk", "i18n.intake", "i18n.contact",
+            "i18n.search", "i18n.governance");
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
