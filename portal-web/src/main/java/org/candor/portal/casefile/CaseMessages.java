@@ -1,0 +1,322 @@
+package org.candor.portal.casefile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.candor.crypto.KeyRejected;
+import org.candor.crypto.Opener;
+import org.candor.crypto.RecipientKey;
+import org.candor.crypto.Sealer;
+import org.candor.crypto.UnlockedKey;
+import org.candor.crypto.WhistleblowerKey;
+import org.candor.portal.blobstore.BlobStore;
+import org.candor.portal.channel.ChannelRepository;
+import org.candor.portal.channel.Problem;
+import org.candor.portal.channel.RecipientKeys;
+import org.candor.portal.channel.UploadLimits;
+
+/**
+ * Seals a message (text and files, streamed) to a case and adds it to the case: the one way a
+ * whistleblower's message, an investigator's reply or note, outcome grounds, an appeal and its
+ * decision become case items. Keeps DESIGN.md properties 1, 2, 5 and 10:
+ * <ul>
+ *   <li>each file streams through OpenPGP encryption straight into a pending blob; the text is
+ *   held in memory only until it is sealed; nothing is written in clear;</li>
+ *   <li>the message is sealed to the current usable keys of the case's investigators, to any
+ *   extra readers the caller names (oversight, for appeals), and, for kinds
+ *   {@linkplain ItemKind#sharedWithWhistleblower() shared with the whistleblower}, to the case's
+ *   whistleblower key; an internal note and its files never reach the whistleblower key;</li>
+ *   <li>the items are appended in one transaction once everything is sealed and stored; a
+ *   refused, failed or abandoned draft leaves no item and no blob.</li>
+ * </ul>
+ *
+ * <p>Use: {@code try (Draft d = messages.draft(caseId, kind)) { d.text(...); d.attach(...); d.send(author); }}.
+ * Reading goes through {@link #openMessage}, {@link #openReport} and {@link #openAttachment},
+ * with an {@link UnlockedKey} of the reader; they release plaintext only after the integrity
+ * check passed (attachments: see {@link #openAttachment}).
+ */
+@ApplicationScoped
+public class CaseMessages {
+
+    /** The longest text a message may have, in characters. */
+    public static final int MAX_TEXT_CHARS = 100_000;
+    /** The largest sealed message document opened in memory. */
+    static final int MAX_DOCUMENT_BYTES = MAX_TEXT_CHARS * 4 + 64 * 1024;
+    /** The largest report document opened in memory. */
+    static final int MAX_REPORT_BYTES = 16 * 1024 * 1024;
+    private static final int COPY_BUFFER = 64 * 1024;
+    private static final Set<ItemKind> MESSAGE_KINDS = EnumSet.of(ItemKind.WHISTLEBLOWER_MESSAGE,
+            ItemKind.INVESTIGATOR_REPLY, ItemKind.INTERNAL_NOTE, ItemKind.OUTCOME_GROUNDS, ItemKind.APPEAL,
+            ItemKind.APPEAL_DECISION);
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    CaseStore store;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    RecipientKeys recipientKeys;
+
+    @Inject
+    ChannelRepository channels;
+
+    @Inject
+    CaseStore.Transactions transactions;
+
+    Clock clock = Clock.systemUTC();
+
+    /** A message that cannot be sent as it is; the problem says why in words a person understands. */
+    public static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Problem problem;
+
+        public Refused(Problem problem) {
+            super(problem.key(), null, false, false);
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+    }
+
+    /** Starts a message of a kind to a case, with the file limits of the case's channel. */
+    public Draft draft(UUID caseId, ItemKind kind) throws Refused {
+        CaseFile caseFile = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no such case"));
+        UploadLimits limits = channels.find(caseFile.channelId()).map(c -> c.uploadLimits()).orElse(UploadLimits.DEFAULT);
+        return draft(caseId, kind, limits, Set.of());
+    }
+
+    /**
+     * Starts a message of a kind to a case.
+     *
+     * @param limits      how many files of what size may come with it
+     * @param extraReaders staff members (for example oversight) whose usable keys the message is sealed to as well
+     * @throws Refused if no investigator of the case has a usable key now ({@code message.noRecipient})
+     */
+    public Draft draft(UUID caseId, ItemKind kind, UploadLimits limits, Collection<UUID> extraReaders) throws Refused {
+        if (!MESSAGE_KINDS.contains(kind)) {
+            throw new IllegalArgumentException("not a message kind: " + kind);
+        }
+        CaseFile caseFile = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no such case"));
+        List<RecipientKey> keys = new ArrayList<>();
+        for (CaseRecipient recipient : caseFile.recipients()) {
+            recipientKeys.usableKeyOf(recipient.staffId()).ifPresent(keys::add);
+        }
+        if (keys.isEmpty()) {
+            throw new Refused(Problem.of("message.noRecipient"));
+        }
+        for (UUID reader : new LinkedHashSet<>(extraReaders)) {
+            recipientKeys.usableKeyOf(reader).ifPresent(keys::add);
+        }
+        if (kind.sharedWithWhistleblower()) {
+            keys.add(whistleblowerKey(caseFile).recipient());
+        }
+        return new Draft(caseId, kind, Sealer.to(keys), limits);
+    }
+
+    /** The case's whistleblower key, locked, as stored with the case. */
+    public static WhistleblowerKey whistleblowerKey(CaseFile caseFile) {
+        try {
+            return WhistleblowerKey.fromStorage(Base64.getDecoder().decode(caseFile.whistleblowerKey()));
+        } catch (KeyRejected e) {
+            throw new IllegalStateException("the case's whistleblower key cannot be read", e);
+        }
+    }
+
+    /**
+     * A message being written: text set once, files streamed in one after the other, then sent
+     * or abandoned. Not thread-safe; one request owns it. Closing an unsent draft removes the
+     * files sealed so far.
+     */
+    public final class Draft implements AutoCloseable {
+        private final UUID caseId;
+        private final ItemKind kind;
+        private final Sealer sealer;
+        private final UploadLimits limits;
+        private final List<ReportContents.AttachmentEntry> attachments = new ArrayList<>();
+        private final List<BlobStore.PendingBlob> pending = new ArrayList<>();
+        private String text = "";
+        private long totalBytes;
+        private boolean sent;
+
+        private Draft(UUID caseId, ItemKind kind, Sealer sealer, UploadLimits limits) {
+            this.caseId = caseId;
+            this.kind = kind;
+            this.sealer = sealer;
+            this.limits = limits;
+        }
+
+        /** The fingerprints of the keys this message is sealed to. */
+        public Set<String> sealedTo() {
+            return sealer.recipientFingerprints();
+        }
+
+        /** Sets the text (line ends made {@code \n}, surrounding blank space removed). */
+        public void text(String typed) throws Refused {
+            String cleaned = typed == null ? "" : typed.replace("\r\n", "\n").strip();
+            if (cleaned.length() > MAX_TEXT_CHARS) {
+                throw new Refused(Problem.of("message.textTooLong", MAX_TEXT_CHARS));
+            }
+            text = cleaned;
+        }
+
+        /**
+         * Seals a file as it streams in. A file without a name (an empty file input) is read and
+         * ignored. On a broken limit the rest of the stream is not read and the draft should be
+         * abandoned.
+         *
+         * @return the file as the message will list it, if one was kept
+         */
+        public Optional<ReportContents.AttachmentEntry> attach(String fileName, String contentType, InputStream in)
+                throws IOException, Refused {
+            String name = SafeFileNames.clean(fileName);
+            if (name.isEmpty()) {
+                in.transferTo(OutputStream.nullOutputStream());
+                return Optional.empty();
+            }
+            if (!limits.allowed()) {
+                throw new Refused(Problem.of("message.filesNotAllowed"));
+            }
+            if (attachments.size() >= limits.maxFiles()) {
+                throw new Refused(Problem.of("message.tooManyFiles", limits.maxFiles()));
+            }
+            BlobStore.PendingBlob blob = blobs.create();
+            pending.add(blob);
+            long size = 0;
+            try (OutputStream sealed = sealer.open(blob.stream(), Sealer.Content.BINARY)) {
+                byte[] buffer = new byte[COPY_BUFFER];
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    size += n;
+                    if (size > limits.maxFileBytes()) {
+                        throw new Refused(Problem.of("message.fileTooLarge", Math.max(1, limits.maxFileBytes() / UploadLimits.MIB)));
+                    }
+                    if (totalBytes + size > limits.maxTotalBytes()) {
+                        throw new Refused(Problem.of("message.filesTooLargeInAll", limits.maxTotalBytes() / UploadLimits.MIB));
+                    }
+                    sealed.write(buffer, 0, n);
+                }
+            }
+            totalBytes += size;
+            ReportContents.AttachmentEntry entry = new ReportContents.AttachmentEntry(UUID.randomUUID(),
+                    MessageContents.FIELD, name, SafeFileNames.cleanType(contentType), size);
+            attachments.add(entry);
+            return Optional.of(entry);
+        }
+
+        /** Sends the message written by {@code author} (empty: the whistleblower); returns its item id. */
+        public UUID send(Optional<UUID> author) throws IOException, Refused {
+            return send(author, () -> {
+            });
+        }
+
+        /**
+         * Sends the message and runs {@code alsoInTheTransaction} in the transaction that adds its
+         * items (for example: marking an appeal as filed), so that both happen or neither does.
+         */
+        public UUID send(Optional<UUID> author, Runnable alsoInTheTransaction) throws IOException, Refused {
+            if (sent) {
+                throw new IllegalStateException("the message was sent already");
+            }
+            if (text.isEmpty() && attachments.isEmpty()) {
+                throw new Refused(Problem.of("message.empty"));
+            }
+            BlobStore.PendingBlob document = blobs.create();
+            pending.add(document);
+            try (OutputStream sealed = sealer.open(document.stream(), Sealer.Content.TEXT)) {
+                sealed.write(new MessageContents(text, attachments).toJson());
+            }
+            UUID messageId = UUID.randomUUID();
+            List<CaseStore.StoredItem> items = new ArrayList<>();
+            items.add(new CaseStore.StoredItem(messageId, kind, document.commit()));
+            for (int i = 0; i < attachments.size(); i++) {
+                items.add(new CaseStore.StoredItem(attachments.get(i).item(), ItemKind.ATTACHMENT, pending.get(i).commit()));
+            }
+            pending.clear();
+            LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+            try {
+                transactions.run(() -> {
+                    alsoInTheTransaction.run();
+                    try {
+                        store.append(caseId, items, author, today);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            } catch (RuntimeException failed) {
+                for (CaseStore.StoredItem item : items) {
+                    blobs.delete(item.blob());
+                }
+                throw failed;
+            }
+            sent = true;
+            return messageId;
+        }
+
+        /** Abandons an unsent draft: the files sealed so far are removed. */
+        @Override
+        public void close() {
+            pending.forEach(BlobStore.PendingBlob::abort);
+            pending.clear();
+        }
+
+        @Override
+        public String toString() {
+            return "Draft[" + kind + ", " + attachments.size() + " files]";
+        }
+    }
+
+    /** Opens a message item (not a report or attachment) after its integrity check. */
+    public MessageContents openMessage(CaseItem item, UnlockedKey key) throws IOException {
+        if (!MESSAGE_KINDS.contains(item.kind())) {
+            throw new IllegalArgumentException("not a message item: " + item.kind());
+        }
+        try (InputStream in = blobs.open(item.blob())) {
+            return MessageContents.fromJson(Opener.with(key).openAll(in, MAX_DOCUMENT_BYTES));
+        }
+    }
+
+    /** Opens the report item after its integrity check. */
+    public ReportContents openReport(CaseItem item, UnlockedKey key) throws IOException {
+        if (item.kind() != ItemKind.REPORT) {
+            throw new IllegalArgumentException("not a report item: " + item.kind());
+        }
+        try (InputStream in = blobs.open(item.blob())) {
+            return ReportContents.fromJson(Opener.with(key).openAll(in, MAX_REPORT_BYTES));
+        }
+    }
+
+    /**
+     * Streams an attachment's plaintext into {@code out} in constant memory. The integrity check
+     * comes at the end: if it fails, this throws {@link org.candor.crypto.IntegrityCheckFailed}
+     * after some plaintext was written, and the caller must abort what it wrote (an HTTP
+     * download is then broken off, never completed).
+     */
+    public void openAttachment(CaseItem item, UnlockedKey key, OutputStream out) throws IOException {
+        if (item.kind() != ItemKind.ATTACHMENT) {
+            throw new IllegalArgumentException("not an attachment item: " + item.kind());
+        }
+        try (InputStream in = blobs.open(item.blob()); InputStream plain = Opener.with(key).open(in)) {
+            plain.transferTo(out);
+        }
+    }
+}
