@@ -36,7 +36,7 @@ public class ConfiguredDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         Target t = target();
-        Properties properties = new Properties();
+        Properties properties = t.properties();
         properties.setProperty("user", username);
         properties.setProperty("password", password);
         return t.driver.connect(t.url, properties);
@@ -58,6 +58,11 @@ public class ConfiguredDataSource implements DataSource {
     private record Target(Driver driver, String url, String user, String password) {
         Properties properties() {
             Properties properties = new Properties();
+            if (url.startsWith("jdbc:postgresql:")) {
+                // The JPA provider binds UUID attributes that are not ids as text; PostgreSQL then
+                // refuses text for a uuid column unless told to infer the parameter's type.
+                properties.setProperty("stringtype", "unspecified");
+            }
             if (!user.isEmpty()) {
                 properties.setProperty("user", user);
             }
