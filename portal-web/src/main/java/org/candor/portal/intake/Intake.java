@@ -62,7 +62,7 @@ import org.candor.portal.staff.StaffRepository;
 public class Intake {
 
     /** The most form fields a submission may carry (files included). */
-    static final int MAX_PARTS = 200;
+    public static final int MAX_PARTS = 200;
     private static final int COPY_BUFFER = 64 * 1024;
 
     @Inject

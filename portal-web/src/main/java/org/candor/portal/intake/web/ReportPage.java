@@ -1,0 +1,219 @@
+package org.candor.portal.intake.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.candor.portal.channel.Channel;
+import org.candor.portal.channel.ChannelRepository;
+import org.candor.portal.channel.Problem;
+import org.candor.portal.intake.FormTokens;
+import org.candor.portal.intake.Intake;
+import org.candor.portal.intake.IntakeThrottle;
+import org.candor.portal.intake.SubmissionOutcome;
+import org.candor.portal.intake.SubmissionPart;
+import org.candor.portal.platform.i18n.Languages;
+import org.candor.portal.platform.web.Page;
+
+/**
+ * A channel's report form and its submission, without JavaScript: the form is rendered from the
+ * channel's questionnaire; the submission is read as a multipart stream (never spooled to disk)
+ * and sealed as it arrives ({@link Intake}). The answer page shows the reply code once.
+ */
+@Path("/report/{slug}")
+@Produces(MediaType.TEXT_HTML)
+public class ReportPage {
+
+    /** Bytes a multipart body may carry beyond the files' limit (boundaries, headers, answers). */
+    private static final long ENVELOPE_BYTES = 8L * 1024 * 1024;
+
+    @Inject
+    ChannelRepository channels;
+
+    @Inject
+    Intake intake;
+
+    @Inject
+    FormTokens tokens;
+
+    @Inject
+    IntakeThrottle throttle;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public Page form(@PathParam("slug") String slug) {
+        Channel channel = openChannel(slug);
+        return formPage(channel, Map.of(), Map.of(), false);
+    }
+
+    @POST
+    public Response submit(@PathParam("slug") String slug) {
+        Channel channel = channels.findBySlug(slug).orElseThrow(NotFoundException::new);
+        if (!channel.isPublished()) {
+            return Response.status(Response.Status.CONFLICT).entity(Page.of("public/report-closed")).build();
+        }
+        if (!JakartaServletFileUpload.isMultipartContent(request)) {
+            return Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE).entity(failed()).build();
+        }
+        long most = (channel.uploadLimits().allowed() ? channel.uploadLimits().maxTotalBytes() : 0) + ENVELOPE_BYTES;
+        if (request.getContentLengthLong() > most) {
+            return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).entity(failed()).build();
+        }
+        if (!throttle.tryAcquire(channel.id())) {
+            return Response.status(429).entity(Page.of("public/report-busy")).build();
+        }
+        try {
+            FileItemInputIterator items = multipart(most).getItemIterator(request);
+            if (!items.hasNext()) {
+                return Response.status(Response.Status.BAD_REQUEST).entity(failed()).build();
+            }
+            FileItemInput first = items.next();
+            String token = first.isFormField() && "token".equals(first.getFieldName()) ? readToken(first) : "";
+            switch (tokens.redeem(token, channel.id())) {
+                case ACCEPTED -> {
+                }
+                case TOO_QUICK -> {
+                    return Response.status(422).entity(formPage(channel, Map.of(),
+                            Map.of("", List.of(Problem.of("intake.tooQuick"))), false)).build();
+                }
+                case ALREADY_USED -> {
+                    return Response.status(Response.Status.CONFLICT).entity(Page.of("public/report-duplicate")).build();
+                }
+                case EXPIRED_OR_FOREIGN -> {
+                    return Response.status(422).entity(formPage(channel, Map.of(),
+                            Map.of("", List.of(Problem.of("intake.formExpired"))), false)).build();
+                }
+            }
+            SubmissionOutcome outcome = intake.receive(channel, new Parts(items), language());
+            return switch (outcome) {
+                case SubmissionOutcome.Received received -> Response.ok(receivedPage(received)).build();
+                case SubmissionOutcome.Refused refused -> Response.status(422)
+                        .entity(formPage(channel, refused.answers(), refused.problems(), refused.filesWereDropped()))
+                        .build();
+                case SubmissionOutcome.ChannelClosed closed -> Response.status(Response.Status.CONFLICT)
+                        .entity(Page.of("public/report-closed")).build();
+            };
+        } catch (IOException | UncheckedIOException broken) {
+            // A truncated or malformed body, or a client that went away: nothing was kept.
+            return Response.status(Response.Status.BAD_REQUEST).entity(failed()).build();
+        }
+    }
+
+    private Channel openChannel(String slug) {
+        return channels.findBySlug(slug).filter(Channel::isPublished).orElseThrow(NotFoundException::new);
+    }
+
+    private Page formPage(Channel channel, Map<String, List<String>> answers, Map<String, List<Problem>> problems,
+            boolean filesWereDropped) {
+        return Page.of("public/report")
+                .with("form", ReportForm.of(channel, language(), tokens.issue(channel.id()), answers, problems,
+                        filesWereDropped));
+    }
+
+    private Page receivedPage(SubmissionOutcome.Received received) {
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language());
+        return Page.of("public/report-received")
+                .with("code", received.replyCode())
+                .with("receivedOn", day.format(received.receivedOn()))
+                .with("acknowledgeBy", day.format(received.acknowledgeBy()))
+                .with("feedbackBy", day.format(received.feedbackBy()));
+    }
+
+    private static Page failed() {
+        return Page.of("public/report-failed");
+    }
+
+    private Locale language() {
+        return Languages.of(request);
+    }
+
+    private static JakartaServletFileUpload<?, ?> multipart(long most) {
+        JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
+        upload.setSizeMax(most);
+        upload.setFileCountMax(Intake.MAX_PARTS);
+        upload.setHeaderCharset(StandardCharsets.UTF_8);
+        return upload;
+    }
+
+    private static String readToken(FileItemInput part) throws IOException {
+        try (InputStream in = part.getInputStream()) {
+            return new String(in.readNBytes(256), StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** The multipart stream as submission parts; read errors surface as {@link UncheckedIOException}. */
+    private static final class Parts implements Iterator<SubmissionPart> {
+        private final FileItemInputIterator items;
+
+        Parts(FileItemInputIterator items) {
+            this.items = items;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                return items.hasNext();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public SubmissionPart next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            FileItemInput item;
+            try {
+                item = items.next();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new SubmissionPart() {
+                @Override
+                public String field() {
+                    return item.getFieldName() == null ? "" : item.getFieldName();
+                }
+
+                @Override
+                public Optional<String> fileName() {
+                    return item.isFormField() ? Optional.empty() : Optional.ofNullable(item.getName());
+                }
+
+                @Override
+                public String contentType() {
+                    return item.getContentType() == null ? "" : item.getContentType();
+                }
+
+                @Override
+                public InputStream stream() throws IOException {
+                    return item.getInputStream();
+                }
+            };
+        }
+    }
+}
