@@ -56,5 +56,7 @@ public enum AuditAction {
     /** A case's status changed (later issue). */
     CASE_STATUS_CHANGED,
     /** A case was deleted, by retention or by hand (later issue). */
-    CASE_DELETED
+    CASE_DELETED,
+    /** An investigator added a label to a case or removed one; the label and the change are in the details. */
+    CASE_LABELLED
 }

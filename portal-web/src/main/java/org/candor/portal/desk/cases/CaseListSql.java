@@ -1,0 +1,112 @@
+package org.candor.portal.desk.cases;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The SQL of the case list, as plain statements with positional parameters, so that the same text
+ * runs in the portal (JPA native queries), in tests on H2 and in the PostgreSQL benchmark.
+ *
+ * <p>Only metadata is read; no decryption is needed to list. The investigator's cases are those
+ * sealed to them ({@code case_recipient}). The next deadline is computed in SQL with standard
+ * interval arithmetic (H2 and PostgreSQL agree, including month ends: 31 January + 3 months is
+ * 30 April, as in {@link java.time.LocalDate#plusMonths}). Ids are bound as text and cast, because
+ * the persistence layer binds a {@code UUID} parameter as text, which PostgreSQL refuses for a
+ * {@code uuid} column.
+ */
+public final class CaseListSql {
+
+    /** A statement and its parameters, in order. */
+    public record Statement(String sql, List<Object> parameters) {
+    }
+
+    static final String DUE = "case when c.status = 'RECEIVED' then cast(c.received_on + interval '7' day as date)"
+            + " when c.status = 'CONCLUDED' then null"
+            + " else cast(c.acknowledged_on + interval '3' month as date) end";
+
+    private static final String COLUMNS = "c.id, c.channel_id, c.status, c.received_on, " + DUE + " as due_on";
+
+    private CaseListSql() {
+    }
+
+    /** One page of the list. Columns: id, channel_id, status, received_on, due_on. */
+    public static Statement page(UUID staffId, CaseQuery query, LocalDate today) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(staffId, query, today, parameters);
+        String order = switch (query.sort()) {
+            case DUE -> " order by due_on nulls last, c.received_on, c.id";
+            case NEWEST -> " order by c.received_on desc, c.id";
+            case OLDEST -> " order by c.received_on, c.id";
+        };
+        parameters.add(CaseQuery.PAGE_SIZE);
+        parameters.add(query.offset());
+        return new Statement("select " + COLUMNS + " from case_file c" + where + order + " limit ? offset ?", parameters);
+    }
+
+    /** How many cases match, over all pages. */
+    public static Statement count(UUID staffId, CaseQuery query, LocalDate today) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(staffId, query, today, parameters);
+        return new Statement("select count(*) from case_file c" + where, parameters);
+    }
+
+    /** The labels of some cases. Columns: case_id, label. */
+    public static Statement labels(List<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            throw new IllegalArgumentException("no cases");
+        }
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder in = new StringBuilder();
+        for (UUID id : caseIds) {
+            in.append(in.isEmpty() ? "" : ", ").append("cast(? as uuid)");
+            parameters.add(id.toString());
+        }
+        return new Statement("select case_id, label from case_label where case_id in (" + in + ") order by label",
+                parameters);
+    }
+
+    /** The labels used on an investigator's cases, for the filter. Column: label. */
+    public static Statement labelsInUse(UUID staffId) {
+        return new Statement("select distinct l.label from case_label l join case_recipient r on r.case_id = l.case_id"
+                + " where r.staff_id = cast(? as uuid) order by l.label", List.of(staffId.toString()));
+    }
+
+    private static String where(UUID staffId, CaseQuery query, LocalDate today, List<Object> parameters) {
+        StringBuilder where = new StringBuilder(
+                " where c.id in (select r.case_id from case_recipient r where r.staff_id = cast(? as uuid))");
+        parameters.add(staffId.toString());
+        query.status().ifPresent(status -> {
+            where.append(" and c.status = ?");
+            parameters.add(status.name());
+        });
+        query.channel().ifPresent(channel -> {
+            where.append(" and c.channel_id = cast(? as uuid)");
+            parameters.add(channel.toString());
+        });
+        query.label().ifPresent(label -> {
+            where.append(" and c.id in (select l.case_id from case_label l where l.label = ?)");
+            parameters.add(label.value());
+        });
+        query.deadline().ifPresent(deadline -> {
+            switch (deadline) {
+                case OVERDUE -> {
+                    where.append(" and ").append(DUE).append(" < ?");
+                    parameters.add(today);
+                }
+                case DUE_SOON -> {
+                    where.append(" and ").append(DUE).append(" between ? and ?");
+                    parameters.add(today);
+                    parameters.add(today.plusDays(Standing.SOON_DAYS));
+                }
+                case URGENT -> {
+                    where.append(" and ").append(DUE).append(" <= ?");
+                    parameters.add(today.plusDays(Standing.SOON_DAYS));
+                }
+                case NONE -> where.append(" and c.status = 'CONCLUDED'");
+            }
+        });
+        return where.toString();
+    }
+}

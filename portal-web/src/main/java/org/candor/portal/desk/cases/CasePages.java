@@ -1,0 +1,343 @@
+package org.candor.portal.desk.cases;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.candor.crypto.IntegrityCheckFailed;
+import org.candor.portal.casefile.CaseFile;
+import org.candor.portal.casefile.CaseStatus;
+import org.candor.portal.casefile.Outcome;
+import org.candor.portal.channel.Channel;
+import org.candor.portal.channel.ChannelRepository;
+import org.candor.portal.platform.i18n.Languages;
+import org.candor.portal.platform.i18n.Messages;
+import org.candor.portal.platform.web.Page;
+import org.candor.portal.staff.Role;
+import org.candor.portal.staff.session.SignedInStaff;
+import org.candor.portal.staff.session.StaffSession;
+
+/**
+ * The investigator's case pages, all server-rendered and usable without JavaScript:
+ * {@code /desk/cases} (the list), {@code /desk/cases/{id}} (the case, after key unlock),
+ * {@code /desk/cases/{id}/files/{item}} (an attachment, decrypted and checked) and
+ * {@code .../files/{item}.gpg} (its original ciphertext), and the forms that move the case,
+ * conclude it and label it (POST, then 303 back to the case).
+ */
+@Path("/desk/cases")
+@Produces(MediaType.TEXT_HTML)
+public class CasePages {
+
+    @Inject
+    StaffSession session;
+
+    @Inject
+    CaseList list;
+
+    @Inject
+    DeskCases cases;
+
+    @Inject
+    ChannelRepository channels;
+
+    @Context
+    HttpServletRequest request;
+
+    /** A row of the list, every text ready. */
+    public record ListRow(String id, String link, String channel, String status, String received, long ageDays,
+            String due, String standing, String standingText, List<String> labels) {
+    }
+
+    /** An option of a filter. */
+    public record Choice(String value, String label, boolean selected) {
+    }
+
+    @GET
+    public Response list(@QueryParam("status") String status, @QueryParam("channel") String channel,
+            @QueryParam("label") String label, @QueryParam("deadline") String deadline, @QueryParam("sort") String sort,
+            @QueryParam("page") String page) {
+        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        Locale locale = Languages.of(request);
+        CaseQuery query;
+        String error = null;
+        try {
+            query = CaseQuery.parse(status, channel, label, deadline, sort, page);
+        } catch (InvalidCaseInput e) {
+            query = CaseQuery.all();
+            error = Messages.get(locale, e.messageKey());
+        }
+        LocalDate today = cases.today();
+        CaseList.Listing listing = list.list(me.id(), query, today);
+        Map<UUID, String> channelNames = new LinkedHashMap<>();
+        for (Channel c : channels.all()) {
+            channelNames.put(c.id(), c.textFor(locale).name());
+        }
+        List<ListRow> rows = listing.rows().stream().map(r -> {
+            Standing standing = r.standing(today);
+            return new ListRow(r.id().toString(), "/desk/cases/" + r.id(), channelNames.getOrDefault(r.channelId(), ""),
+                    Messages.get(locale, "cases.status." + r.status().name()), r.receivedOn().toString(),
+                    ChronoUnit.DAYS.between(r.receivedOn(), today), r.due().map(LocalDate::toString).orElse("–"),
+                    standing.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    Messages.get(locale, "cases.standing." + standing.name()), r.labels());
+        }).toList();
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("status", query.status().map(Enum::name).orElse(""));
+        filters.put("channel", query.channel().map(UUID::toString).orElse(""));
+        filters.put("label", query.label().map(Label::value).orElse(""));
+        filters.put("deadline", query.deadline().map(Enum::name).orElse(""));
+        filters.put("sort", query.sort().name());
+        CaseQuery q = query;
+        Page view = Page.of("staff/desk/cases")
+                .with("rows", rows)
+                .with("listing", listing)
+                .with("statuses", choices(Arrays.stream(CaseStatus.values()).map(Enum::name).toList(),
+                        q.status().map(Enum::name).orElse(""), "cases.status.", locale))
+                .with("deadlines", choices(Arrays.stream(CaseQuery.DeadlineFilter.values()).map(Enum::name).toList(),
+                        q.deadline().map(Enum::name).orElse(""), "cases.deadline.", locale))
+                .with("sorts", choices(Arrays.stream(CaseQuery.Sort.values()).map(Enum::name).toList(),
+                        q.sort().name(), "cases.sort.", locale))
+                .with("channels", channelNames.entrySet().stream()
+                        .map(e -> new Choice(e.getKey().toString(), e.getValue(), q.channel().map(e.getKey()::equals).orElse(false)))
+                        .toList())
+                .with("labels", list.labelsInUse(me.id()).stream()
+                        .map(l -> new Choice(l, l, q.label().map(x -> x.value().equals(l)).orElse(false))).toList())
+                .with("previous", listing.page() > 1 ? link(filters, listing.page() - 1) : "")
+                .with("next", listing.page() < listing.pages() ? link(filters, listing.page() + 1) : "")
+                .with("today", today.toString());
+        return Response.status(error == null ? 200 : 400).entity(error == null ? view : view.with("error", error)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response show(@PathParam("id") String id) {
+        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        UUID caseId = caseId(id);
+        cases.caseFor(me, caseId);
+        try {
+            return Response.ok(casePage(me, caseId, null, 200)).build();
+        } catch (KeyLocked locked) {
+            return seeOther("/desk/key");
+        }
+    }
+
+    @GET
+    @Path("{id}/files/{item}")
+    public Response attachment(@PathParam("id") String id, @PathParam("item") String item) {
+        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        UUID caseId = caseId(id);
+        boolean gpg = item.endsWith(".gpg");
+        UUID itemId = caseId(gpg ? item.substring(0, item.length() - 4) : item);
+        if (gpg) {
+            DeskCases.Download download = cases.ciphertext(me, caseId, itemId);
+            StreamingOutput body = out -> {
+                try (InputStream in = cases.openBlob(download.item().blob())) {
+                    in.transferTo(out);
+                }
+            };
+            return file(body, download.name(), download.contentType());
+        }
+        DeskCases.Download download;
+        try {
+            download = cases.checkAttachment(me, caseId, itemId);
+        } catch (KeyLocked locked) {
+            return seeOther("/desk/key");
+        } catch (IntegrityCheckFailed damaged) {
+            return Response.status(422).entity(casePage(me, caseId, "cases.file.damaged", 422)).build();
+        } catch (IOException unreadable) {
+            return Response.status(422).entity(casePage(me, caseId, "cases.file.unreadable", 422)).build();
+        }
+        StreamingOutput body = out -> cases.streamAttachment(download, out);
+        return file(body, download.name(), download.contentType());
+    }
+
+    @POST
+    @Path("{id}/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response move(@PathParam("id") String id, @FormParam("from") String from, @FormParam("to") String to) {
+        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        UUID caseId = caseId(id);
+        cases.caseFor(me, caseId);
+        try {
+            cases.move(me, caseId, status(from), status(to));
+            return seeOther("/desk/cases/" + caseId);
+        } catch (StaleCase stale) {
+            return refused(me, caseId, "cases.status.stale", 409);
+        } catch (InvalidCaseInput e) {
+            return refused(me, caseId, e.messageKey(), 422);
+        }
+    }
+
+    @POST
+    @Path("{id}/conclude")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response conclude(@PathParam("id") String id, @FormParam("from") String from,
+            @FormParam("outcome") String outcome, @FormParam("grounds") String grounds) throws IOException {
+        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        UUID caseId = caseId(id);
+        cases.caseFor(me, caseId);
+        try {
+            cases.conclude(me, caseId, status(from), outcome, grounds);
+            return seeOther("/desk/cases/" + caseId);
+        } catch (StaleCase stale) {
+            return refused(me, caseId, "cases.status.stale", 409);
+        } catch (InvalidCaseInput e) {
+            return refused(me, caseId, e.messageKey(), 422);
+        }
+    }
+
+    @POST
+    @Path("{id}/labels")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response label(@PathParam("id") String id, @FormParam("label") String label,
+            @FormParam("remove") String remove) {
+        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        UUID caseId = caseId(id);
+        cases.caseFor(me, caseId);
+        try {
+            if (remove != null && !remove.isBlank()) {
+                cases.removeLabel(me, caseId, remove);
+            } else {
+                cases.addLabel(me, caseId, label);
+            }
+            return seeOther("/desk/cases/" + caseId);
+        } catch (InvalidCaseInput e) {
+            return refused(me, caseId, e.messageKey(), 422);
+        }
+    }
+
+    /** The case page with a refusal; when the key is locked, the refusal goes without contents. */
+    private Response refused(SignedInStaff me, UUID caseId, String messageKey, int status) {
+        try {
+            return Response.status(status).entity(casePage(me, caseId, messageKey, status)).build();
+        } catch (KeyLocked locked) {
+            return Response.status(status).entity(Page.of("staff/desk/case-refused")
+                    .with("error", Messages.get(Languages.of(request), messageKey))
+                    .with("link", "/desk/cases/" + caseId)).build();
+        }
+    }
+
+    private Page casePage(SignedInStaff me, UUID caseId, String errorKey, int status) {
+        Locale locale = Languages.of(request);
+        CaseView view = cases.open(me, caseId, locale);
+        CaseFile caseFile = cases.caseFor(me, caseId);
+        LocalDate today = cases.today();
+        Optional<LocalDate> due = Standing.nextDue(caseFile.status(), caseFile.deadlines());
+        Standing standing = Standing.of(due, today);
+        List<Choice> moves = new ArrayList<>();
+        for (CaseStatus next : caseFile.status().next()) {
+            if (next != CaseStatus.CONCLUDED) {
+                moves.add(new Choice(next.name(), Messages.get(locale, "cases.move." + next.name()), false));
+            }
+        }
+        Page page = Page.of("staff/desk/case")
+                .with("caseId", caseId.toString())
+                .with("shortId", caseId.toString().substring(0, 8))
+                .with("channel", cases.channelOf(caseFile).map(c -> c.textFor(locale).name()).orElse(""))
+                .with("status", caseFile.status().name())
+                .with("statusText", Messages.get(locale, "cases.status." + caseFile.status().name()))
+                .with("received", caseFile.receivedOn().toString())
+                .with("acknowledgeBy", caseFile.deadlines().acknowledgeBy().toString())
+                .with("feedbackBy", caseFile.deadlines().feedbackBy().toString())
+                .with("acknowledged", caseFile.acknowledgedOn().map(LocalDate::toString).orElse("–"))
+                .with("concluded", caseFile.concludedOn().map(LocalDate::toString).orElse("–"))
+                .with("outcome", caseFile.outcome().map(o -> Messages.get(locale, "cases.outcome." + o.name())).orElse("–"))
+                .with("standing", standing.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .with("standingText", Messages.get(locale, "cases.standing." + standing.name()))
+                .with("due", due.map(LocalDate::toString).orElse("–"))
+                .with("sealedInBrowser", caseFile.sealedInBrowser())
+                .with("moves", moves)
+                .with("mayConclude", caseFile.status().mayMoveTo(CaseStatus.CONCLUDED))
+                .with("outcomes", Arrays.stream(Outcome.values())
+                        .map(o -> new Choice(o.name(), Messages.get(locale, "cases.outcome." + o.name()), false)).toList())
+                .with("labels", cases.labels(caseId))
+                .with("view", view)
+                .with("conversation", view.conversation().stream().map(e -> new ConversationRow(e.item().toString(),
+                        Messages.get(locale, "cases.kind." + e.kind()), e.on().toString(), e.author().orElse(""),
+                        e.text(), e.damaged(), e.sharedWithWhistleblower(), e.kind().toLowerCase(Locale.ROOT).replace('_', '-')))
+                        .toList());
+        if (errorKey != null) {
+            page.with("error", Messages.get(locale, errorKey));
+        }
+        return page;
+    }
+
+    /** An entry of the conversation, every text ready. */
+    public record ConversationRow(String item, String kind, String on, String author, String text, boolean damaged,
+            boolean shared, String css) {
+    }
+
+    private List<Choice> choices(List<String> values, String selected, String prefix, Locale locale) {
+        return values.stream().map(v -> new Choice(v, Messages.get(locale, prefix + v), v.equals(selected))).toList();
+    }
+
+    static String link(Map<String, String> query, int page) {
+        String filters = query.entrySet().stream()
+                .filter(p -> !p.getValue().isBlank())
+                .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return "/desk/cases?" + (filters.isEmpty() ? "" : filters + "&") + "page=" + page;
+    }
+
+    private static Response file(StreamingOutput body, String name, String contentType) {
+        String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return Response.ok(body, safeType(contentType))
+                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /** Only a plain type/subtype reaches the header; anything else is sent as bytes. */
+    static String safeType(String contentType) {
+        return contentType != null && contentType.matches("[a-z0-9.+-]{1,64}/[a-z0-9.+-]{1,64}") ? contentType
+                : "application/octet-stream";
+    }
+
+    private static UUID caseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+    }
+
+    private static CaseStatus status(String value) {
+        try {
+            return CaseStatus.valueOf(value == null ? "" : value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCaseInput("cases.status.notAllowed");
+        }
+    }
+
+    private static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+}

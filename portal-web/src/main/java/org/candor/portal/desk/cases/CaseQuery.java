@@ -1,0 +1,104 @@
+package org.candor.portal.desk.cases;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.candor.portal.casefile.CaseStatus;
+
+/**
+ * What the investigator asked the case list for: filters (status, channel, label, deadline), an
+ * order and a page. Parsed from the list's query parameters; anything unknown is refused with a
+ * message key, and the list then shows every case instead.
+ */
+public record CaseQuery(Optional<CaseStatus> status, Optional<UUID> channel, Optional<Label> label,
+        Optional<DeadlineFilter> deadline, Sort sort, int page) {
+
+    /** Cases a page shows. */
+    public static final int PAGE_SIZE = 50;
+    /** The last page number accepted (deeper pages: narrow the filters). */
+    public static final int MAX_PAGE = 10_000;
+
+    /** Which cases by their next deadline. */
+    public enum DeadlineFilter {
+        /** The next deadline has passed. */
+        OVERDUE,
+        /** The next deadline is today or within {@link Standing#SOON_DAYS} days. */
+        DUE_SOON,
+        /** Overdue or due soon: what needs doing first. */
+        URGENT,
+        /** Concluded: no deadline left. */
+        NONE
+    }
+
+    /** The order of the list. */
+    public enum Sort {
+        /** Most urgent first: next deadline ascending, concluded cases last. */
+        DUE,
+        /** Newest report first. */
+        NEWEST,
+        /** Oldest report first. */
+        OLDEST
+    }
+
+    public CaseQuery {
+        if (page < 1 || page > MAX_PAGE) {
+            throw new InvalidCaseInput("cases.filter.invalidPage");
+        }
+    }
+
+    /** Every case, most urgent first. */
+    public static CaseQuery all() {
+        return new CaseQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Sort.DUE, 1);
+    }
+
+    /** Parses the list's query parameters; blank means "any". */
+    public static CaseQuery parse(String status, String channel, String label, String deadline, String sort,
+            String page) {
+        return new CaseQuery(
+                blank(status) ? Optional.empty() : Optional.of(enumOf(CaseStatus.class, status, "cases.filter.invalidStatus")),
+                blank(channel) ? Optional.empty() : Optional.of(uuid(channel)),
+                blank(label) ? Optional.empty() : Optional.of(Label.of(label)),
+                blank(deadline) ? Optional.empty()
+                        : Optional.of(enumOf(DeadlineFilter.class, deadline, "cases.filter.invalidDeadline")),
+                blank(sort) ? Sort.DUE : enumOf(Sort.class, sort, "cases.filter.invalidSort"),
+                blank(page) ? 1 : pageNumber(page));
+    }
+
+    /** The same filters and order on another page. */
+    public CaseQuery onPage(int number) {
+        return new CaseQuery(status, channel, label, deadline, sort, number);
+    }
+
+    /** Rows to skip for this page. */
+    public int offset() {
+        return (page - 1) * PAGE_SIZE;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String messageKey) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCaseInput(messageKey);
+        }
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCaseInput("cases.filter.invalidChannel");
+        }
+    }
+
+    private static int pageNumber(String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidCaseInput("cases.filter.invalidPage");
+        }
+    }
+}

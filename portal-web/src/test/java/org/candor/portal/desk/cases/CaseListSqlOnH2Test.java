@@ -1,0 +1,175 @@
+package org.candor.portal.desk.cases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.candor.portal.casefile.CaseStatus;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The case list's SQL on the migrated embedded H2: access, filters, deadline order and paging. */
+class CaseListSqlOnH2Test {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+
+    @TempDir
+    Path dataDir;
+
+    private JdbcDataSource h2;
+    private final UUID ines = UUID.randomUUID();
+    private final UUID otto = UUID.randomUUID();
+    private final UUID channel = UUID.randomUUID();
+    private UUID overdueAck;
+    private UUID soonFeedback;
+    private UUID onTime;
+    private UUID concluded;
+    private UUID othersCase;
+
+    @BeforeEach
+    void migrateAndFill() throws Exception {
+        h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dataDir.resolve("candor"));
+        h2.setUser("candor");
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        try (Connection c = h2.getConnection()) {
+            staff(c, ines, "ines");
+            staff(c, otto, "otto");
+            run(c, "insert into channel (id, slug, published, position, created_on) values (?, 'general', true, 0, ?)",
+                    channel, TODAY.minusYears(1));
+            overdueAck = kase(c, "RECEIVED", TODAY.minusDays(10), null, ines);
+            soonFeedback = kase(c, "IN_ASSESSMENT", TODAY.minusMonths(4), TODAY.minusMonths(3).plusDays(3), ines);
+            onTime = kase(c, "IN_INVESTIGATION", TODAY.minusDays(40), TODAY.minusMonths(1), ines);
+            concluded = kase(c, "CONCLUDED", TODAY.minusMonths(6), TODAY.minusMonths(6), ines);
+            othersCase = kase(c, "RECEIVED", TODAY.minusDays(20), null, otto);
+            run(c, "insert into case_label (case_id, label) values (?, 'finance')", soonFeedback);
+            run(c, "insert into case_label (case_id, label) values (?, 'finance')", othersCase);
+        }
+    }
+
+    @Test
+    void listsOnlyTheInvestigatorsCasesMostUrgentFirstConcludedLast() throws Exception {
+        assertEquals(List.of(overdueAck, soonFeedback, onTime, concluded), ids(CaseQuery.all()));
+        assertEquals(4L, count(CaseQuery.all()));
+    }
+
+    @Test
+    void filtersByStatusLabelDeadlineAndChannel() throws Exception {
+        assertEquals(List.of(overdueAck), ids(query(Optional.of(CaseStatus.RECEIVED), Optional.empty(),
+                Optional.empty(), CaseQuery.Sort.DUE)));
+        assertEquals(List.of(soonFeedback), ids(query(Optional.empty(), Optional.of(Label.of("finance")),
+                Optional.empty(), CaseQuery.Sort.DUE)), "another investigator's labelled case stays hidden");
+        assertEquals(List.of(overdueAck), ids(query(Optional.empty(), Optional.empty(),
+                Optional.of(CaseQuery.DeadlineFilter.OVERDUE), CaseQuery.Sort.DUE)));
+        assertEquals(List.of(soonFeedback), ids(query(Optional.empty(), Optional.empty(),
+                Optional.of(CaseQuery.DeadlineFilter.DUE_SOON), CaseQuery.Sort.DUE)));
+        assertEquals(List.of(overdueAck, soonFeedback), ids(query(Optional.empty(), Optional.empty(),
+                Optional.of(CaseQuery.DeadlineFilter.URGENT), CaseQuery.Sort.DUE)));
+        assertEquals(List.of(concluded), ids(query(Optional.empty(), Optional.empty(),
+                Optional.of(CaseQuery.DeadlineFilter.NONE), CaseQuery.Sort.DUE)));
+        CaseQuery otherChannel = new CaseQuery(Optional.empty(), Optional.of(UUID.randomUUID()), Optional.empty(),
+                Optional.empty(), CaseQuery.Sort.DUE, 1);
+        assertEquals(List.of(), ids(otherChannel));
+    }
+
+    @Test
+    void sortsByReceiptAndPages() throws Exception {
+        assertEquals(List.of(overdueAck, onTime, soonFeedback, concluded), ids(query(Optional.empty(),
+                Optional.empty(), Optional.empty(), CaseQuery.Sort.NEWEST)));
+        assertEquals(List.of(), ids(CaseQuery.all().onPage(2)));
+    }
+
+    @Test
+    void theSqlDeadlineAgreesWithTheJavaOne() throws Exception {
+        CaseListSql.Statement page = CaseListSql.page(ines, CaseQuery.all(), TODAY);
+        try (Connection c = h2.getConnection(); PreparedStatement s = prepare(c, page); ResultSet rows = s.executeQuery()) {
+            rows.next();
+            assertEquals(TODAY.minusDays(3), rows.getObject("due_on", LocalDate.class));
+            rows.next();
+            assertEquals(TODAY.plusDays(3), rows.getObject("due_on", LocalDate.class));
+        }
+    }
+
+    @Test
+    void labelsOfAPageAndLabelsInUseAreTheInvestigatorsOwn() throws Exception {
+        try (Connection c = h2.getConnection();
+                PreparedStatement s = prepare(c, CaseListSql.labelsInUse(otto)); ResultSet rows = s.executeQuery()) {
+            rows.next();
+            assertEquals("finance", rows.getString(1));
+        }
+        try (Connection c = h2.getConnection();
+                PreparedStatement s = prepare(c, CaseListSql.labels(List.of(soonFeedback, onTime)));
+                ResultSet rows = s.executeQuery()) {
+            rows.next();
+            assertEquals(soonFeedback, rows.getObject(1, UUID.class));
+            assertEquals(false, rows.next());
+        }
+    }
+
+    private CaseQuery query(Optional<CaseStatus> status, Optional<Label> label, Optional<CaseQuery.DeadlineFilter> deadline,
+            CaseQuery.Sort sort) {
+        return new CaseQuery(status, Optional.empty(), label, deadline, sort, 1);
+    }
+
+    private List<UUID> ids(CaseQuery query) throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = h2.getConnection(); PreparedStatement s = prepare(c, CaseListSql.page(ines, query, TODAY));
+                ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getObject(1, UUID.class));
+            }
+        }
+        return ids;
+    }
+
+    private long count(CaseQuery query) throws Exception {
+        try (Connection c = h2.getConnection(); PreparedStatement s = prepare(c, CaseListSql.count(ines, query, TODAY));
+                ResultSet rows = s.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, CaseListSql.Statement statement) throws Exception {
+        PreparedStatement s = c.prepareStatement(statement.sql());
+        for (int i = 0; i < statement.parameters().size(); i++) {
+            s.setObject(i + 1, statement.parameters().get(i));
+        }
+        return s;
+    }
+
+    private static void staff(Connection c, UUID id, String name) throws Exception {
+        run(c, "insert into staff_member (id, username, display_name, password_hash, enabled, created_on)"
+                + " values (?, ?, ?, 'x', true, ?)", id, name, name, TODAY);
+    }
+
+    private UUID kase(Connection c, String status, LocalDate received, LocalDate acknowledged, UUID recipient)
+            throws Exception {
+        UUID id = UUID.randomUUID();
+        run(c, "insert into case_file (id, channel_id, lookup_handle, sealed_in_browser, status, received_on,"
+                + " acknowledged_on, last_activity_on, whistleblower_key, whistleblower_fingerprint)"
+                + " values (?, ?, ?, false, ?, ?, ?, ?, 'k', 'f')", id, channel, id.toString(), status, received,
+                acknowledged, received);
+        run(c, "insert into case_recipient (case_id, staff_id, fingerprint) values (?, ?, 'f')", id, recipient);
+        return id;
+    }
+
+    private static void run(Connection c, String sql, Object... parameters) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+}
