@@ -1,0 +1,118 @@
+package org.candor.portal.contact;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * How fast reply codes may be tried, without knowing who tries them (DESIGN.md property 6: no
+ * address, no cookie, nothing about a person). Two token buckets, both refilled steadily over a
+ * window:
+ * <ul>
+ *   <li>a global budget of <em>failed</em> sign-ins: guessing as a whole is slowed for
+ *   everyone, and recovers on its own once the guessing stops;</li>
+ *   <li>a budget of attempts per lookup handle (the code's keyed hash, held in memory only):
+ *   the same code cannot be hammered. Only someone who knows a code can spend its budget, so
+ *   no one can lock a whistleblower out of their case.</li>
+ * </ul>
+ * Pure Java with a settable clock, so that tests need not wait.
+ */
+public final class SignInThrottle {
+
+    /** Handles remembered at most; the oldest are forgotten first. */
+    static final int MAX_HANDLES = 10_000;
+
+    private final LongSupplier nanoTime;
+    private volatile Settings settings;
+    private Bucket failures;
+    private final Map<String, Bucket> perHandle = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+            return size() > MAX_HANDLES;
+        }
+    };
+
+    /** The budgets: failed sign-ins in all, and attempts per code, each per window. */
+    public record Settings(int failuresPerWindow, int attemptsPerCode, Duration window) {
+        public Settings {
+            if (failuresPerWindow < 1 || attemptsPerCode < 1 || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("throttle budgets and window must be positive");
+            }
+        }
+    }
+
+    public SignInThrottle(Settings settings) {
+        this(settings, System::nanoTime);
+    }
+
+    SignInThrottle(Settings settings, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+        configure(settings);
+    }
+
+    /** Replaces the budgets (full buckets); for operators and tests. */
+    public synchronized void configure(Settings changed) {
+        settings = changed;
+        failures = new Bucket(changed.failuresPerWindow(), changed.window(), nanoTime.getAsLong());
+        perHandle.clear();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Admits one attempt with a well-formed code, or says how long to wait. Takes one token of
+     * the code's own budget; the global budget is only looked at here ({@link #failed()} spends it).
+     */
+    public synchronized Optional<Duration> admit(String handle) {
+        long now = nanoTime.getAsLong();
+        Bucket global = failures;
+        global.refill(now);
+        if (global.tokens < 1) {
+            return Optional.of(global.untilOne());
+        }
+        Bucket own = perHandle.computeIfAbsent(handle,
+                h -> new Bucket(settings.attemptsPerCode(), settings.window(), now));
+        own.refill(now);
+        if (own.tokens < 1) {
+            return Optional.of(own.untilOne());
+        }
+        own.tokens -= 1;
+        return Optional.empty();
+    }
+
+    /** Records a failed sign-in (a well-formed code that opens no case). */
+    public synchronized void failed() {
+        failures.refill(nanoTime.getAsLong());
+        failures.tokens = Math.max(0, failures.tokens - 1);
+    }
+
+    /** A bucket of {@code capacity} tokens refilled evenly over {@code window}. */
+    private static final class Bucket {
+        private final double capacity;
+        private final double perNano;
+        private double tokens;
+        private long last;
+
+        Bucket(int capacity, Duration window, long now) {
+            this.capacity = capacity;
+            this.perNano = capacity / (double) window.toNanos();
+            this.tokens = capacity;
+            this.last = now;
+        }
+
+        void refill(long now) {
+            tokens = Math.min(capacity, tokens + (now - last) * perNano);
+            last = now;
+        }
+
+        Duration untilOne() {
+            return Duration.ofNanos((long) Math.ceil((1 - tokens) / perNano));
+        }
+    }
+}

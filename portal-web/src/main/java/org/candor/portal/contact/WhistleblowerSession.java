@@ -1,0 +1,73 @@
+package org.candor.portal.contact;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionBindingEvent;
+import jakarta.servlet.http.HttpSessionBindingListener;
+import java.io.Serializable;
+import java.util.Optional;
+import java.util.UUID;
+import org.candor.crypto.LockSecret;
+
+/**
+ * What a whistleblower's HTTP session holds: the case id and the lock secret that unlocks the
+ * case's whistleblower key for each request, never the reply code (DESIGN.md properties 3 and
+ * 5). The lock secret is transient: it is never serialised (a session written to disk or sent
+ * to another instance arrives without it, and the whistleblower signs in again), and it is
+ * wiped when the session ends, by sign-out or idle timeout.
+ */
+public final class WhistleblowerSession implements Serializable, HttpSessionBindingListener {
+
+    static final String ATTRIBUTE = WhistleblowerSession.class.getName();
+    private static final long serialVersionUID = 1L;
+
+    private final UUID caseId;
+    private transient LockSecret lockSecret;
+
+    WhistleblowerSession(UUID caseId, LockSecret lockSecret) {
+        this.caseId = caseId;
+        this.lockSecret = lockSecret;
+    }
+
+    /** The signed-in whistleblower of a request, if its session has one with its secret. */
+    static Optional<WhistleblowerSession> of(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        try {
+            return session.getAttribute(ATTRIBUTE) instanceof WhistleblowerSession s && s.lockSecret != null
+                    ? Optional.of(s) : Optional.empty();
+        } catch (IllegalStateException invalidated) {
+            return Optional.empty();
+        }
+    }
+
+    public UUID caseId() {
+        return caseId;
+    }
+
+    public LockSecret lockSecret() {
+        return lockSecret;
+    }
+
+    @Override
+    public void valueBound(HttpSessionBindingEvent event) {
+        // nothing to do
+    }
+
+    /** The session ended (sign-out, idle timeout) or the attribute was replaced: wipe the secret. */
+    @Override
+    public void valueUnbound(HttpSessionBindingEvent event) {
+        LockSecret secret = lockSecret;
+        lockSecret = null;
+        if (secret != null) {
+            secret.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WhistleblowerSession[" + caseId + "]";
+    }
+}

@@ -1,0 +1,328 @@
+package org.candor.portal.contact.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.candor.portal.appeal.Appeal;
+import org.candor.portal.appeal.Appeals;
+import org.candor.portal.casefile.CaseFile;
+import org.candor.portal.casefile.CaseMessages;
+import org.candor.portal.casefile.CaseRepository;
+import org.candor.portal.casefile.ItemKind;
+import org.candor.portal.casefile.SafeFileNames;
+import org.candor.portal.channel.Problem;
+import org.candor.portal.contact.ContactSignIn;
+import org.candor.portal.contact.Conversation;
+import org.candor.portal.contact.WhistleblowerSessions;
+import org.candor.portal.platform.i18n.Languages;
+import org.candor.portal.platform.i18n.Messages;
+import org.candor.portal.platform.web.Page;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The whistleblower's way back in (issue: contact and redress). Sign-in with the reply code
+ * sets a session cookie (HttpOnly, SameSite=Strict, Secure over HTTPS, gone when the browser
+ * closes) holding the case id and the lock secret only; each page unlocks the case key, opens
+ * what it shows, and closes it. Messages and appeals stream through sealing as they arrive.
+ */
+@Path("/contact")
+@Produces(MediaType.TEXT_HTML)
+public class ContactPages {
+
+    /** The most parts a message form may have. */
+    static final int MAX_PARTS = 64;
+
+    @Inject
+    ContactSignIn signIn;
+
+    @Inject
+    WhistleblowerSessions sessions;
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    Conversation conversation;
+
+    @Inject
+    CaseMessages messages;
+
+    @Inject
+    Appeals appeals;
+
+    @Inject
+    @ConfigProperty(name = "candor.contact.idle-minutes", defaultValue = "10")
+    int idleMinutes;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public Page form(@QueryParam("signedOut") String signedOut, @QueryParam("expired") String expired) {
+        Page page = Page.of("public/contact/sign-in");
+        if (signedOut != null) {
+            return page.with("notice", text("contact.signedOut"));
+        }
+        return expired == null ? page : page.with("notice", text("contact.expired"));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("code") String typed) {
+        ContactSignIn.Result result = signIn.signIn(typed == null ? "" : typed);
+        return switch (result) {
+            case ContactSignIn.Result.SignedIn in -> {
+                sessions.start(request, in.caseId(), in.lockSecret(), idleMinutes);
+                yield seeOther("/contact/conversation");
+            }
+            case ContactSignIn.Result.Typo typo -> Response.status(422).entity(Page.of("public/contact/sign-in")
+                    .with("error", typo.length() == org.candor.crypto.ReplyCode.LENGTH
+                            ? text("contact.typo")
+                            : text("contact.typo.length", org.candor.crypto.ReplyCode.LENGTH, typo.length()))).build();
+            case ContactSignIn.Result.Wrong wrong -> Response.status(403).entity(Page.of("public/contact/sign-in")
+                    .with("error", text("contact.wrong"))).build();
+            case ContactSignIn.Result.Throttled throttled -> Response.status(429).entity(Page.of("public/contact/sign-in")
+                    .with("error", text("contact.throttled", minutes(throttled.retryAfter())))).build();
+        };
+    }
+
+    @POST
+    @Path("sign-out")
+    public Response signOut() {
+        sessions.end(request);
+        return seeOther("/contact?signedOut=1");
+    }
+
+    @GET
+    @Path("conversation")
+    public Response conversation(@QueryParam("sent") String sent) throws IOException {
+        Optional<Signed> signed = signed();
+        if (signed.isEmpty()) {
+            return seeOther("/contact?expired=1");
+        }
+        Conversation.Opened opened = conversation.open(signed.get().caseFile(), signed.get().session().lockSecret(), language());
+        Page page = Page.of("public/contact/conversation").with("opened", opened)
+                .with("maxChars", CaseMessages.MAX_TEXT_CHARS);
+        if (sent != null) {
+            page.with("notice", text("contact.sent"));
+        }
+        return Response.ok(page).build();
+    }
+
+    @POST
+    @Path("messages")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response send() throws IOException {
+        Optional<Signed> signed = signed();
+        if (signed.isEmpty()) {
+            drain();
+            return seeOther("/contact?expired=1");
+        }
+        UUID caseId = signed.get().caseFile().id();
+        try (CaseMessages.Draft draft = messages.draft(caseId, ItemKind.WHISTLEBLOWER_MESSAGE)) {
+            readInto(draft);
+            draft.send(Optional.empty());
+        } catch (CaseMessages.Refused refused) {
+            drain();
+            Conversation.Opened opened = conversation.open(signed.get().caseFile(), signed.get().session().lockSecret(), language());
+            return Response.status(422).entity(Page.of("public/contact/conversation").with("opened", opened)
+                    .with("maxChars", CaseMessages.MAX_TEXT_CHARS).with("error", problem(refused.problem()))).build();
+        }
+        return seeOther("/contact/conversation?sent=1");
+    }
+
+    @GET
+    @Path("files/{item}")
+    @Produces(MediaType.WILDCARD)
+    public Response download(@PathParam("item") String item) throws IOException {
+        Optional<Signed> signed = signed();
+        if (signed.isEmpty()) {
+            return seeOther("/contact?expired=1");
+        }
+        UUID itemId;
+        try {
+            itemId = UUID.fromString(item);
+        } catch (IllegalArgumentException notAnId) {
+            return Response.status(404).type(MediaType.TEXT_HTML_TYPE).entity(errorPage(404)).build();
+        }
+        CaseFile caseFile = signed.get().caseFile();
+        var secret = signed.get().session().lockSecret();
+        Optional<Conversation.FileLink> file = conversation.file(caseFile, secret, itemId);
+        if (file.isEmpty()) {
+            return Response.status(404).type(MediaType.TEXT_HTML_TYPE).entity(errorPage(404)).build();
+        }
+        StreamingOutput body = out -> conversation.download(caseFile, secret, itemId, out);
+        return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Content-Disposition", SafeFileNames.contentDisposition(file.get().name()))
+                .header("Content-Length", file.get().size())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .build();
+    }
+
+    @GET
+    @Path("status")
+    public Response status() throws IOException {
+        Optional<Signed> signed = signed();
+        if (signed.isEmpty()) {
+            return seeOther("/contact?expired=1");
+        }
+        return Response.ok(statusPage(signed.get(), null)).build();
+    }
+
+    @POST
+    @Path("appeal")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response appeal() throws IOException {
+        Optional<Signed> signed = signed();
+        if (signed.isEmpty()) {
+            drain();
+            return seeOther("/contact?expired=1");
+        }
+        UUID caseId = signed.get().caseFile().id();
+        try (CaseMessages.Draft draft = appeals.draft(caseId)) {
+            readInto(draft);
+            appeals.file(caseId, draft);
+        } catch (CaseMessages.Refused refused) {
+            drain();
+            return Response.status(422).entity(statusPage(signed.get(), problem(refused.problem()))).build();
+        } catch (Appeals.AlreadyFiled twice) {
+            drain();
+        }
+        return seeOther("/contact/status#appeal");
+    }
+
+    private Page statusPage(Signed signed, String error) throws IOException {
+        CaseFile caseFile = cases.find(signed.caseFile().id()).orElseThrow();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Conversation.Opened opened = conversation.open(caseFile, signed.session().lockSecret(), language());
+        Optional<Appeal> appeal = appeals.of(caseFile.id());
+        Page page = Page.of("public/contact/status")
+                .with("status", StatusView.of(caseFile, today, opened, appeal, appeals.mayFile(caseFile)))
+                .with("maxChars", CaseMessages.MAX_TEXT_CHARS);
+        if (error != null) {
+            page.with("error", error);
+        }
+        return page;
+    }
+
+    /** Reads the text and files of a message form into a draft as the request streams in. */
+    private void readInto(CaseMessages.Draft draft) throws IOException, CaseMessages.Refused {
+        if (!JakartaServletFileUpload.isMultipartContent(request)) {
+            throw new CaseMessages.Refused(Problem.of("message.empty"));
+        }
+        JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
+        upload.setFileCountMax(MAX_PARTS);
+        upload.setHeaderCharset(StandardCharsets.UTF_8);
+        try {
+            FileItemInputIterator items = upload.getItemIterator(request);
+            int parts = 0;
+            while (items.hasNext()) {
+                FileItemInput item = items.next();
+                if (++parts > MAX_PARTS) {
+                    throw new CaseMessages.Refused(Problem.of("message.tooManyFiles", MAX_PARTS));
+                }
+                try (InputStream in = item.getInputStream()) {
+                    if (item.isFormField() && "text".equals(item.getFieldName())) {
+                        byte[] bytes = in.readNBytes(CaseMessages.MAX_TEXT_CHARS * 4 + 1);
+                        if (bytes.length > CaseMessages.MAX_TEXT_CHARS * 4) {
+                            throw new CaseMessages.Refused(Problem.of("message.textTooLong", CaseMessages.MAX_TEXT_CHARS));
+                        }
+                        draft.text(decode(bytes));
+                    } else if (!item.isFormField() && "files".equals(item.getFieldName())) {
+                        draft.attach(item.getName(), item.getContentType(), in);
+                    } else {
+                        in.transferTo(java.io.OutputStream.nullOutputStream());
+                    }
+                }
+            }
+        } catch (FileUploadException malformed) {
+            throw new CaseMessages.Refused(Problem.of("message.malformed"));
+        }
+    }
+
+    private static String decode(byte[] bytes) throws CaseMessages.Refused {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            throw new CaseMessages.Refused(Problem.of("message.notText"));
+        }
+    }
+
+    /** Reads what is left of a refused request so that the answer reaches the browser; keeps nothing. */
+    private void drain() {
+        try (InputStream in = request.getInputStream()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException | IllegalStateException gone) {
+            // the client went away, or the body was read already
+        }
+    }
+
+    private record Signed(org.candor.portal.contact.WhistleblowerSession session, CaseFile caseFile) {
+    }
+
+    /** The signed-in whistleblower and their case; a deleted case ends the session. */
+    private Optional<Signed> signed() {
+        Optional<org.candor.portal.contact.WhistleblowerSession> session = sessions.of(request);
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<CaseFile> caseFile = cases.find(session.get().caseId());
+        if (caseFile.isEmpty()) {
+            sessions.end(request);
+            return Optional.empty();
+        }
+        return Optional.of(new Signed(session.get(), caseFile.get()));
+    }
+
+    private String problem(Problem problem) {
+        return text(problem.key(), problem.arguments().toArray());
+    }
+
+    private Page errorPage(int status) {
+        return Page.of("public/error").with("status", status).with("incident", "");
+    }
+
+    private Locale language() {
+        return Languages.of(request);
+    }
+
+    private String text(String key, Object... arguments) {
+        return Messages.get(language(), key, arguments);
+    }
+
+    static long minutes(Duration wait) {
+        return Math.max(1, (wait.toSeconds() + 59) / 60);
+    }
+
+    private static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+}

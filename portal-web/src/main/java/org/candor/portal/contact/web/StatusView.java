@@ -1,0 +1,62 @@
+package org.candor.portal.contact.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.candor.portal.appeal.Appeal;
+import org.candor.portal.appeal.AppealGround;
+import org.candor.portal.casefile.CaseFile;
+import org.candor.portal.casefile.CaseStatus;
+import org.candor.portal.casefile.Deadlines;
+import org.candor.portal.casefile.ItemKind;
+import org.candor.portal.contact.Conversation;
+
+/**
+ * The status page's values: the status in words (by key), the timeline, the two legal deadlines
+ * and whether each was met, the outcome with its grounds, and the appeal's state.
+ *
+ * @param deadlineState for each deadline: {@code met}, {@code late}, {@code open} or {@code overdue}
+ */
+public record StatusView(String status, List<Step> timeline, LocalDate acknowledgeBy, String acknowledgement,
+        LocalDate feedbackBy, String feedback, String outcome, String outcomeGrounds, String appealState,
+        String appealGround, LocalDate appealFiledOn, String decision, LocalDate decidedOn, String decisionGrounds) {
+
+    /** A step of the case's life: its status key and the day it happened, if it did. */
+    public record Step(String status, LocalDate day) {
+    }
+
+    static StatusView of(CaseFile c, LocalDate today, Conversation.Opened opened, Optional<Appeal> appeal,
+            Optional<AppealGround> mayAppeal) {
+        List<Step> timeline = new ArrayList<>();
+        timeline.add(new Step(CaseStatus.RECEIVED.name(), c.receivedOn()));
+        c.acknowledgedOn().ifPresent(d -> timeline.add(new Step(CaseStatus.ACKNOWLEDGED.name(), d)));
+        c.assessmentOn().ifPresent(d -> timeline.add(new Step(CaseStatus.IN_ASSESSMENT.name(), d)));
+        c.investigationOn().ifPresent(d -> timeline.add(new Step(CaseStatus.IN_INVESTIGATION.name(), d)));
+        c.concludedOn().ifPresent(d -> timeline.add(new Step(CaseStatus.CONCLUDED.name(), d)));
+        Deadlines deadlines = c.deadlines();
+        String acknowledgement = c.acknowledgedOn()
+                .map(d -> d.isAfter(deadlines.acknowledgeBy()) ? "late" : "met")
+                .orElse(today.isAfter(deadlines.acknowledgeBy()) ? "overdue" : "open");
+        String feedback = c.concludedOn()
+                .map(d -> d.isAfter(deadlines.feedbackBy()) ? "late" : "met")
+                .orElse(today.isAfter(deadlines.feedbackBy()) ? "overdue" : "open");
+        String appealState = appeal.map(a -> a.isPending() ? "pending" : "decided")
+                .orElse(mayAppeal.isPresent() ? "allowed" : "notYet");
+        return new StatusView(c.status().name(), timeline, deadlines.acknowledgeBy(), acknowledgement,
+                deadlines.feedbackBy(), feedback,
+                c.outcome().map(Enum::name).orElse(""),
+                opened.last(ItemKind.OUTCOME_GROUNDS).map(Conversation.Entry::text).orElse(""),
+                appealState,
+                mayAppeal.map(Enum::name).orElse(""),
+                appeal.map(Appeal::filedOn).orElse(null),
+                appeal.flatMap(Appeal::decision).map(Enum::name).orElse(""),
+                appeal.flatMap(Appeal::decidedOn).orElse(null),
+                opened.last(ItemKind.APPEAL_DECISION).map(Conversation.Entry::text).orElse(""));
+    }
+
+    @Override
+    public String toString() {
+        return "StatusView[" + status + ", appeal " + appealState + "]";
+    }
+}

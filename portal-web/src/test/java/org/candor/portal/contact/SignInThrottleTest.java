@@ -1,0 +1,57 @@
+package org.candor.portal.contact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class SignInThrottleTest {
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final SignInThrottle throttle = new SignInThrottle(
+            new SignInThrottle.Settings(3, 2, Duration.ofMinutes(1)), now::get);
+
+    @Test
+    void failedGuessesSpendAGlobalBudgetThatSlowsEveryoneAndRecoversOnItsOwn() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Optional.empty(), throttle.admit("guess" + i));
+            throttle.failed();
+        }
+        Optional<Duration> wait = throttle.admit("the-real-code");
+        assertTrue(wait.isPresent(), "everyone waits while the budget is spent");
+        assertEquals(Optional.of(wait.get()), throttle.admit("another-guess"), "the same answer for every code");
+        assertEquals(20, wait.get().toSeconds(), "one failure's worth refills in a third of the window");
+
+        now.addAndGet(Duration.ofSeconds(21).toNanos());
+        assertEquals(Optional.empty(), throttle.admit("the-real-code"), "the real code works once guessing stops");
+    }
+
+    @Test
+    void oneCodeCannotBeHammeredButOthersAreUnaffected() {
+        assertEquals(Optional.empty(), throttle.admit("code-a"));
+        assertEquals(Optional.empty(), throttle.admit("code-a"));
+        assertTrue(throttle.admit("code-a").isPresent());
+        assertEquals(Optional.empty(), throttle.admit("code-b"), "guessing one code never locks out another");
+        now.addAndGet(Duration.ofSeconds(31).toNanos());
+        assertEquals(Optional.empty(), throttle.admit("code-a"));
+    }
+
+    @Test
+    void remembersABoundedNumberOfCodes() {
+        for (int i = 0; i < SignInThrottle.MAX_HANDLES + 10; i++) {
+            throttle.admit("code-" + i);
+        }
+        assertEquals(Optional.empty(), throttle.admit("code-0"), "the oldest were forgotten; memory stays bounded");
+    }
+
+    @Test
+    void refusesBudgetsThatMakeNoSense() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new SignInThrottle.Settings(0, 1, Duration.ofSeconds(1)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new SignInThrottle.Settings(1, 1, Duration.ZERO));
+    }
+}
