@@ -21,8 +21,8 @@ class PageTemplatesTest {
 
     @Test
     void publicTemplatesNeverIncludeStaffMarkup() throws IOException {
-        try (Stream<Path> files = Files.list(TEMPLATES.resolve("public"))) {
-            for (Path file : files.toList()) {
+        try (Stream<Path> files = Files.walk(TEMPLATES.resolve("public"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String html = Files.readString(file);
                 assertFalse(html.contains("staff/"), file + " refers to a staff template");
             }
