@@ -21,7 +21,15 @@ final class Browser {
 
     /** A browser with JavaScript switched off that records every network request it makes. */
     static ChromeDriver withoutJavaScript(Path profile) {
+        return withoutJavaScript(profile, null);
+    }
+
+    /** The same, announcing itself with the user agent given (for canary tests). */
+    static ChromeDriver withoutJavaScript(Path profile, String userAgent) {
         ChromeOptions options = new ChromeOptions();
+        if (userAgent != null) {
+            options.addArguments("--user-agent=" + userAgent);
+        }
         options.setBinary(System.getenv().getOrDefault("CANDOR_CHROMIUM", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",

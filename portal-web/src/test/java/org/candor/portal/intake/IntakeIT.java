@@ -19,8 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -29,10 +27,6 @@ import java.util.stream.Stream;
 import org.candor.crypto.Opener;
 import org.candor.crypto.UnlockedKey;
 import org.candor.portal.casefile.ReportContents;
-import org.candor.portal.channel.ChoiceOption;
-import org.candor.portal.channel.FieldType;
-import org.candor.portal.channel.LocalizedText;
-import org.candor.portal.channel.QuestionField;
 import org.candor.portal.channel.Questionnaire;
 import org.candor.portal.it.Deployments;
 import org.candor.portal.it.Seed;
@@ -86,20 +80,7 @@ class IntakeIT {
         investigator = Seed.investigator("intake-" + UUID.randomUUID().toString().substring(0, 8), "a long sign-in password",
                 PASSPHRASE);
         slug = "intake-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<Locale, String> en = Map.of(Locale.ENGLISH, "What happened?", Locale.GERMAN, "Was ist passiert?");
-        Questionnaire questionnaire = new Questionnaire(List.of(
-                QuestionField.text("what", FieldType.LONG_TEXT, LocalizedText.required(en, 300, "label"), null, true, 5000),
-                QuestionField.text("where", FieldType.SHORT_TEXT, LocalizedText.required(
-                        Map.of(Locale.ENGLISH, "Where?", Locale.GERMAN, "Wo?"), 300, "label"), null, false, 200),
-                QuestionField.choice("when", FieldType.SINGLE_CHOICE, LocalizedText.required(
-                        Map.of(Locale.ENGLISH, "Still going on?", Locale.GERMAN, "Dauert es an?"), 300, "label"), null, true,
-                        List.of(new ChoiceOption("yes", LocalizedText.required(
-                                        Map.of(Locale.ENGLISH, "Yes", Locale.GERMAN, "Ja"), 200, "option")),
-                                new ChoiceOption("no", LocalizedText.required(
-                                        Map.of(Locale.ENGLISH, "No", Locale.GERMAN, "Nein"), 200, "option")))),
-                QuestionField.file("evidence", LocalizedText.required(
-                        Map.of(Locale.ENGLISH, "Evidence", Locale.GERMAN, "Belege"), 300, "label"), null, false, 3,
-                        2 * 1024 * 1024)));
+        Questionnaire questionnaire = Seed.sampleQuestionnaire(2 * 1024 * 1024);
         Seed.publishedChannel(slug, questionnaire, true, 2 * 1024 * 1024, investigator.id());
     }
 

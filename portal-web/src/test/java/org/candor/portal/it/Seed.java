@@ -5,31 +5,57 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.candor.crypto.InvestigatorKey;
+import org.candor.portal.channel.ChoiceOption;
+import org.candor.portal.channel.FieldType;
+import org.candor.portal.channel.LocalizedText;
+import org.candor.portal.channel.QuestionField;
 import org.candor.portal.channel.Questionnaire;
 import org.candor.portal.channel.QuestionnaireJson;
 import org.candor.portal.staff.PasswordHash;
 
 /**
- * Puts what a test needs straight into the portal's PostgreSQL database, as the admin pages
- * would have: investigators with OpenPGP keys, and published channels with a questionnaire.
+ * Puts what a test needs straight into the portal's database (PostgreSQL in the integration
+ * tests, the bundle's H2 file in the deploy module's), as the admin pages would have:
+ * investigators with OpenPGP keys, and published channels with a questionnaire.
  */
 public final class Seed {
 
-    private Seed() {
+    private final Callable<Connection> database;
+
+    private Seed(Callable<Connection> database) {
+        this.database = database;
+    }
+
+    /** Seeds the database a JDBC URL names. */
+    public static Seed into(String jdbcUrl) {
+        return new Seed(() -> DriverManager.getConnection(jdbcUrl));
     }
 
     /** An investigator with a key made now, locked by the passphrase given. */
     public record Investigator(UUID id, String username, InvestigatorKey key) {
     }
 
+    /** An investigator in the integration tests' PostgreSQL database. */
     public static Investigator investigator(String username, String password, char[] passphrase) throws Exception {
+        return into(Deployments.databaseUrl()).addInvestigator(username, password, passphrase);
+    }
+
+    /** A published channel in the integration tests' PostgreSQL database. */
+    public static UUID publishedChannel(String slug, Questionnaire questionnaire, boolean uploads, long maxFileBytes,
+            UUID... recipients) throws Exception {
+        return into(Deployments.databaseUrl()).addPublishedChannel(slug, questionnaire, uploads, maxFileBytes, recipients);
+    }
+
+    public Investigator addInvestigator(String username, String password, char[] passphrase) throws Exception {
         UUID id = UUID.randomUUID();
         InvestigatorKey key = InvestigatorKey.generate(username + " (Candor)", passphrase);
-        try (Connection c = connect()) {
+        try (Connection c = database.call()) {
             update(c, "insert into staff_member (id, username, display_name, password_hash, enabled, created_on) "
                     + "values (?, ?, ?, ?, true, ?)", id, username, username, PasswordHash.of(password.toCharArray()).encoded(),
                     LocalDate.now());
@@ -42,10 +68,10 @@ public final class Seed {
     }
 
     /** A published channel with texts in both languages, uploads as given, sealed to the recipients. */
-    public static UUID publishedChannel(String slug, Questionnaire questionnaire, boolean uploads, long maxFileBytes,
+    public UUID addPublishedChannel(String slug, Questionnaire questionnaire, boolean uploads, long maxFileBytes,
             UUID... recipients) throws Exception {
         UUID id = UUID.randomUUID();
-        try (Connection c = connect()) {
+        try (Connection c = database.call()) {
             update(c, "insert into channel (id, slug, published, position, created_on, uploads_allowed, max_file_bytes, "
                     + "max_files, max_total_bytes, questionnaire) values (?, ?, true, 1, ?, ?, ?, 10, ?, ?)",
                     id, slug, LocalDate.now(), uploads, maxFileBytes, maxFileBytes * 10,
@@ -61,6 +87,24 @@ public final class Seed {
         return id;
     }
 
+    /**
+     * A questionnaire like a real channel's: "what" (long text, required), "where" (short
+     * text), "when" (single choice yes/no, required) and "evidence" (up to 3 files).
+     */
+    public static Questionnaire sampleQuestionnaire(long maxFileBytes) {
+        return new Questionnaire(List.of(
+                QuestionField.text("what", FieldType.LONG_TEXT, text("What happened?", "Was ist passiert?"), null, true, 5000),
+                QuestionField.text("where", FieldType.SHORT_TEXT, text("Where?", "Wo?"), null, false, 200),
+                QuestionField.choice("when", FieldType.SINGLE_CHOICE, text("Still going on?", "Dauert es an?"), null, true,
+                        List.of(new ChoiceOption("yes", text("Yes", "Ja")), new ChoiceOption("no", text("No", "Nein")))),
+                QuestionField.file("evidence", text("Evidence", "Belege"), null, false, 3, maxFileBytes)));
+    }
+
+    private static LocalizedText text(String english, String german) {
+        return LocalizedText.required(Map.of(Locale.ENGLISH, english, Locale.GERMAN, german), 300, "label");
+    }
+
+    /** A connection to the integration tests' PostgreSQL database. */
     public static Connection connect() throws Exception {
         return DriverManager.getConnection(Deployments.databaseUrl());
     }
