@@ -31,7 +31,7 @@ view() { # name, extra where, order, offset
   cat > "$WORK/$1.sql" <<SQL
 select count(*) from case_file c where $MINE $2;
 select $COLUMNS from case_file c where $MINE $2 $3 limit 50 offset $4;
-select case_id, label from case_label where case_id in (select c.id from case_file c where $MINE $2 $3 limit 50 offset $4) order by label;
+select case_id, label from case_label where case_id in (select p.id from (select $COLUMNS from case_file c where $MINE $2 $3 limit 50 offset $4) p) order by label;
 SQL
 }
 view default "" "order by due_on nulls last, c.received_on, c.id" 0
@@ -41,8 +41,8 @@ view label_finance_open "and c.id in (select l.case_id from case_label l where l
 
 printf "%-22s %8s %8s %8s\n" view runs "p50 ms" "p99 ms"
 for name in default newest_page_40 urgent label_finance_open; do
-  (cd "$WORK" && pgbench -n -q -c 1 -T "$SECONDS_PER_VIEW" -f "$name.sql" --log --log-prefix="$name" "$DB" >/dev/null 2>&1)
-  cat "$WORK"/"$name".* | awk '{print $3}' | sort -n > "$WORK/$name.us"
+  (cd "$WORK" && pgbench -n -c 1 -T "$SECONDS_PER_VIEW" -f "$name.sql" --log --log-prefix="log-$name" "$DB" >/dev/null)
+  cat "$WORK"/log-"$name".* | awk '{print $3}' | sort -n > "$WORK/$name.us"
   awk -v name="$name" '{v[NR]=$1} END {p50=v[int(NR*0.5)+1]; p99=v[int(NR*0.99)+1]; printf "%-22s %8d %8.1f %8.1f\n", name, NR, p50/1000, p99/1000}' "$WORK/$name.us"
 done
 psql -q -d postgres -c "drop database $DB with (force)"
