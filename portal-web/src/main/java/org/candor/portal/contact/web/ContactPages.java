@@ -2,6 +2,7 @@ package org.candor.portal.contact.web;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -82,6 +83,9 @@ public class ContactPages {
     @Context
     HttpServletRequest request;
 
+    @Context
+    HttpServletResponse response;
+
     @GET
     public Page form(@QueryParam("signedOut") String signedOut, @QueryParam("expired") String expired) {
         Page page = Page.of("public/contact/sign-in");
@@ -97,7 +101,7 @@ public class ContactPages {
         ContactSignIn.Result result = signIn.signIn(typed == null ? "" : typed);
         return switch (result) {
             case ContactSignIn.Result.SignedIn in -> {
-                sessions.start(request, in.caseId(), in.lockSecret(), idleMinutes);
+                sessions.start(request, response, in.caseId(), in.lockSecret(), idleMinutes);
                 yield seeOther("/contact/conversation");
             }
             case ContactSignIn.Result.Typo typo -> Response.status(422).entity(Page.of("public/contact/sign-in")
