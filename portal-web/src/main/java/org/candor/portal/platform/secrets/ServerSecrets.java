@@ -5,16 +5,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.OpenOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -57,15 +61,7 @@ public class ServerSecrets {
     static byte[] readOrCreate(Path file) {
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                byte[] fresh = new byte[KEY_BYTES];
-                RANDOM.nextBytes(fresh);
-                try {
-                    Files.write(file, Base64.getEncoder().encode(fresh), StandardOpenOption.CREATE_NEW);
-                    restrictToOwner(file);
-                } catch (FileAlreadyExistsException raced) {
-                    // another instance made it first: use theirs
-                }
+                create(file);
             }
             byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
             if (key.length != KEY_BYTES) {
@@ -77,11 +73,29 @@ public class ServerSecrets {
         }
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // the file system has no POSIX permissions; the operator protects the folder
+    /**
+     * Makes the file with a fresh key, readable by its owner only from the moment it exists (the
+     * folder too), so that no crash can leave the secret readable by others.
+     */
+    private static void create(Path file) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (!Files.exists(folder)) {
+            if (posix) {
+                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(folder);
+            }
+        }
+        byte[] fresh = new byte[KEY_BYTES];
+        RANDOM.nextBytes(fresh);
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (SeekableByteChannel out = posix
+                ? Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.newByteChannel(file, options)) {
+            out.write(ByteBuffer.wrap(Base64.getEncoder().encode(fresh)));
+        } catch (FileAlreadyExistsException raced) {
+            // another instance made it first: use theirs
         }
     }
 
