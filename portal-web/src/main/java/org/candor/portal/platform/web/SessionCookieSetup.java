@@ -3,12 +3,15 @@ package org.candor.portal.platform.web;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import org.candor.portal.platform.config.PortalConfig;
 
 /**
- * Marks the session cookie Secure when the portal is served over HTTPS; web.xml already makes
- * it HttpOnly and SameSite=Strict.
+ * Gives the session cookie the portal's attributes: HttpOnly, and Secure when the portal is
+ * served over HTTPS. SameSite=Strict is set for every cookie by the HTTP listener (the bundle's
+ * pre-boot commands, deploy/src/main/payara/preboot.asadmin): Payara Micro 7 ignores the
+ * attribute in web.xml and in the session cookie configuration, as the staff sign-in test shows.
  */
 @WebListener
 public class SessionCookieSetup implements ServletContextListener {
@@ -18,6 +21,8 @@ public class SessionCookieSetup implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        event.getServletContext().getSessionCookieConfig().setSecure(config.https());
+        SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
+        cookie.setHttpOnly(true);
+        cookie.setSecure(config.https());
     }
 }

@@ -83,6 +83,10 @@ class StaffFlowIT {
         HttpResponse<String> passed = admin.post("/staff/sign-in", "username", ADMIN, "password", ADMIN_PASSWORD, "next", "");
         assertEquals(303, passed.statusCode());
         assertEquals("/staff/enrol", location(passed));
+        List<String> cookies = passed.headers().allValues("Set-Cookie");
+        assertTrue(cookies.stream().anyMatch(c -> c.startsWith("candor_session=")), cookies.toString());
+        assertTrue(cookies.stream().allMatch(c -> c.contains("HttpOnly") && c.contains("SameSite=Strict")),
+                "the session cookie is HttpOnly and SameSite=Strict: " + cookies);
 
         HttpResponse<String> enrol = admin.follow(passed);
         assertTrue(enrol.body().contains("<img src=\"/staff/enrol/qr.svg\""), "a QR code drawn by the portal");
