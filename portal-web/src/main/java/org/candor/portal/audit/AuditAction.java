@@ -58,5 +58,13 @@ public enum AuditAction {
     /** A case was deleted, by retention or by hand (later issue). */
     CASE_DELETED,
     /** An investigator added a label to a case or removed one; the label and the change are in the details. */
-    CASE_LABELLED
+    CASE_LABELLED,
+    /** An investigator kept a case beyond its channel's retention period; the reason's category and the new day are in the details. */
+    RETENTION_EXTENDED,
+    /** An investigator placed a legal hold on a case: it is not deleted while the hold lasts. */
+    LEGAL_HOLD_PLACED,
+    /** An investigator lifted a case's legal hold. */
+    LEGAL_HOLD_LIFTED,
+    /** The scheduled retention run deleted what was due; the counts are in the details. */
+    RETENTION_RUN
 }

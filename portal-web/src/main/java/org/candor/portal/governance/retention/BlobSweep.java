@@ -1,0 +1,95 @@
+package org.candor.portal.governance.retention;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.candor.portal.blobstore.BlobId;
+import org.candor.portal.blobstore.FileSystemBlobStore;
+
+/**
+ * Removes blobs that no case item names and that are older than a cut-off (a day): what a crash
+ * left between a deletion's commit and its blob removal, or between sealing an upload and
+ * recording it. Younger blobs are left alone, since an upload may still be on its way to its row.
+ * Every blob the portal keeps is named by a {@code case_item} row; a feature that keeps blobs
+ * otherwise must be added here before it ships.
+ */
+@ApplicationScoped
+public class BlobSweep {
+
+    private static final Logger LOG = Logger.getLogger(BlobSweep.class.getName());
+    private static final Pattern SHARD = Pattern.compile("[0-9a-f]{2}");
+    private static final Pattern NAME = Pattern.compile("[0-9a-f]{32}");
+    private static final int BATCH = 200;
+
+    @Inject
+    FileSystemBlobStore store;
+
+    @PersistenceContext(unitName = "candor")
+    EntityManager em;
+
+    /** Removes unreferenced blobs last written before {@code cutoff}; returns how many. */
+    public int sweep(Instant cutoff) {
+        List<BlobId> old = new ArrayList<>();
+        try (Stream<Path> shards = Files.list(store.root())) {
+            for (Path shard : shards.filter(p -> SHARD.matcher(p.getFileName().toString()).matches()).toList()) {
+                try (Stream<Path> files = Files.list(shard)) {
+                    for (Path file : files.toList()) {
+                        String name = file.getFileName().toString();
+                        if (NAME.matcher(name).matches() && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                            old.add(new BlobId(name));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "the blob sweep could not list the blob folder", e);
+            return 0;
+        }
+        int removed = 0;
+        for (int i = 0; i < old.size(); i += BATCH) {
+            List<BlobId> batch = old.subList(i, Math.min(old.size(), i + BATCH));
+            Set<String> referenced = referenced(batch);
+            for (BlobId blob : batch) {
+                if (!referenced.contains(blob.value())) {
+                    try {
+                        store.delete(blob);
+                        removed++;
+                    } catch (IOException e) {
+                        LOG.log(Level.WARNING, "an unreferenced blob could not be removed; the next sweep tries again", e);
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** Reads outside a transaction: a plain query of committed rows. */
+    Set<String> referenced(List<BlobId> batch) {
+        StringBuilder sql = new StringBuilder("select blob_id from case_item where blob_id in (");
+        for (int i = 0; i < batch.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append('?').append(i + 1);
+        }
+        var query = em.createNativeQuery(sql.append(')').toString());
+        for (int i = 0; i < batch.size(); i++) {
+            query.setParameter(i + 1, batch.get(i).value());
+        }
+        Set<String> found = new HashSet<>();
+        for (Object id : query.getResultList()) {
+            found.add(id.toString().strip());
+        }
+        return found;
+    }
+}
