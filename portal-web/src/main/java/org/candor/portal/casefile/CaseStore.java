@@ -1,6 +1,7 @@
 package org.candor.portal.casefile;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -32,6 +33,9 @@ public class CaseStore {
     @Inject
     Transactions transactions;
 
+    @Inject
+    Event<CaseItemsAdded> added;
+
     /** A sealed blob ready to become a case item. */
     public record StoredItem(UUID id, ItemKind kind, BlobId blob) {
     }
@@ -51,6 +55,7 @@ public class CaseStore {
             removeBlobs(items);
             throw failed;
         }
+        announce(caseId);
         return caseId;
     }
 
@@ -66,6 +71,7 @@ public class CaseStore {
             removeBlobs(items);
             throw failed;
         }
+        announce(caseId);
     }
 
     private void addItems(UUID caseId, List<StoredItem> items, Optional<UUID> author, LocalDate day, int first) {
@@ -78,6 +84,13 @@ public class CaseStore {
                 throw new java.io.UncheckedIOException(e);
             }
             cases.addItem(new CaseItem(item.id(), caseId, position++, item.kind(), author.orElse(null), day, item.blob(), size));
+        }
+    }
+
+    /** Tells observers (the desk's search index) after the rows are written; absent outside a container. */
+    private void announce(UUID caseId) {
+        if (added != null) {
+            added.fire(new CaseItemsAdded(caseId));
         }
     }
 
