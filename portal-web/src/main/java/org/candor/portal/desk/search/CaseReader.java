@@ -1,0 +1,182 @@
+package org.candor.portal.desk.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.candor.crypto.Opener;
+import org.candor.crypto.UnlockedKey;
+import org.candor.portal.blobstore.BlobStore;
+import org.candor.portal.casefile.CaseFile;
+import org.candor.portal.casefile.CaseItem;
+import org.candor.portal.casefile.CaseRecipient;
+import org.candor.portal.casefile.CaseRepository;
+import org.candor.portal.casefile.ItemKind;
+import org.candor.portal.casefile.MessageContents;
+import org.candor.portal.casefile.ReportContents;
+import org.candor.portal.channel.Channel;
+import org.candor.portal.channel.ChannelRepository;
+import org.candor.portal.channel.QuestionField;
+import org.candor.search.Attachment;
+import org.candor.search.CaseDocument;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Decrypts one stored case into the {@link CaseDocument} the index takes, with the unlocked keys
+ * of the investigators holding the index open who are among the case's recipients. Keeps
+ * DESIGN.md property 1: plaintext exists only in memory on its way into the encrypted index; an
+ * item is used only after its integrity check (report and messages opened whole; attachments up
+ * to {@code candor.search.attachment-max-bytes} opened whole before the extractor sees a byte,
+ * larger ones contribute their name only). An item that fails to open is left out and the rest
+ * of the case is indexed; the log names the case and the item kind, never contents.
+ */
+@ApplicationScoped
+public class CaseReader {
+
+    private static final Logger LOG = Logger.getLogger(CaseReader.class.getName());
+    /** Largest report or message document opened for indexing. */
+    private static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    ChannelRepository channels;
+
+    @Inject
+    SearchTables tables;
+
+    @Inject
+    @ConfigProperty(name = "candor.search.attachment-max-bytes", defaultValue = "16777216")
+    long maxAttachmentBytes;
+
+    /** A case as it goes into the index, and the marker to store once it is committed. */
+    public record Reading(CaseDocument document, SearchTables.Marker marker) {
+        @Override
+        public String toString() {
+            return "Reading[" + marker.caseId() + "]";
+        }
+    }
+
+    /** The largest attachment whose text is extracted. */
+    public long maxAttachmentBytes() {
+        return maxAttachmentBytes;
+    }
+
+    /**
+     * Reads a case with the holders' keys; empty if the case is gone or none of the holders is
+     * among its recipients.
+     */
+    public Optional<Reading> read(UUID caseId, Map<UUID, List<UnlockedKey>> holders) {
+        Optional<CaseFile> found = cases.find(caseId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        CaseFile caseFile = found.get();
+        List<UnlockedKey> keys = new ArrayList<>();
+        for (CaseRecipient r : caseFile.recipients()) {
+            for (UnlockedKey k : holders.getOrDefault(r.staffId(), List.of())) {
+                if (!k.isClosed()) {
+                    keys.add(k);
+                }
+            }
+        }
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        Opener opener = Opener.with(keys);
+        List<CaseItem> items = cases.items(caseId);
+        Set<String> labels = tables.labels(caseId);
+        Optional<Channel> channel = channels.find(caseFile.channelId());
+        String status = caseFile.status().name().toLowerCase(Locale.ROOT);
+        CaseDocument.Builder doc = CaseDocument.builder(caseId.toString(), caseFile.receivedOn())
+                .channel(channel.map(Channel::slug).orElse(""))
+                .status(status);
+        labels.forEach(doc::label);
+        Map<UUID, ReportContents.AttachmentEntry> files = new HashMap<>();
+        List<CaseItem> attachments = new ArrayList<>();
+        for (CaseItem item : items) {
+            try {
+                switch (item.kind()) {
+                    case REPORT -> {
+                        ReportContents report = ReportContents.fromJson(openWhole(opener, item));
+                        report.answers().forEach((field, values) -> values.forEach(v -> {
+                            doc.answer(v);
+                            optionLabels(channel, field, v).forEach(doc::answer);
+                        }));
+                        report.attachments().forEach(a -> files.put(a.item(), a));
+                    }
+                    case ATTACHMENT -> attachments.add(item);
+                    case INTERNAL_NOTE -> {
+                        MessageText m = messageText(openWhole(opener, item));
+                        doc.note(m.text());
+                        m.files().forEach(a -> files.put(a.item(), a));
+                    }
+                    default -> {
+                        MessageText m = messageText(openWhole(opener, item));
+                        doc.message(m.text());
+                        m.files().forEach(a -> files.put(a.item(), a));
+                    }
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.log(Level.WARNING, "case {0}: a {1} item could not be opened for the search index ({2})",
+                        new Object[] {caseId, item.kind(), e.getClass().getSimpleName()});
+            }
+        }
+        for (CaseItem item : attachments) {
+            ReportContents.AttachmentEntry entry = files.get(item.id());
+            String name = entry == null ? "" : entry.name();
+            long size = entry == null ? item.ciphertextBytes() : entry.size();
+            doc.attachment(new Attachment(name, size <= maxAttachmentBytes ? () -> new ByteArrayInputStream(
+                    openWhole(opener, item, (int) maxAttachmentBytes)) : () -> {
+                        throw new IOException("larger than the desk's limit for text extraction");
+                    }));
+        }
+        SearchTables.Marker marker = new SearchTables.Marker(caseId, items.size(), caseFile.status().name(), labels);
+        return Optional.of(new Reading(doc.build(), marker));
+    }
+
+    private byte[] openWhole(Opener opener, CaseItem item) throws IOException {
+        return openWhole(opener, item, MAX_DOCUMENT_BYTES);
+    }
+
+    private byte[] openWhole(Opener opener, CaseItem item, int max) throws IOException {
+        try (InputStream in = blobs.open(item.blob())) {
+            return opener.openAll(in, max);
+        }
+    }
+
+    private record MessageText(String text, List<ReportContents.AttachmentEntry> files) {
+    }
+
+    /** A message document, or plain UTF-8 text (outcome grounds are sealed as text). */
+    private static MessageText messageText(byte[] opened) {
+        try {
+            MessageContents m = MessageContents.fromJson(opened);
+            return new MessageText(m.text(), m.attachments());
+        } catch (RuntimeException notAMessageDocument) {
+            return new MessageText(new String(opened, StandardCharsets.UTF_8), List.of());
+        }
+    }
+
+    /** The labels of a chosen option in every language, so that "Ja" and "Yes" both find it. */
+    private static List<String> optionLabels(Optional<Channel> channel, String field, String value) {
+        return channel.flatMap(c -> c.questionnaire().field(field)).flatMap((QuestionField f) -> f.option(value))
+                .map(o -> List.copyOf(o.label().byLanguage().values())).orElse(List.of());
+    }
+}

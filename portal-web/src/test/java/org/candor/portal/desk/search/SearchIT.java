@@ -1,0 +1,467 @@
+package org.candor.portal.desk.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.candor.portal.channel.ChoiceOption;
+import org.candor.portal.channel.FieldType;
+import org.candor.portal.channel.LocalizedText;
+import org.candor.portal.channel.QuestionField;
+import org.candor.portal.channel.Questionnaire;
+import org.candor.portal.it.Deployments;
+import org.candor.portal.it.Seed;
+import org.candor.portal.staff.Totp;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Search in the desk over HTTP against Payara Micro on PostgreSQL: investigators sign in with
+ * password and TOTP and unlock their keys; reports and messages sent through the intake and
+ * contact pages become searchable within seconds; access stays with the recipients; a rebuild
+ * from ciphertext reports progress; once every key is locked the index is closed and no index
+ * file holds a canary.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SearchIT {
+
+    private static final String PASSWORD = "search sign-in password long";
+    private static final char[] PASSPHRASE = "search key passphrase".toCharArray();
+    private static final Path INDEX = Path.of("target", "it-data", "search-index");
+    private static final Duration WITHIN = Duration.ofSeconds(40);
+    private static final String CANARY = "kanarienvogel" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+    private static final String FILE_CANARY = "filecanary" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+
+    private static final Set<UUID> KNOWN = Collections.synchronizedSet(new HashSet<>());
+    private static Seed.Investigator ines;
+    private static Seed.Investigator otto;
+    private static String inesChannel;
+    private static String ottoChannel;
+    private static UUID first;
+    private static UUID second;
+    private static UUID ottoCase;
+    private static String replyCode;
+    private static Person inesBrowser;
+    private static Person ottoBrowser;
+
+    @ArquillianResource
+    URL deployed;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @BeforeAll
+    static void seed() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        ines = Seed.investigator("search-ines-" + run, PASSWORD, PASSPHRASE);
+        otto = Seed.investigator("search-otto-" + run, PASSWORD, PASSPHRASE);
+        Questionnaire questionnaire = new Questionnaire(List.of(
+                QuestionField.text("what", FieldType.LONG_TEXT, text("What happened?", "Was ist passiert?"), null, true, 5000),
+                QuestionField.choice("when", FieldType.SINGLE_CHOICE, text("Still going on?", "Dauert es an?"), null, true,
+                        List.of(new ChoiceOption("yes", text("Yes, still", "Ja")), new ChoiceOption("no", text("No", "Nein")))),
+                QuestionField.file("evidence", text("Evidence", "Belege"), null, false, 3, 1024 * 1024)));
+        inesChannel = "search-" + run;
+        ottoChannel = "search-otto-" + run;
+        Seed.publishedChannel(inesChannel, questionnaire, true, 1024 * 1024, ines.id());
+        Seed.publishedChannel(ottoChannel, questionnaire, true, 1024 * 1024, otto.id());
+    }
+
+    @Test
+    @Order(1)
+    void theFirstInvestigatorToUnlockMakesTheIndexKeyAndEveryInvestigatorGetsASealedCopy() throws Exception {
+        inesBrowser = new Person();
+        inesBrowser.signIn(this, ines.username());
+        HttpResponse<String> locked = inesBrowser.get(this, "/desk/search");
+        assertEquals(303, locked.statusCode(), "searching needs the own key unlocked");
+        assertTrue(locked.headers().firstValue("Location").orElseThrow().endsWith("/desk/key"));
+        assertEquals(200, inesBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+
+        HttpResponse<String> page = inesBrowser.get(this, "/desk/search");
+        assertEquals(200, page.statusCode(), page.body());
+        assertFalse(page.body().contains("id=\"index-state\""), "the index is open: " + page.body());
+        assertTrue(inesBrowser.get(this, "/desk").body().contains("href=\"/desk/search\""), "the desk links to search");
+        Map<UUID, String> copies = sealedCopies();
+        assertTrue(copies.containsKey(ines.id()) && copies.containsKey(otto.id()),
+                "a copy for each investigator, sealed to their public key: " + copies.keySet());
+        for (String sealed : copies.values()) {
+            assertTrue(sealed.length() > 100 && sealed.length() < 2000, "a small OpenPGP message");
+        }
+        assertTrue(auditDetails("KEY_GENERATED").contains("search-index"), "making the index key is audited");
+    }
+
+    @Test
+    @Order(2)
+    void aNewReportIsFoundWithinSecondsByAnswersAttachmentNameFileTextAndInflections() throws Exception {
+        first = report(inesChannel, "Die Kassenbücher wurden gefälscht; funds were transferred <b>quietly</b> to " + CANARY + " today.",
+                "quarterly-ledger.txt", ("The hidden zebracorn numbers " + FILE_CANARY).getBytes(StandardCharsets.UTF_8))
+                .caseId();
+        HttpResponse<String> found = awaitSearch(inesBrowser, CANARY, page -> page.contains("hit-" + first));
+        assertTrue(found.body().contains("href=\"/desk/cases/" + first + "\""), "a hit links to the case");
+        assertTrue(found.body().contains("<mark>" + CANARY + "</mark>"), "the match is highlighted");
+        assertTrue(found.body().contains("&lt;b&gt;quietly"), "snippet text is escaped, never markup");
+        assertFalse(found.body().contains("<b>quietly"));
+        for (String query : List.of("zebracorn", FILE_CANARY, "quarterly", "Kassenbuch", "transfer", "\"funds were transferred\"",
+                "zebracor*", "zebrakorn~", "ja", "status:received AND zebracorn")) {
+            HttpResponse<String> page = inesBrowser.get(this, "/desk/search?q=" + enc(query));
+            assertEquals(200, page.statusCode(), query);
+            assertTrue(page.body().contains("hit-" + first), query + " finds the case:\n" + page.body());
+        }
+        HttpResponse<String> refused = inesBrowser.get(this, "/desk/search?q=" + enc("*leading"));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("id=\"search-error\""));
+        assertTrue(auditDetails("CASE_CONTENTS_OPENED").contains("part=search"), "a result page is audited");
+        assertFalse(auditDetails("CASE_CONTENTS_OPENED").contains(CANARY), "without the query text");
+    }
+
+    @Test
+    @Order(3)
+    void aWhistleblowersMessageIsFoundWithinSeconds() throws Exception {
+        Person whistleblower = new Person();
+        HttpResponse<String> in = whistleblower.post(this, "/contact", "code", replyCode);
+        assertEquals(303, in.statusCode(), in.body());
+        HttpResponse<String> sent = whistleblower.multipart(this, "/contact/messages", "text",
+                "The auditor Quibblewick signed the Überweisungen", "files", "", new byte[0]);
+        assertEquals(303, sent.statusCode(), sent.body());
+        awaitSearch(inesBrowser, "quibblewick", page -> page.contains("hit-" + first));
+        assertTrue(inesBrowser.get(this, "/desk/search?q=" + enc("Überweisung")).body().contains("hit-" + first),
+                "German plural found by its singular");
+    }
+
+    @Test
+    @Order(4)
+    void facetsCountTheMatchingCasesAndNarrowThemAndLabelsArePickedUp() throws Exception {
+        second = report(inesChannel, "More zebracorn trouble in the warehouse", "note.txt",
+                "nothing".getBytes(StandardCharsets.UTF_8)).caseId();
+        HttpResponse<String> both = awaitSearch(inesBrowser, "zebracorn", page -> page.contains("hit-" + second));
+        assertTrue(both.body().contains("2 cases found"), both.body());
+        assertTrue(facet(both.body(), "status").contains("Received (2)"), facet(both.body(), "status"));
+        assertTrue(facet(both.body(), "channel").contains(inesChannel + " (2)"));
+
+        assertEquals(303, inesBrowser.post(this, "/desk/cases/" + second + "/labels", "label", "warehouse").statusCode());
+        HttpResponse<String> labelled = awaitSearch(inesBrowser, "zebracorn",
+                page -> facet(page, "label").contains("warehouse (1)"));
+        Matcher narrow = Pattern.compile("href=\"(/desk/search\\?q=zebracorn&amp;label=warehouse)\"").matcher(labelled.body());
+        assertTrue(narrow.find(), labelled.body());
+        HttpResponse<String> narrowed = inesBrowser.get(this, narrow.group(1).replace("&amp;", "&"));
+        assertTrue(narrowed.body().contains("1 case found"), narrowed.body());
+        assertTrue(narrowed.body().contains("hit-" + second) && !narrowed.body().contains("hit-" + first));
+        assertTrue(inesBrowser.get(this, "/desk/search?q=" + enc("label:warehouse")).body().contains("hit-" + second));
+
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            long start = System.nanoTime();
+            assertEquals(200, inesBrowser.get(this, "/desk/search?q=zebracorn").statusCode());
+            millis.add((System.nanoTime() - start) / 1_000_000);
+        }
+        Collections.sort(millis);
+        System.out.println("search page latency over HTTP, " + KNOWN.size() + " cases: median " + millis.get(10)
+                + " ms, max " + millis.get(20) + " ms");
+    }
+
+    @Test
+    @Order(5)
+    void anInvestigatorWhoIsNotARecipientFindsNothingOfTheCaseNoHitNoCountNoFacet() throws Exception {
+        ottoCase = report(ottoChannel, "Otto's own zebracorn matter", "o.txt", "o".getBytes(StandardCharsets.UTF_8)).caseId();
+        ottoBrowser = new Person();
+        ottoBrowser.signIn(this, otto.username());
+        assertEquals(200, ottoBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+        HttpResponse<String> own = awaitSearch(ottoBrowser, "zebracorn", page -> page.contains("hit-" + ottoCase));
+        assertTrue(own.body().contains("1 case found"), own.body());
+        assertFalse(own.body().contains("hit-" + first) || own.body().contains("hit-" + second));
+        assertFalse(own.body().contains(inesChannel), "no facet value of her channel");
+        assertFalse(own.body().contains("warehouse"), "no facet value of her labels");
+        assertTrue(facet(own.body(), "status").contains("Received (1)"));
+        for (String query : List.of(CANARY, FILE_CANARY, "quibblewick", "label:warehouse", "case:" + first, "")) {
+            HttpResponse<String> page = ottoBrowser.get(this, "/desk/search?q=" + enc(query));
+            assertEquals(200, page.statusCode());
+            assertFalse(page.body().contains("hit-" + first) || page.body().contains("hit-" + second), query);
+            assertFalse(page.body().contains(CANARY) && !query.equals(CANARY), query);
+            assertFalse(page.body().contains("Quibblewick"), query);
+        }
+        assertTrue(ottoBrowser.get(this, "/desk/search?q=" + enc(CANARY)).body().contains("No case found"));
+    }
+
+    @Test
+    @Order(6)
+    void aRebuildFromTheStoredCiphertextShowsItsProgressAndKeepsEveryCaseSearchable() throws Exception {
+        HttpResponse<String> started = inesBrowser.post(this, "/desk/search/rebuild");
+        assertEquals(303, started.statusCode());
+        HttpResponse<String> done = await(() -> inesBrowser.get(this, "/desk/search"),
+                page -> page.contains("id=\"rebuild-done\""));
+        Matcher count = Pattern.compile("The index was rebuilt: (\\d+) cases").matcher(done.body());
+        assertTrue(count.find(), done.body());
+        assertEquals(KNOWN.size(), Integer.parseInt(count.group(1)), "every case a holder can open");
+        assertTrue(inesBrowser.get(this, "/desk/search?q=quibblewick").body().contains("hit-" + first));
+        assertTrue(inesBrowser.get(this, "/desk/search?q=" + FILE_CANARY).body().contains("hit-" + first));
+        assertTrue(ottoBrowser.get(this, "/desk/search?q=zebracorn").body().contains("1 case found"));
+    }
+
+    @Test
+    @Order(7)
+    void whenEveryInvestigatorHasLockedTheIndexIsClosedAndNoIndexFileHoldsACanary() throws Exception {
+        assertEquals(303, inesBrowser.post(this, "/desk/key/lock").statusCode());
+        assertTrue(indexIsOpen(), "a colleague still holds it open");
+        assertEquals(303, ottoBrowser.post(this, "/desk/key/lock").statusCode());
+        Instant deadline = Instant.now().plus(WITHIN);
+        while (indexIsOpen()) {
+            assertTrue(Instant.now().isBefore(deadline), "the index is closed once the last key is locked");
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(INDEX)) {
+            files = all.filter(Files::isRegularFile).toList();
+        }
+        assertTrue(files.size() > 2, "the index has files: " + files);
+        for (Path file : files) {
+            String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+            for (String canary : List.of(CANARY, FILE_CANARY, "zebracorn", "quibblewick", "kassenb", "warehouse")) {
+                assertFalse(bytes.contains(canary), file + " holds " + canary);
+            }
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aReportThatArrivedWhileTheIndexWasClosedIsFoundAfterTheNextUnlock() throws Exception {
+        UUID late = report(inesChannel, "Arrived while locked: nightjarquill", "l.txt", "l".getBytes(StandardCharsets.UTF_8))
+                .caseId();
+        TimeUnit.SECONDS.sleep(2);
+        assertFalse(indexIsOpen(), "nobody unlocked");
+        assertEquals(200, inesBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+        awaitSearch(inesBrowser, "nightjarquill", page -> page.contains("hit-" + late));
+        assertTrue(inesBrowser.get(this, "/desk/search?q=quibblewick").body().contains("hit-" + first),
+                "the index reopened with what it held");
+    }
+
+    // --- helpers
+
+    private record Received(UUID caseId, String code) {
+    }
+
+    private Received report(String channelSlug, String what, String fileName, byte[] file) throws Exception {
+        Person whistleblower = new Person();
+        String form = whistleblower.get(this, "/report/" + channelSlug).body();
+        Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(form);
+        assertTrue(token.find(), form);
+        TimeUnit.MILLISECONDS.sleep(1100);
+        HttpResponse<String> received = whistleblower.multipart(this, "/report/" + channelSlug, "token", token.group(1),
+                "what", what, "when", "yes", "evidence", fileName, file);
+        assertEquals(200, received.statusCode(), received.body());
+        Matcher code = Pattern.compile("id=\"reply-code\"[^>]*>([^<]*)<").matcher(received.body());
+        assertTrue(code.find(), received.body());
+        if (channelSlug.equals(inesChannel) && replyCode == null) {
+            replyCode = code.group(1).strip();
+        }
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
+                "select c.id from case_file c join channel ch on ch.id = c.channel_id where ch.slug = ?")) {
+            s.setString(1, channelSlug);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    UUID id = rows.getObject(1, UUID.class);
+                    if (KNOWN.add(id)) {
+                        return new Received(id, code.group(1).strip());
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no new case in " + channelSlug);
+    }
+
+    private HttpResponse<String> awaitSearch(Person person, String query, Predicate<String> shows) throws Exception {
+        return await(() -> person.get(this, "/desk/search?q=" + enc(query)), shows);
+    }
+
+    private interface Fetch {
+        HttpResponse<String> get() throws Exception;
+    }
+
+    /** Polls until the page shows what is expected, for at most {@link #WITHIN}. */
+    private static HttpResponse<String> await(Fetch fetch, Predicate<String> shows) throws Exception {
+        Instant deadline = Instant.now().plus(WITHIN);
+        HttpResponse<String> page;
+        do {
+            page = fetch.get();
+            if (page.statusCode() == 200 && shows.test(page.body())) {
+                return page;
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("not shown within " + WITHIN.toSeconds() + " s:\n" + page.body());
+    }
+
+    /** Whether the portal holds the index's write lock (another process cannot take it then). */
+    private static boolean indexIsOpen() throws Exception {
+        try (FileChannel channel = FileChannel.open(INDEX.resolve("write.lock"), StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    private static String facet(String page, String id) {
+        Matcher m = Pattern.compile("id=\"facet-" + id + "\">(.*?)</section>", Pattern.DOTALL).matcher(page);
+        if (!m.find()) {
+            return "";
+        }
+        return m.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")");
+    }
+
+    private static Map<UUID, String> sealedCopies() throws Exception {
+        Map<UUID, String> copies = new java.util.HashMap<>();
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
+                "select staff_id, sealed_key from search_index_key")) {
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    copies.put(rows.getObject(1, UUID.class), rows.getString(2));
+                }
+            }
+        }
+        return copies;
+    }
+
+    private static String auditDetails(String action) throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
+                "select coalesce(subject_kind, '') || ' ' || details from audit_entry where action = ?")) {
+            s.setString(1, action);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    all.append(rows.getString(1)).append('\n');
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    private static LocalizedText text(String en, String de) {
+        return LocalizedText.required(Map.of(Locale.ENGLISH, en, Locale.GERMAN, de), 300, "label");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** A browser: cookies kept, no redirect followed, forms sent as a browser sends them. */
+    static final class Person {
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(SearchIT it, String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(SearchIT it, String path, String... form) throws Exception {
+            StringBuilder body = new StringBuilder();
+            for (int i = 0; i < form.length; i += 2) {
+                body.append(body.isEmpty() ? "" : "&").append(enc(form[i])).append('=').append(enc(form[i + 1]));
+            }
+            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "null")
+                    .header("Sec-Fetch-Site", "same-origin")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Text fields as name/value pairs, then one file field: name, file name, bytes. */
+        HttpResponse<String> multipart(SearchIT it, String path, Object... parts) throws Exception {
+            String boundary = "----search" + UUID.randomUUID().toString().replace("-", "");
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            int texts = parts.length - 3;
+            for (int i = 0; i < texts; i += 2) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + parts[i] + "\"\r\n\r\n"
+                        + parts[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + parts[texts]
+                    + "\"; filename=\"" + parts[texts + 1] + "\"\r\nContent-Type: text/plain\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes((byte[]) parts[texts + 2]);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Origin", "null")
+                    .header("Sec-Fetch-Site", "same-origin")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Signs in with the password and enrols a second factor, as a new staff member does. */
+        void signIn(SearchIT it, String username) throws Exception {
+            HttpResponse<String> passed = post(it, "/staff/sign-in", "username", username, "password", PASSWORD);
+            assertEquals(303, passed.statusCode(), passed.body());
+            HttpResponse<String> enrol = get(it, "/staff/enrol");
+            Matcher secret = Pattern.compile("id=\"secret\"[^>]*>([^<]*)<").matcher(enrol.body());
+            assertTrue(secret.find(), enrol.body());
+            byte[] key = base32(secret.group(1).strip());
+            HttpResponse<String> done = post(it, "/staff/enrol", "code", Totp.code(key, Totp.step(Instant.now())));
+            assertEquals(200, done.statusCode(), done.body());
+            assertNotNull(done.body());
+        }
+    }
+
+    private static byte[] base32(String typed) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : typed.replace(" ", "").toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+}
