@@ -23,6 +23,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.candor.crypto.UnlockedKey;
 import org.candor.portal.casefile.CaseItemsAdded;
+import org.candor.portal.governance.retention.CaseDeleted;
 import org.candor.search.CaseDocument;
 import org.candor.search.RebuildReport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -71,6 +72,7 @@ public class SearchWorker {
     int catchUpSeconds;
 
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> deletedCases = ConcurrentHashMap.newKeySet();
     private volatile ScheduledFuture<?> task;
     private volatile Instant lastCatchUp = Instant.EPOCH;
     private volatile Rebuild rebuild = Rebuild.NONE;
@@ -79,6 +81,17 @@ public class SearchWorker {
     void onCaseItemsAdded(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseItemsAdded added) {
         if (keyring.isOpen()) {
             queued.add(added.caseId());
+        }
+    }
+
+    /**
+     * A case was deleted (retention): purge it from the index files within a second if the index
+     * is open; otherwise its marker, left without a case, has the catch-up purge it at the next
+     * open (the index cannot be written without its key).
+     */
+    void onCaseDeleted(@Observes CaseDeleted deleted) {
+        if (keyring.isOpen()) {
+            deletedCases.add(deleted.caseId());
         }
     }
 
@@ -110,6 +123,7 @@ public class SearchWorker {
             task = null;
         }
         queued.clear();
+        deletedCases.clear();
         if (rebuild.requested() && !rebuild.running()) {
             rebuild = Rebuild.NONE;
         }
@@ -120,6 +134,11 @@ public class SearchWorker {
             keyring.sweep();
             if (!keyring.isOpen()) {
                 return;
+            }
+            if (!deletedCases.isEmpty()) {
+                List<UUID> ids = new ArrayList<>(deletedCases);
+                deletedCases.removeAll(ids);
+                purge(ids);
             }
             if (!queued.isEmpty()) {
                 List<UUID> ids = new ArrayList<>(queued);
@@ -141,17 +160,24 @@ public class SearchWorker {
 
     private void catchUp() {
         keyring.sealMissingCopies();
-        List<UUID> gone = tables.markersWithoutCase();
-        if (!gone.isEmpty()) {
-            keyring.withIndex(open -> {
-                open.index().indexer().purge(gone.stream().map(UUID::toString).toList());
-                return null;
-            });
-            tables.unmark(gone);
-        }
+        purge(tables.markersWithoutCase());
         Optional<UUID> indexId = keyring.withIndex(SearchKeyring.OpenIndex::indexId);
         if (indexId.isPresent()) {
             index(tables.staleCases(indexId.get(), keyring.holders().keySet(), CATCH_UP_BATCH));
+        }
+    }
+
+    /** Removes deleted cases from the index files (property 9), then their markers. */
+    private void purge(List<UUID> gone) {
+        if (gone.isEmpty()) {
+            return;
+        }
+        boolean purged = keyring.withIndex(open -> {
+            open.index().indexer().purge(gone.stream().map(UUID::toString).toList());
+            return true;
+        }).orElse(false);
+        if (purged) {
+            tables.unmark(gone);
         }
     }
 

@@ -278,7 +278,34 @@ class SearchIT {
                 "the index reopened with what it held");
     }
 
+    @Test
+    @Order(9)
+    void aDeletedCaseIsPurgedFromTheIndex() throws Exception {
+        assertTrue(markerCount(second) == 1, "the case was indexed");
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement("delete from case_file where id = ?")) {
+            s.setObject(1, second);
+            assertEquals(1, s.executeUpdate());
+        }
+        Instant deadline = Instant.now().plus(WITHIN);
+        while (markerCount(second) > 0) {
+            assertTrue(Instant.now().isBefore(deadline), "the catch-up purges a case whose row is gone");
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        assertFalse(inesBrowser.get(this, "/desk/search?q=warehouse").body().contains("hit-" + second));
+    }
+
     // --- helpers
+
+    private static int markerCount(UUID kase) throws Exception {
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from search_indexed where case_id = ?")) {
+            s.setObject(1, kase);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
 
     private record Received(UUID caseId, String code) {
     }
