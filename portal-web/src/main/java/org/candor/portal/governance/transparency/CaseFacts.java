@@ -44,6 +44,12 @@ public record CaseFacts(UUID channelId, Quarter receivedIn, Optional<Integer> da
                 feedbackInTime, outcome, appealState, appealDecision, Optional.empty());
     }
 
+    /** The same facts, without a deletion (one after the period shown). */
+    public CaseFacts notDeleted() {
+        return new CaseFacts(channelId, receivedIn, daysToAcknowledge, acknowledgedInTime, daysToFeedback, feedbackInTime,
+                outcome, appealState, appealDecision, Optional.empty());
+    }
+
     /** The same facts, for a case deleted in a quarter. */
     public CaseFacts deletedIn(Quarter quarter) {
         return new CaseFacts(channelId, receivedIn, daysToAcknowledge, acknowledgedInTime, daysToFeedback, feedbackInTime,

@@ -59,7 +59,12 @@ public final class Figures {
         }
     }
 
-    private record Key(Period period, UUID channel, Measure measure) {
+    /** A count's cell: period, channel and measure. */
+    record Key(Period period, UUID channel, Measure measure) {
+    }
+
+    /** The counts before suppression and the relations that tie them. */
+    record Inputs(List<Period> periods, Map<Key, Integer> values, List<Suppression.Relation<Key>> relations) {
     }
 
     private final List<Row> rows;
@@ -90,14 +95,44 @@ public final class Figures {
     public static Figures compute(List<CaseFacts> facts, List<Channel> channels, Quarter current) {
         Map<UUID, Channel> byId = new LinkedHashMap<>();
         channels.forEach(c -> byId.put(c.id(), c));
-        List<CaseFacts> published = facts.stream().filter(f -> byId.containsKey(f.channelId())).toList();
+        List<CaseFacts> published = facts.stream().filter(f -> byId.containsKey(f.channelId()))
+                .filter(f -> f.receivedIn().compareTo(current) <= 0)
+                .map(f -> f.deletedIn().filter(q -> q.compareTo(current) > 0).isPresent() ? f.notDeleted() : f)
+                .toList();
         Optional<Quarter> first = published.stream()
                 .flatMap(f -> java.util.stream.Stream.concat(java.util.stream.Stream.of(f.receivedIn()), f.deletedIn().stream()))
                 .min(Quarter::compareTo);
         if (first.isEmpty() || channels.isEmpty()) {
             return new Figures(List.of());
         }
-        List<Period> periods = periods(first.get(), current);
+        Inputs inputs = inputs(published, channels, periods(first.get(), current));
+        List<Period> periods = inputs.periods();
+        Map<Key, Integer> values = inputs.values();
+        List<Suppression.Relation<Key>> relations = inputs.relations();
+        Map<Key, Cell> cells = new Suppression<>(values, relations).cells();
+        List<Row> rows = new ArrayList<>();
+        for (Period period : periods) {
+            for (Channel channel : channels) {
+                Map<Measure, Cell> counts = new EnumMap<>(Measure.class);
+                for (Measure m : Measure.values()) {
+                    counts.put(m, cells.get(new Key(period, channel.id(), m)));
+                }
+                List<CaseFacts> received = published.stream()
+                        .filter(f -> f.channelId().equals(channel.id()) && period.contains(f.receivedIn())).toList();
+                rows.add(new Row(period, channel, counts,
+                        share(counts.get(Measure.ACKNOWLEDGED_IN_TIME), counts.get(Measure.RECEIVED), values,
+                                new Key(period, channel.id(), Measure.ACKNOWLEDGED_IN_TIME), new Key(period, channel.id(), Measure.RECEIVED)),
+                        share(counts.get(Measure.FEEDBACK_IN_TIME), counts.get(Measure.RECEIVED), values,
+                                new Key(period, channel.id(), Measure.FEEDBACK_IN_TIME), new Key(period, channel.id(), Measure.RECEIVED)),
+                        median(received.stream().flatMap(f -> f.daysToAcknowledge().stream()).toList()),
+                        median(received.stream().flatMap(f -> f.daysToFeedback().stream()).toList())));
+            }
+        }
+        return new Figures(rows);
+    }
+
+    /** The counts of every period and channel, and their relations. */
+    static Inputs inputs(List<CaseFacts> published, List<Channel> channels, List<Period> periods) {
         Map<Key, Integer> values = new HashMap<>();
         List<Suppression.Relation<Key>> relations = new ArrayList<>();
         for (Period period : periods) {
@@ -120,26 +155,7 @@ public final class Figures {
                 }
             }
         }
-        Map<Key, Cell> cells = new Suppression<>(values, relations).cells();
-        List<Row> rows = new ArrayList<>();
-        for (Period period : periods) {
-            for (Channel channel : channels) {
-                Map<Measure, Cell> counts = new EnumMap<>(Measure.class);
-                for (Measure m : Measure.values()) {
-                    counts.put(m, cells.get(new Key(period, channel.id(), m)));
-                }
-                List<CaseFacts> received = published.stream()
-                        .filter(f -> f.channelId().equals(channel.id()) && period.contains(f.receivedIn())).toList();
-                rows.add(new Row(period, channel, counts,
-                        share(counts.get(Measure.ACKNOWLEDGED_IN_TIME), counts.get(Measure.RECEIVED), values,
-                                new Key(period, channel.id(), Measure.ACKNOWLEDGED_IN_TIME), new Key(period, channel.id(), Measure.RECEIVED)),
-                        share(counts.get(Measure.FEEDBACK_IN_TIME), counts.get(Measure.RECEIVED), values,
-                                new Key(period, channel.id(), Measure.FEEDBACK_IN_TIME), new Key(period, channel.id(), Measure.RECEIVED)),
-                        median(received.stream().flatMap(f -> f.daysToAcknowledge().stream()).toList()),
-                        median(received.stream().flatMap(f -> f.daysToFeedback().stream()).toList())));
-            }
-        }
-        return new Figures(rows);
+        return new Inputs(periods, values, relations);
     }
 
     /** Years newest first, each followed by its quarters, newest first. */

@@ -26,14 +26,26 @@ public final class SvgChart {
     public record Bar(String label, Optional<Double> value, String mark) {
     }
 
-    /**
-     * The chart as SVG markup.
-     *
-     * @param id    a unique id prefix for this chart on its page (letters, digits, '-')
-     * @param title the chart's accessible name
-     * @param desc  what it shows, in a sentence
-     */
-    public static String bars(String id, String title, String desc, List<Bar> bars) {
+    /** A bar laid out: its rectangle, the text above it and the label below. */
+    public record Shape(int x, int y, int width, int height, boolean suppressed, int center, int textY, String text,
+            int labelY, String label) {
+    }
+
+    /** A chart laid out, for a template to draw (every value escaped there) or {@link #bars} to write. */
+    public record Chart(String id, String title, String desc, int width, int height, int baseline, int axisEnd,
+            List<Shape> shapes) {
+
+        public String labelledBy() {
+            return id + "-title " + id + "-desc";
+        }
+
+        public String viewBox() {
+            return "0 0 " + width + " " + height;
+        }
+    }
+
+    /** Lays a chart out. */
+    public static Chart layout(String id, String title, String desc, List<Bar> bars) {
         if (!id.matches("[A-Za-z][A-Za-z0-9-]*")) {
             throw new IllegalArgumentException("a chart id is letters, digits and '-'");
         }
@@ -42,32 +54,49 @@ public final class SvgChart {
             max = 1;
         }
         int width = LEFT * 2 + Math.max(1, bars.size()) * (BAR + GAP);
-        int height = TOP + HEIGHT + BOTTOM;
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"").append(width)
-                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\">");
-        svg.append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>");
-        svg.append("<desc id=\"").append(id).append("-desc\">").append(escape(desc)).append("</desc>");
         int baseline = TOP + HEIGHT;
-        svg.append("<line class=\"chart-axis\" x1=\"").append(LEFT).append("\" y1=\"").append(baseline).append("\" x2=\"")
-                .append(width - LEFT).append("\" y2=\"").append(baseline).append("\" stroke=\"#5b6470\" stroke-width=\"1\"/>");
+        List<Shape> shapes = new java.util.ArrayList<>();
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             int x = LEFT + i * (BAR + GAP) + GAP / 2;
             int center = x + BAR / 2;
             if (bar.value().isPresent()) {
                 int h = (int) Math.round(HEIGHT * bar.value().get() / max);
-                svg.append("<rect class=\"chart-bar\" x=\"").append(x).append("\" y=\"").append(baseline - h)
-                        .append("\" width=\"").append(BAR).append("\" height=\"").append(h).append("\" fill=\"#1f5f99\"/>");
-                svg.append(text(center, baseline - h - 6, "chart-value", Cell.shown(bar.value().get()).number()));
+                shapes.add(new Shape(x, baseline - h, BAR, h, false, center, baseline - h - 6,
+                        Cell.shown(bar.value().get()).number(), baseline + 16, bar.label()));
             } else {
-                svg.append("<rect class=\"chart-bar-suppressed\" x=\"").append(x).append("\" y=\"").append(baseline - 6)
-                        .append("\" width=\"").append(BAR).append("\" height=\"6\" fill=\"none\" stroke=\"#5b6470\""
-                                + " stroke-dasharray=\"3 2\"/>");
-                svg.append(text(center, baseline - 12, "chart-value", bar.mark()));
+                shapes.add(new Shape(x, baseline - 6, BAR, 6, true, center, baseline - 12, bar.mark(), baseline + 16,
+                        bar.label()));
             }
-            svg.append(text(center, baseline + 16, "chart-label", bar.label()));
+        }
+        return new Chart(id, title, desc, width, baseline + BOTTOM, baseline, width - LEFT, shapes);
+    }
+
+    /**
+     * The chart as SVG markup.
+     *
+     * @param id    a unique id prefix for this chart on its page (letters, digits, '-')
+     * @param title the chart's accessible name
+     * @param desc  what it shows, in a sentence
+     */
+    public static String bars(String id, String title, String desc, List<Bar> bars) {
+        Chart chart = layout(id, title, desc, bars);
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"").append(chart.width())
+                .append("\" height=\"").append(chart.height()).append("\" viewBox=\"").append(chart.viewBox())
+                .append("\" aria-labelledby=\"").append(chart.labelledBy()).append("\">");
+        svg.append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>");
+        svg.append("<desc id=\"").append(id).append("-desc\">").append(escape(desc)).append("</desc>");
+        svg.append("<line class=\"chart-axis\" x1=\"").append(LEFT).append("\" y1=\"").append(chart.baseline())
+                .append("\" x2=\"").append(chart.axisEnd()).append("\" y2=\"").append(chart.baseline())
+                .append("\" stroke=\"#5b6470\" stroke-width=\"1\"/>");
+        for (Shape s : chart.shapes()) {
+            svg.append("<rect class=\"").append(s.suppressed() ? "chart-bar-suppressed" : "chart-bar").append("\" x=\"")
+                    .append(s.x()).append("\" y=\"").append(s.y()).append("\" width=\"").append(s.width())
+                    .append("\" height=\"").append(s.height()).append(s.suppressed()
+                            ? "\" fill=\"none\" stroke=\"#5b6470\" stroke-dasharray=\"3 2\"/>" : "\" fill=\"#1f5f99\"/>");
+            svg.append(text(s.center(), s.textY(), "chart-value", s.text()));
+            svg.append(text(s.center(), s.labelY(), "chart-label", s.label()));
         }
         return svg.append("</svg>").toString();
     }
