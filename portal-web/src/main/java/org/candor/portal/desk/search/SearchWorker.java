@@ -163,7 +163,11 @@ public class SearchWorker {
         purge(tables.markersWithoutCase());
         Optional<UUID> indexId = keyring.withIndex(SearchKeyring.OpenIndex::indexId);
         if (indexId.isPresent()) {
-            index(tables.staleCases(indexId.get(), keyring.holders().keySet(), CATCH_UP_BATCH));
+            List<UUID> stale = tables.staleCases(indexId.get(), keyring.holders().keySet(), CATCH_UP_BATCH);
+            index(stale);
+            if (stale.size() == CATCH_UP_BATCH) {
+                lastCatchUp = Instant.EPOCH; // more are waiting: the next round (in a second) goes on
+            }
         }
     }
 
