@@ -66,5 +66,17 @@ public enum AuditAction {
     /** An investigator lifted a case's legal hold. */
     LEGAL_HOLD_LIFTED,
     /** The scheduled retention run deleted what was due; the counts are in the details. */
-    RETENTION_RUN
+    RETENTION_RUN,
+    /** An investigator sent a reply to the whistleblower; the number of files is in the details. */
+    CASE_REPLIED,
+    /** An investigator added an internal note to a case (never shown to the whistleblower). */
+    CASE_NOTE_ADDED,
+    /** An investigator exported a case, sealed to their own key; the key's fingerprint is in the details. */
+    CASE_EXPORTED,
+    /** Oversight decided an appeal; the decision is in the details, its grounds are sealed. */
+    APPEAL_DECIDED,
+    /** An investigator of a case gave another investigator access to it (later work). */
+    CASE_ACCESS_GRANTED,
+    /** An investigator's access to a case was taken away (later work). */
+    CASE_ACCESS_REVOKED
 }

@@ -33,10 +33,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.candor.crypto.IntegrityCheckFailed;
 import org.candor.portal.casefile.CaseFile;
+import org.candor.portal.casefile.CaseMessages;
 import org.candor.portal.casefile.CaseStatus;
+import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.Outcome;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.ChannelRepository;
+import org.candor.portal.channel.Problem;
 import org.candor.portal.platform.i18n.Languages;
 import org.candor.portal.platform.i18n.Messages;
 import org.candor.portal.platform.web.Page;
@@ -232,13 +235,52 @@ public class CasePages {
         }
     }
 
+    @POST
+    @Path("{id}/replies")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response reply(@PathParam("id") String id) throws IOException {
+        return message(id, ItemKind.INVESTIGATOR_REPLY);
+    }
+
+    @POST
+    @Path("{id}/notes")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response note(@PathParam("id") String id) throws IOException {
+        return message(id, ItemKind.INTERNAL_NOTE);
+    }
+
+    /**
+     * Streams a reply or note form into a sealed message; 303 back to the case, or the case page
+     * with the refusal (422) and nothing kept.
+     */
+    private Response message(String id, ItemKind kind) throws IOException {
+        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        UUID caseId = caseId(id);
+        cases.caseFor(me, caseId);
+        try (CaseMessages.Draft draft = cases.draft(me, caseId, kind)) {
+            int files = MessageForm.readInto(request, draft);
+            UUID item = cases.send(me, caseId, kind, draft, files);
+            return seeOther("/desk/cases/" + caseId + "#item-" + item);
+        } catch (CaseMessages.Refused refused) {
+            MessageForm.drain(request);
+            Problem problem = refused.problem();
+            return refusedWith(me, caseId, Messages.get(Languages.of(request), problem.key(),
+                    problem.arguments().toArray()), 422);
+        }
+    }
+
     /** The case page with a refusal; when the key is locked, the refusal goes without contents. */
     private Response refused(SignedInStaff me, UUID caseId, String messageKey, int status) {
+        return refusedWith(me, caseId, Messages.get(Languages.of(request), messageKey), status);
+    }
+
+    /** The same, with the refusal's text ready. */
+    private Response refusedWith(SignedInStaff me, UUID caseId, String error, int status) {
         try {
-            return Response.status(status).entity(casePage(me, caseId, messageKey, status)).build();
+            return Response.status(status).entity(casePage(me, caseId, null, status).with("error", error)).build();
         } catch (KeyLocked locked) {
             return Response.status(status).entity(Page.of("staff/desk/case-refused")
-                    .with("error", Messages.get(Languages.of(request), messageKey))
+                    .with("error", error)
                     .with("link", "/desk/cases/" + caseId)).build();
         }
     }
@@ -280,8 +322,11 @@ public class CasePages {
                 .with("view", view)
                 .with("conversation", view.conversation().stream().map(e -> new ConversationRow(e.item().toString(),
                         Messages.get(locale, "cases.kind." + e.kind()), e.on().toString(), e.author().orElse(""),
-                        e.text(), e.damaged(), e.sharedWithWhistleblower(), e.kind().toLowerCase(Locale.ROOT).replace('_', '-')))
-                        .toList());
+                        e.text(), e.files(), e.damaged(), e.sharedWithWhistleblower(),
+                        e.kind().toLowerCase(Locale.ROOT).replace('_', '-')))
+                        .toList())
+                .with("maxChars", CaseMessages.MAX_TEXT_CHARS)
+                .with("filesAllowed", cases.channelOf(caseFile).map(c -> c.uploadLimits().allowed()).orElse(false));
         if (errorKey != null) {
             page.with("error", Messages.get(locale, errorKey));
         }
@@ -289,8 +334,8 @@ public class CasePages {
     }
 
     /** An entry of the conversation, every text ready. */
-    public record ConversationRow(String item, String kind, String on, String author, String text, boolean damaged,
-            boolean shared, String css) {
+    public record ConversationRow(String item, String kind, String on, String author, String text,
+            List<CaseView.Attachment> files, boolean damaged, boolean shared, String css) {
     }
 
     private List<Choice> choices(List<String> values, String selected, String prefix, Locale locale) {

@@ -27,9 +27,10 @@ public record CaseView(List<Answer> answers, List<Attachment> attachments, List<
      *
      * @param text the opened text; empty when {@code damaged}
      * @param author sign-in name of the investigator who wrote it; empty for the whistleblower
+     * @param files the files that came with it, as it lists them
      */
-    public record Entry(UUID item, String kind, LocalDate on, Optional<String> author, String text, boolean damaged,
-            boolean sharedWithWhistleblower) {
+    public record Entry(UUID item, String kind, LocalDate on, Optional<String> author, String text,
+            List<Attachment> files, boolean damaged, boolean sharedWithWhistleblower) {
     }
 
     @Override

@@ -41,10 +41,12 @@ import org.candor.portal.audit.AuditLog;
 import org.candor.portal.blobstore.BlobId;
 import org.candor.portal.blobstore.BlobStore;
 import org.candor.portal.casefile.CaseFile;
+import org.candor.portal.casefile.CaseMessages;
 import org.candor.portal.casefile.CaseRecipient;
 import org.candor.portal.casefile.CaseStatus;
 import org.candor.portal.casefile.CaseStore;
 import org.candor.portal.casefile.ItemKind;
+import org.candor.portal.casefile.MessageContents;
 import org.candor.portal.casefile.Outcome;
 import org.candor.portal.casefile.ReportContents;
 import org.candor.portal.channel.Channel;
@@ -52,7 +54,9 @@ import org.candor.portal.channel.ChannelRepository;
 import org.candor.portal.channel.ChoiceOption;
 import org.candor.portal.channel.QuestionField;
 import org.candor.portal.channel.RecipientKeys;
+import org.candor.portal.channel.UploadLimits;
 import org.candor.portal.desk.key.UnlockedKeyHolder;
+import org.candor.portal.staff.Role;
 import org.candor.portal.staff.StaffMember;
 import org.candor.portal.staff.StaffRepository;
 import org.candor.portal.staff.session.SignedInStaff;
@@ -106,6 +110,9 @@ public class DeskCases {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    CaseMessages messages;
 
     Clock clock = Clock.systemUTC();
 
@@ -280,12 +287,14 @@ public class DeskCases {
     }
 
     /**
-     * Concludes a case with an outcome and its grounds. The grounds are sealed, as UTF-8 text, to
-     * the case's investigators and its whistleblower key, and appended as an
-     * {@link ItemKind#OUTCOME_GROUNDS} item in the same transaction as the status change and its
-     * audit entry.
+     * Concludes a case with an outcome and its grounds. The grounds are a message
+     * ({@link ItemKind#OUTCOME_GROUNDS}, {@code candor-message-v1}, so that the whistleblower's
+     * contact pages read them as every other message) sealed with {@link CaseMessages} to the
+     * case's investigators, its whistleblower key and every enabled oversight member with a usable
+     * key (oversight reads them when it decides an appeal against the outcome). The status change,
+     * the item and the audit entry are written in one transaction: all or nothing.
      */
-    @Transactional
+    @Transactional(rollbackOn = Exception.class)
     public void conclude(SignedInStaff me, UUID caseId, CaseStatus from, String outcome, String grounds)
             throws IOException {
         CaseFile caseFile = caseFor(me, caseId);
@@ -308,13 +317,51 @@ public class DeskCases {
         if (!from.mayMoveTo(CaseStatus.CONCLUDED)) {
             throw new InvalidCaseInput("cases.status.notAllowed");
         }
-        LocalDate today = today();
-        caseFile.conclude(kind, today);
-        BlobId blob = seal(caseFile, text.getBytes(StandardCharsets.UTF_8), true);
-        caseStore.append(caseId, List.of(new CaseStore.StoredItem(UUID.randomUUID(), ItemKind.OUTCOME_GROUNDS, blob)),
-                Optional.of(me.id()), today);
-        audit.record(AuditEvent.of(AuditAction.CASE_STATUS_CHANGED, actor(me)).about("case", caseId)
-                .with("from", from.name()).with("to", CaseStatus.CONCLUDED.name()).with("outcome", kind.name()));
+        caseFile.conclude(kind, today());
+        try (CaseMessages.Draft draft = messages.draft(caseId, ItemKind.OUTCOME_GROUNDS, UploadLimits.DEFAULT, oversight())) {
+            draft.text(text);
+            draft.send(Optional.of(me.id()), () -> audit.record(AuditEvent.of(AuditAction.CASE_STATUS_CHANGED, actor(me))
+                    .about("case", caseId).with("from", from.name()).with("to", CaseStatus.CONCLUDED.name())
+                    .with("outcome", kind.name())));
+        } catch (CaseMessages.Refused refused) {
+            throw new InvalidCaseInput(refused.problem().key().equals("message.noRecipient") ? "cases.seal.noKey"
+                    : "cases.conclude.groundsMissing");
+        }
+    }
+
+    /**
+     * Starts a reply to the whistleblower ({@link ItemKind#INVESTIGATOR_REPLY}) or an internal
+     * note ({@link ItemKind#INTERNAL_NOTE}) on a case the investigator may open, with the case's
+     * channel's file limits. A note is sealed to the case's investigators only
+     * ({@link ItemKind#sharedWithWhistleblower()} is false for it), never to the whistleblower key.
+     *
+     * @throws CaseMessages.Refused when no investigator of the case has a usable key now
+     */
+    public CaseMessages.Draft draft(SignedInStaff me, UUID caseId, ItemKind kind) throws CaseMessages.Refused {
+        if (kind != ItemKind.INVESTIGATOR_REPLY && kind != ItemKind.INTERNAL_NOTE) {
+            throw new IllegalArgumentException("the desk writes replies and notes only: " + kind);
+        }
+        caseFor(me, caseId);
+        return messages.draft(caseId, kind);
+    }
+
+    /**
+     * Sends a reply or note written into a draft, and records it (CASE_REPLIED or
+     * CASE_NOTE_ADDED, with the number of files, never their names) in the transaction that adds
+     * its items.
+     */
+    public UUID send(SignedInStaff me, UUID caseId, ItemKind kind, CaseMessages.Draft draft, int files)
+            throws IOException, CaseMessages.Refused {
+        caseFor(me, caseId);
+        AuditAction action = kind == ItemKind.INTERNAL_NOTE ? AuditAction.CASE_NOTE_ADDED : AuditAction.CASE_REPLIED;
+        return draft.send(Optional.of(me.id()), () -> audit.record(AuditEvent.of(action, actor(me)).about("case", caseId)
+                .with("files", files)));
+    }
+
+    /** The enabled oversight members, whose usable keys outcome grounds are sealed to as well. */
+    private List<UUID> oversight() {
+        return staff.all().stream().filter(StaffMember::isEnabled).filter(m -> m.holds(Role.OVERSIGHT))
+                .map(StaffMember::id).toList();
     }
 
     /** The labels of a case, sorted. */
@@ -362,58 +409,35 @@ public class DeskCases {
         return staff.find(staffId).map(StaffMember::username).map(u -> u.value()).orElse("?");
     }
 
-    /**
-     * Seals bytes to the case's investigators (their keys as usable now) and, when shared, to its
-     * whistleblower key; writes the ciphertext to a new blob and returns it committed.
-     */
-    BlobId seal(CaseFile caseFile, byte[] plaintext, boolean sharedWithWhistleblower) throws IOException {
-        List<RecipientKey> keys = new ArrayList<>();
-        for (CaseRecipient recipient : caseFile.recipients()) {
-            recipientKeys.usableKeyOf(recipient.staffId()).ifPresent(keys::add);
-        }
-        if (keys.isEmpty()) {
-            throw new InvalidCaseInput("cases.seal.noKey");
-        }
-        if (sharedWithWhistleblower) {
-            try {
-                keys.add(WhistleblowerKey.fromStorage(Base64.getDecoder().decode(caseFile.whistleblowerKey())).recipient());
-            } catch (KeyRejected broken) {
-                throw new IOException("the case's whistleblower key cannot be read", broken);
-            }
-        }
-        try (BlobStore.PendingBlob pending = blobs.create()) {
-            try (OutputStream sealing = Sealer.to(keys).open(pending.stream(), Sealer.Content.TEXT)) {
-                sealing.write(plaintext);
-            }
-            return pending.commit();
-        }
-    }
-
     private Item attachment(SignedInStaff me, UUID caseId, UUID itemId) {
         caseFor(me, caseId);
         return items(caseId).stream().filter(i -> i.id().equals(itemId) && i.kind() == ItemKind.ATTACHMENT)
                 .findFirst().orElseThrow(NotFoundException::new);
     }
 
-    /** The attachment as its report lists it (name and type); a neutral name when no report lists it. */
+    /** The attachment as its report or message lists it (name and type); a neutral name when none lists it. */
     private CaseView.Attachment listedAttachment(Opener opener, UUID caseId, UUID itemId) {
         for (Item item : items(caseId)) {
-            if (item.kind() == ItemKind.REPORT) {
-                try {
-                    for (ReportContents.AttachmentEntry a : ReportContents.fromJson(openAll(opener, item.blob())).attachments()) {
-                        if (a.item().equals(itemId)) {
-                            return new CaseView.Attachment(a.item(), a.name(), a.contentType(), a.size(), a.field());
-                        }
+            if (item.kind() == ItemKind.ATTACHMENT) {
+                continue;
+            }
+            try {
+                List<ReportContents.AttachmentEntry> listed = item.kind() == ItemKind.REPORT
+                        ? ReportContents.fromJson(openAll(opener, item.blob())).attachments()
+                        : message(openAll(opener, item.blob())).attachments();
+                for (ReportContents.AttachmentEntry a : listed) {
+                    if (a.item().equals(itemId)) {
+                        return new CaseView.Attachment(a.item(), a.name(), a.contentType(), a.size(), a.field());
                     }
-                } catch (IOException | IllegalArgumentException damaged) {
-                    break;
                 }
+            } catch (IOException | IllegalArgumentException damaged) {
+                // an item that does not open lists nothing; the others may
             }
         }
         return new CaseView.Attachment(itemId, "attachment", "application/octet-stream", 0, "");
     }
 
-    private byte[] openAll(Opener opener, BlobId blob) throws IOException {
+    byte[] openAll(Opener opener, BlobId blob) throws IOException {
         try (InputStream in = blobs.open(blob)) {
             return opener.openAll(in, MAX_TEXT_BYTES);
         }
@@ -422,31 +446,30 @@ public class DeskCases {
     private CaseView.Entry entry(Opener opener, Item item, Map<UUID, String> names) {
         Optional<String> author = item.author().map(id -> names.computeIfAbsent(id, this::username));
         try {
-            return new CaseView.Entry(item.id(), item.kind().name(), item.createdOn(), author,
-                    messageText(openAll(opener, item.blob())), false, item.kind().sharedWithWhistleblower());
+            MessageContents opened = message(openAll(opener, item.blob()));
+            return new CaseView.Entry(item.id(), item.kind().name(), item.createdOn(), author, opened.text(),
+                    opened.attachments().stream().map(a -> new CaseView.Attachment(a.item(), a.name(), a.contentType(),
+                            a.size(), a.field())).toList(),
+                    false, item.kind().sharedWithWhistleblower());
         } catch (IOException damaged) {
-            return new CaseView.Entry(item.id(), item.kind().name(), item.createdOn(), author, "", true,
+            return new CaseView.Entry(item.id(), item.kind().name(), item.createdOn(), author, "", List.of(), true,
                     item.kind().sharedWithWhistleblower());
         }
     }
 
-    /** The text of an opened message: a JSON document's "text", or the plaintext itself as UTF-8. */
-    static String messageText(byte[] plaintext) {
-        String text = new String(plaintext, StandardCharsets.UTF_8);
-        if (text.startsWith("{")) {
-            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(plaintext))) {
-                JsonObject message = reader.readObject();
-                if (message.containsKey("text")) {
-                    return message.getString("text", "");
-                }
-            } catch (RuntimeException notJson) {
-                // plain text that happens to start with a brace
-            }
+    /**
+     * An opened message: a {@code candor-message-v1} document, or (outcome grounds written before
+     * the desk sealed them as messages) plain UTF-8 text without files.
+     */
+    static MessageContents message(byte[] plaintext) {
+        try {
+            return MessageContents.fromJson(plaintext);
+        } catch (RuntimeException notAMessage) {
+            return new MessageContents(new String(plaintext, StandardCharsets.UTF_8), List.of());
         }
-        return text;
     }
 
-    private static List<CaseView.Answer> answers(ReportContents report, Optional<Channel> channel, Locale language) {
+    static List<CaseView.Answer> answers(ReportContents report, Optional<Channel> channel, Locale language) {
         List<CaseView.Answer> answers = new ArrayList<>();
         Map<String, List<String>> left = new LinkedHashMap<>(report.answers());
         if (channel.isPresent()) {

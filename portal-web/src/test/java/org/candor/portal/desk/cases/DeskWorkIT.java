@@ -1,0 +1,396 @@
+package org.candor.portal.desk.cases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.CookieManager;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.candor.crypto.Opener;
+import org.candor.crypto.ReplyCode;
+import org.candor.crypto.ReplyCodeDerivation;
+import org.candor.crypto.UnlockedKey;
+import org.candor.crypto.WhistleblowerKey;
+import org.candor.portal.it.Deployments;
+import org.candor.portal.it.Seed;
+import org.candor.portal.staff.PasswordHash;
+import org.candor.portal.staff.Totp;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The investigator's daily work and oversight's check on it, over HTTP against Payara Micro on
+ * PostgreSQL: a report made through the intake pages, an investigator signed in with password and
+ * TOTP who replies with a file and writes a note; the whistleblower reads the reply (never the
+ * note) at /contact with their reply code; the note's blob does not open with the whistleblower
+ * key; the desk's conclusion reaches the whistleblower's status page.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeskWorkIT {
+
+    private static final String PASSWORD = "desk work sign-in password";
+    private static final char[] PASSPHRASE = "desk work key passphrase".toCharArray();
+    private static final byte[] MEMO = "memo for the whistleblower\n".getBytes(StandardCharsets.UTF_8);
+
+    private static Seed.Investigator ines;
+    private static Seed.Investigator otto;
+    private static String slug;
+    private static String run;
+    private static UUID caseId;
+    private static String replyCode;
+    private static Person inesBrowser;
+
+    @ArquillianResource
+    URL deployed;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @BeforeAll
+    static void seed() throws Exception {
+        run = UUID.randomUUID().toString().substring(0, 6);
+        ines = Seed.investigator("work-ines-" + run, PASSWORD, PASSPHRASE);
+        otto = Seed.investigator("work-otto-" + run, PASSWORD, PASSPHRASE);
+        slug = "work-" + run;
+        Seed.publishedChannel(slug, Seed.sampleQuestionnaire(1024 * 1024), true, 1024 * 1024, ines.id());
+        Seed.publishedChannel("work-otto-" + run, Seed.sampleQuestionnaire(1024 * 1024), true, 1024 * 1024, otto.id());
+    }
+
+    @Test
+    @Order(1)
+    void aReplyWithAFileReachesTheWhistleblowerAndAnInternalNoteNever() throws Exception {
+        String[] made = report(slug, "The work-ledger was altered");
+        caseId = UUID.fromString(made[0]);
+        replyCode = made[1];
+        inesBrowser = new Person();
+        inesBrowser.signIn(this, ines.username());
+        assertEquals(200, inesBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+
+        HttpResponse<String> replied = inesBrowser.multipart(this, "/desk/cases/" + caseId + "/replies",
+                "Thank you; please send the work-memo.", "memo.txt", MEMO);
+        assertEquals(303, replied.statusCode(), replied.body());
+        assertTrue(replied.headers().firstValue("Location").orElseThrow().contains("/desk/cases/" + caseId + "#item-"));
+        assertEquals(303, inesBrowser.multipart(this, "/desk/cases/" + caseId + "/notes",
+                "work-note: the finance head may be involved", null, null).statusCode());
+
+        HttpResponse<String> page = inesBrowser.get(this, "/desk/cases/" + caseId);
+        assertTrue(page.body().contains("please send the work-memo"));
+        assertTrue(page.body().contains("work-note: the finance head"));
+        assertTrue(page.body().contains("memo.txt"), "the reply's file is listed with the reply");
+        UUID memoItem = attachmentOf(caseId);
+        HttpResponse<byte[]> memo = inesBrowser.getBytes(this, "/desk/cases/" + caseId + "/files/" + memoItem);
+        assertEquals(200, memo.statusCode());
+        assertTrue(memo.headers().firstValue("Content-Disposition").orElseThrow().contains("memo.txt"),
+                "a message's file downloads under the name its message lists");
+
+        Person whistleblower = new Person();
+        HttpResponse<String> in = whistleblower.post(this, "/contact", "code", replyCode);
+        assertEquals(303, in.statusCode(), in.body());
+        HttpResponse<String> conversation = whistleblower.get(this, "/contact/conversation");
+        assertEquals(200, conversation.statusCode(), conversation.body());
+        assertTrue(conversation.body().contains("please send the work-memo"), "the whistleblower reads the reply");
+        assertTrue(conversation.body().contains("memo.txt"), "and sees its file");
+        assertFalse(conversation.body().contains("work-note"), "but never the internal note");
+        List<String> actions = auditActions(caseId);
+        assertTrue(actions.contains("CASE_REPLIED"), actions.toString());
+        assertTrue(actions.contains("CASE_NOTE_ADDED"), actions.toString());
+    }
+
+    @Test
+    @Order(2)
+    void theWhistleblowerKeyOpensTheReplyButNotTheNote() throws Exception {
+        String stored;
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
+                "select whistleblower_key from case_file where id = ?")) {
+            s.setObject(1, caseId);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                stored = rows.getString(1);
+            }
+        }
+        WhistleblowerKey key = WhistleblowerKey.fromStorage(Base64.getDecoder().decode(stored));
+        try (UnlockedKey unlocked = key.unlock(ReplyCodeDerivation.lockSecret(ReplyCode.parse(replyCode)))) {
+            Opener opener = Opener.with(unlocked);
+            try (InputStream reply = Files.newInputStream(blobOf(itemOf(caseId, "INVESTIGATOR_REPLY")))) {
+                assertTrue(new String(opener.openAll(reply, 1 << 20), StandardCharsets.UTF_8).contains("work-memo"));
+            }
+            try (InputStream note = Files.newInputStream(blobOf(itemOf(caseId, "INTERNAL_NOTE")))) {
+                assertThrows(java.io.IOException.class, () -> opener.openAll(note, 1 << 20),
+                        "the note is not sealed to the whistleblower key");
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void badRepliesAreRefusedClearlyAndLeaveNothing() throws Exception {
+        String path = "/desk/cases/" + caseId;
+        int before = itemCount(caseId);
+        HttpResponse<String> empty = inesBrowser.multipart(this, path + "/replies", "   ", null, null);
+        assertEquals(422, empty.statusCode());
+        assertTrue(empty.body().contains("Please write a message or add a file."), empty.body());
+        HttpResponse<String> tooLarge = inesBrowser.multipart(this, path + "/notes", "big", "big.bin",
+                new byte[1024 * 1024 + 1]);
+        assertEquals(422, tooLarge.statusCode());
+        assertTrue(tooLarge.body().contains("A file can be at most 1 MiB."), tooLarge.body());
+        HttpResponse<String> notUtf8 = inesBrowser.multipartBytes(this, path + "/replies",
+                new byte[] {(byte) 0xC3, (byte) 0x28});
+        assertEquals(422, notUtf8.statusCode());
+        assertEquals(415, inesBrowser.post(this, path + "/replies", "text", "as a plain form").statusCode());
+        assertEquals(before, itemCount(caseId), "no item was added by a refused form");
+
+        Person ottoBrowser = new Person();
+        ottoBrowser.signIn(this, otto.username());
+        assertEquals(404, ottoBrowser.multipart(this, path + "/replies", "not my case", null, null).statusCode());
+        assertEquals(404, ottoBrowser.multipart(this, path + "/notes", "not my case", null, null).statusCode());
+        assertEquals(before, itemCount(caseId));
+    }
+
+    @Test
+    @Order(4)
+    void theDesksConclusionIsShownOnTheWhistleblowersStatusPage() throws Exception {
+        String path = "/desk/cases/" + caseId;
+        for (String[] move : List.of(new String[] {"RECEIVED", "ACKNOWLEDGED"}, new String[] {"ACKNOWLEDGED", "IN_ASSESSMENT"},
+                new String[] {"IN_ASSESSMENT", "IN_INVESTIGATION"})) {
+            assertEquals(303, inesBrowser.post(this, path + "/status", "from", move[0], "to", move[1]).statusCode());
+        }
+        assertEquals(303, inesBrowser.post(this, path + "/conclude", "from", "IN_INVESTIGATION", "outcome",
+                "UNSUBSTANTIATED", "grounds", "We found no work-evidence of altering.").statusCode());
+        Person whistleblower = new Person();
+        assertEquals(303, whistleblower.post(this, "/contact", "code", replyCode).statusCode());
+        HttpResponse<String> status = whistleblower.get(this, "/contact/status");
+        assertEquals(200, status.statusCode(), status.body());
+        assertTrue(status.body().contains("We found no work-evidence of altering."), status.body());
+    }
+
+    // --- helpers
+
+    /** Makes a report through the intake pages; returns its case id and reply code. */
+    private String[] report(String channelSlug, String what) throws Exception {
+        Person whistleblower = new Person();
+        String form = whistleblower.get(this, "/report/" + channelSlug).body();
+        Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(form);
+        assertTrue(token.find(), form);
+        TimeUnit.MILLISECONDS.sleep(1100);
+        String boundary = "----work" + UUID.randomUUID().toString().replace("-", "");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String[] field : List.of(new String[] {"token", token.group(1)}, new String[] {"what", what},
+                new String[] {"when", "yes"})) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+                    + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> received = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        Deployments.local(deployed, "/report/" + channelSlug)).header("Accept-Language", "en")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, received.statusCode(), received.body());
+        Matcher code = Pattern.compile("id=\"reply-code\"[^>]*>([^<]+)<").matcher(received.body());
+        assertTrue(code.find(), received.body());
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
+                "select c.id from case_file c join channel ch on ch.id = c.channel_id where ch.slug = ?"
+                        + " order by c.received_on desc")) {
+            s.setString(1, channelSlug);
+            try (ResultSet rows = s.executeQuery()) {
+                assertTrue(rows.next());
+                return new String[] {rows.getObject(1, UUID.class).toString(), code.group(1).strip()};
+            }
+        }
+    }
+
+    static UUID attachmentOf(UUID kase) throws Exception {
+        return itemOf(kase, "ATTACHMENT");
+    }
+
+    static UUID itemOf(UUID kase, String kind) throws Exception {
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
+                "select id from case_item where case_id = ? and kind = ? order by position limit 1")) {
+            s.setObject(1, kase);
+            s.setString(2, kind);
+            try (ResultSet rows = s.executeQuery()) {
+                assertTrue(rows.next(), kind);
+                return rows.getObject(1, UUID.class);
+            }
+        }
+    }
+
+    static int itemCount(UUID kase) throws Exception {
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from case_item where case_id = ?")) {
+            s.setObject(1, kase);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    static Path blobOf(UUID item) throws Exception {
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
+                "select blob_id from case_item where id = ?")) {
+            s.setObject(1, item);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                String id = rows.getString(1);
+                return Path.of("target", "it-data", "blobs").resolve(id.substring(0, 2)).resolve(id);
+            }
+        }
+    }
+
+    static List<String> auditActions(UUID kase) throws Exception {
+        List<String> actions = new ArrayList<>();
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
+                "select action from audit_entry where subject_kind = 'case' and subject_id = ? order by seq")) {
+            s.setString(1, kase.toString());
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    actions.add(rows.getString(1));
+                }
+            }
+        }
+        return actions;
+    }
+
+    static void update(String sql, Object... values) throws Exception {
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    /** A staff member's or whistleblower's browser: cookies kept, no redirect followed. */
+    static final class Person {
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(DeskWorkIT it, String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<byte[]> getBytes(DeskWorkIT it, String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        HttpResponse<String> post(DeskWorkIT it, String path, String... form) throws Exception {
+            StringBuilder body = new StringBuilder();
+            for (int i = 0; i < form.length; i += 2) {
+                body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(form[i], StandardCharsets.UTF_8))
+                        .append('=').append(URLEncoder.encode(form[i + 1], StandardCharsets.UTF_8));
+            }
+            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** A reply or note form as a browser sends it: the text, and a file if a name is given. */
+        HttpResponse<String> multipart(DeskWorkIT it, String path, String text, String fileName, byte[] file)
+                throws Exception {
+            String boundary = "----work" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + text + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            if (fileName != null) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(file);
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return send(it, path, boundary, body.toByteArray());
+        }
+
+        /** A form whose text part holds raw bytes. */
+        HttpResponse<String> multipartBytes(DeskWorkIT it, String path, byte[] text) throws Exception {
+            String boundary = "----work" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.write(text);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return send(it, path, boundary, body.toByteArray());
+        }
+
+        private HttpResponse<String> send(DeskWorkIT it, String path, String boundary, byte[] body) throws Exception {
+            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Sec-Fetch-Site", "same-origin")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Signs in with the password and enrols a second factor, as a new staff member does. */
+        void signIn(DeskWorkIT it, String username) throws Exception {
+            HttpResponse<String> passed = post(it, "/staff/sign-in", "username", username, "password", PASSWORD);
+            assertEquals(303, passed.statusCode(), passed.body());
+            HttpResponse<String> enrol = get(it, "/staff/enrol");
+            Matcher secret = Pattern.compile("id=\"secret\"[^>]*>([^<]*)<").matcher(enrol.body());
+            assertTrue(secret.find(), enrol.body());
+            HttpResponse<String> done = post(it, "/staff/enrol", "code",
+                    Totp.code(base32(secret.group(1).strip()), Totp.step(Instant.now())));
+            assertEquals(200, done.statusCode(), done.body());
+        }
+    }
+
+    /** A staff member in the test database holding only the given role, with the test password. */
+    static UUID staffMember(String username, String role) throws Exception {
+        UUID id = UUID.randomUUID();
+        update("insert into staff_member (id, username, display_name, password_hash, enabled, created_on)"
+                + " values (?, ?, ?, ?, true, ?)", id, username, username, PasswordHash.of(PASSWORD.toCharArray()).encoded(),
+                LocalDate.now());
+        update("insert into staff_role (staff_id, role) values (?, ?)", id, role);
+        return id;
+    }
+
+    private static byte[] base32(String typed) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : typed.replace(" ", "").toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+}
