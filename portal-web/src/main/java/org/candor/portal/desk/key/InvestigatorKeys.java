@@ -23,7 +23,7 @@ import org.candor.portal.staff.StaffMember;
 import org.candor.portal.staff.session.SignedInStaff;
 
 /**
- * An investigator's OpenPGP key in the portal: made here or brought from GnuPG, locked under a
+ * An investigator's (or an oversight member's, for appeals) OpenPGP key in the portal: made here or brought from GnuPG, locked under a
  * passphrase that only the investigator knows and that must differ from the sign-in password,
  * unlocked into this session's memory when needed (DESIGN.md property 4). Every key event is
  * audited.
@@ -132,8 +132,8 @@ public class InvestigatorKeys {
 
     private StaffMember investigatorWithoutKey(SignedInStaff investigator) {
         StaffMember member = em.find(StaffMember.class, investigator.id());
-        if (member == null || !member.holds(Role.INVESTIGATOR)) {
-            throw new InvalidKeyInput("key.notInvestigator");
+        if (member == null || !(member.holds(Role.INVESTIGATOR) || member.holds(Role.OVERSIGHT))) {
+            throw new InvalidKeyInput("key.notKeyHolder");
         }
         if (em.find(InvestigatorKeyRecord.class, member.id()) != null) {
             throw new InvalidKeyInput("key.exists");

@@ -22,7 +22,9 @@ import org.candor.portal.staff.session.StaffSession;
 
 /**
  * The investigator's key pages: set up (generate or import from GnuPG), fingerprint, public key
- * export, passphrase change, and unlock/lock for this session.
+ * export, passphrase change, and unlock/lock for this session. Oversight members use the same
+ * pages: appeals are sealed to their keys too, and they unlock a key to read an appeal's reasons.
+ * A member holding neither role gets 403 here and from {@link org.candor.portal.staff.session.StaffGate}.
  */
 @Path("/desk/key")
 @Produces(MediaType.TEXT_HTML)
@@ -39,7 +41,7 @@ public class KeyPages {
 
     @GET
     public Response show() {
-        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        SignedInStaff me = keyHolder();
         Optional<InvestigatorKeyRecord> key = keys.of(me.id());
         if (key.isEmpty()) {
             return seeOther("/desk/key/setup");
@@ -50,7 +52,7 @@ public class KeyPages {
     @GET
     @Path("setup")
     public Response setupForm() {
-        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        SignedInStaff me = keyHolder();
         if (keys.of(me.id()).isPresent()) {
             return seeOther("/desk/key");
         }
@@ -61,7 +63,7 @@ public class KeyPages {
     @Path("generate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response generate(@FormParam("passphrase") String passphrase, @FormParam("passphraseRepeat") String repeat) {
-        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        SignedInStaff me = keyHolder();
         try {
             InvestigatorKeyRecord record = keys.generate(me, chars(passphrase), chars(repeat));
             return Response.ok(keyPage(record, message("key.generated"), null)).build();
@@ -75,7 +77,7 @@ public class KeyPages {
     @Path("import")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response importKey(@FormParam("armored") String armored, @FormParam("passphrase") String passphrase) {
-        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        SignedInStaff me = keyHolder();
         try {
             InvestigatorKeyRecord record = keys.importSecret(me, armored, chars(passphrase));
             return Response.ok(keyPage(record, message("key.imported"), null)).build();
@@ -89,7 +91,7 @@ public class KeyPages {
     @Path("unlock")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response unlock(@FormParam("passphrase") String passphrase) {
-        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        SignedInStaff me = keyHolder();
         InvestigatorKeyRecord record = keys.of(me.id()).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         try {
             keys.unlock(me, chars(passphrase));
@@ -102,7 +104,7 @@ public class KeyPages {
     @POST
     @Path("lock")
     public Response lock() {
-        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        SignedInStaff me = keyHolder();
         keys.lock(me);
         return seeOther("/desk/key");
     }
@@ -112,7 +114,7 @@ public class KeyPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changePassphrase(@FormParam("current") String current, @FormParam("passphrase") String passphrase,
             @FormParam("passphraseRepeat") String repeat) {
-        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        SignedInStaff me = keyHolder();
         InvestigatorKeyRecord record = keys.of(me.id()).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         try {
             keys.changePassphrase(me, chars(current), chars(passphrase), chars(repeat));
@@ -126,11 +128,20 @@ public class KeyPages {
     @Path("public.asc")
     @Produces("application/pgp-keys")
     public Response exportPublic() {
-        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        SignedInStaff me = keyHolder();
         InvestigatorKeyRecord record = keys.of(me.id()).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         return Response.ok(record.publicArmored(), "application/pgp-keys")
                 .header("Content-Disposition", "attachment; filename=\"candor-" + record.fingerprint().substring(0, 16) + ".asc\"")
                 .build();
+    }
+
+    /** The signed-in member if they may hold a key (investigator or oversight); 403 otherwise. */
+    private SignedInStaff keyHolder() {
+        SignedInStaff me = session.current().orElseThrow(StaffSession.NotAuthorised::new);
+        if (!me.holds(Role.INVESTIGATOR) && !me.holds(Role.OVERSIGHT)) {
+            throw new StaffSession.NotAuthorised();
+        }
+        return me;
     }
 
     private Page keyPage(InvestigatorKeyRecord record, String notice, String error) {

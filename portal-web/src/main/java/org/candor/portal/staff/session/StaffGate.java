@@ -12,13 +12,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.candor.portal.staff.Role;
 import org.candor.portal.staff.StaffMember;
 import org.candor.portal.staff.StaffRepository;
 
 /**
  * Lets a request into a staff area only with the area's role: {@code /admin} for
- * administrators, {@code /desk} for investigators, {@code /oversight} for oversight members.
+ * administrators, {@code /desk} for investigators, {@code /oversight} for oversight members;
+ * the key pages under {@code /desk/key} for oversight members as well.
  * Without a session it sends the person to the sign-in page; with the wrong role it answers 403.
  */
 @WebFilter(urlPatterns = {"/admin/*", "/desk/*", "/oversight/*", "/admin", "/desk", "/oversight"})
@@ -27,6 +29,10 @@ public class StaffGate extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Map<String, Role> AREAS = Map.of(
             "admin", Role.ADMINISTRATOR, "desk", Role.INVESTIGATOR, "oversight", Role.OVERSIGHT);
+
+    /** Exactly the key pages, so that no dot segment or encoded character stretches the exception. */
+    private static final Pattern KEY_PAGES =
+            Pattern.compile("/desk/key(/(setup|generate|import|unlock|lock|passphrase|public\\.asc))?");
 
     @Inject
     StaffSession session;
@@ -49,11 +55,19 @@ public class StaffGate extends HttpFilter {
             }
             return;
         }
-        if (needed != null && !staff.get().holds(needed)) {
+        if (needed != null && !staff.get().holds(needed) && !(isKeyPage(path) && staff.get().holds(Role.OVERSIGHT))) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The key pages ({@code /desk/key}) serve oversight members too: appeals are sealed to their
+     * keys. Nothing else under {@code /desk} does.
+     */
+    static boolean isKeyPage(String path) {
+        return KEY_PAGES.matcher(path).matches();
     }
 
     /**
