@@ -70,6 +70,9 @@ public class CasePages {
     @Inject
     ChannelRepository channels;
 
+    @Inject
+    CaseExport export;
+
     @Context
     HttpServletRequest request;
 
@@ -267,6 +270,29 @@ public class CasePages {
             return refusedWith(me, caseId, Messages.get(Languages.of(request), problem.key(),
                     problem.arguments().toArray()), 422);
         }
+    }
+
+    /**
+     * The whole case as one OpenPGP message sealed to the investigator's own key: a zip of the
+     * answers, the conversation with the notes, and every attachment ({@link CaseExport}).
+     */
+    @GET
+    @Path("{id}/export")
+    @Produces(MediaType.WILDCARD)
+    public Response export(@PathParam("id") String id) {
+        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        UUID caseId = caseId(id);
+        cases.caseFor(me, caseId);
+        CaseExport.Plan plan;
+        try {
+            plan = export.prepare(me, caseId);
+        } catch (KeyLocked locked) {
+            return seeOther("/desk/key");
+        } catch (InvalidCaseInput e) {
+            return refused(me, caseId, e.messageKey(), 422);
+        }
+        StreamingOutput body = out -> export.write(plan, out);
+        return file(body, plan.fileName(), "application/pgp-encrypted");
     }
 
     /** The case page with a refusal; when the key is locked, the refusal goes without contents. */

@@ -48,13 +48,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The investigator's daily work and oversight's check on it, over HTTP against Payara Micro on
  * PostgreSQL: a report made through the intake pages, an investigator signed in with password and
  * TOTP who replies with a file and writes a note; the whistleblower reads the reply (never the
  * note) at /contact with their reply code; the note's blob does not open with the whistleblower
- * key; the desk's conclusion reaches the whistleblower's status page.
+ * key; the desk's conclusion reaches the whistleblower's status page. An oversight member makes a
+ * key on the key pages, reads the appeal's reasons and the grounds (never the report), decides, and
+ * the whistleblower reads the decision; oversight sees who opened the case; the investigator's
+ * export is decrypted by GnuPG.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -72,6 +76,12 @@ class DeskWorkIT {
     private static UUID caseId;
     private static String replyCode;
     private static Person inesBrowser;
+    private static Person olga;
+    private static Person ottoBrowser;
+    private static Person admin;
+
+    @TempDir
+    static Path gnupgHome;
 
     @ArquillianResource
     URL deployed;
@@ -174,7 +184,7 @@ class DeskWorkIT {
         assertEquals(415, inesBrowser.post(this, path + "/replies", "text", "as a plain form").statusCode());
         assertEquals(before, itemCount(caseId), "no item was added by a refused form");
 
-        Person ottoBrowser = new Person();
+        ottoBrowser = new Person();
         ottoBrowser.signIn(this, otto.username());
         assertEquals(404, ottoBrowser.multipart(this, path + "/replies", "not my case", null, null).statusCode());
         assertEquals(404, ottoBrowser.multipart(this, path + "/notes", "not my case", null, null).statusCode());
@@ -183,6 +193,31 @@ class DeskWorkIT {
 
     @Test
     @Order(4)
+    void anOversightMemberMakesAKeyOnTheKeyPagesAndReachesNothingElseOfTheDesk() throws Exception {
+        staffMember("work-olga-" + run, "OVERSIGHT");
+        olga = new Person();
+        olga.signIn(this, "work-olga-" + run);
+        HttpResponse<String> key = olga.get(this, "/desk/key");
+        assertEquals(303, key.statusCode(), key.body());
+        assertTrue(key.headers().firstValue("Location").orElseThrow().endsWith("/desk/key/setup"));
+        assertEquals(200, olga.get(this, "/desk/key/setup").statusCode());
+        HttpResponse<String> made = olga.post(this, "/desk/key/generate", "passphrase", new String(PASSPHRASE),
+                "passphraseRepeat", new String(PASSPHRASE));
+        assertEquals(200, made.statusCode(), made.body());
+        for (String path : List.of("/desk", "/desk/cases", "/desk/cases/" + caseId,
+                "/desk/cases/" + caseId + "/export")) {
+            assertEquals(403, olga.get(this, path).statusCode(), path);
+        }
+        staffMember("work-adam-" + run, "ADMINISTRATOR");
+        admin = new Person();
+        admin.signIn(this, "work-adam-" + run);
+        assertEquals(403, admin.get(this, "/desk/key").statusCode(), "an administrator holds no key");
+        assertEquals(403, admin.post(this, "/desk/key/generate", "passphrase", new String(PASSPHRASE),
+                "passphraseRepeat", new String(PASSPHRASE)).statusCode());
+    }
+
+    @Test
+    @Order(5)
     void theDesksConclusionIsShownOnTheWhistleblowersStatusPage() throws Exception {
         String path = "/desk/cases/" + caseId;
         for (String[] move : List.of(new String[] {"RECEIVED", "ACKNOWLEDGED"}, new String[] {"ACKNOWLEDGED", "IN_ASSESSMENT"},
@@ -198,7 +233,135 @@ class DeskWorkIT {
         assertTrue(status.body().contains("We found no work-evidence of altering."), status.body());
     }
 
+    @Test
+    @Order(6)
+    void oversightReadsTheAppealWithItsKeyDecidesItAndTheWhistleblowerSeesTheDecision() throws Exception {
+        Person whistleblower = new Person();
+        assertEquals(303, whistleblower.post(this, "/contact", "code", replyCode).statusCode());
+        HttpResponse<String> filed = whistleblower.multipart(this, "/contact/appeal", "The work-appeal: nobody asked the"
+                + " accountant.", null, null);
+        assertEquals(303, filed.statusCode(), filed.body());
+
+        HttpResponse<String> list = olga.get(this, "/oversight/appeals");
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(list.body().contains("appeal-" + caseId), "the appeal is listed");
+        assertTrue(list.body().contains("Pending"));
+        assertFalse(list.body().contains("work-appeal"), "the list shows no contents");
+        assertEquals(403, inesBrowser.get(this, "/oversight/appeals").statusCode(), "investigators do not decide appeals");
+        assertEquals(404, olga.get(this, "/oversight/appeals/" + UUID.randomUUID()).statusCode());
+        assertEquals(404, olga.get(this, "/oversight/appeals/not-a-case").statusCode());
+
+        HttpResponse<String> locked = olga.get(this, "/oversight/appeals/" + caseId);
+        assertEquals(200, locked.statusCode(), locked.body());
+        assertTrue(locked.body().contains("id=\"key-locked\""), "a locked key opens nothing");
+        assertFalse(locked.body().contains("work-appeal"));
+        assertTrue(locked.body().contains("IN_INVESTIGATION → CONCLUDED"), "the timeline comes from the audit log");
+
+        assertEquals(422, olga.post(this, "/desk/key/unlock", "passphrase", "not her passphrase").statusCode());
+        assertEquals(200, olga.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+        HttpResponse<String> open = olga.get(this, "/oversight/appeals/" + caseId);
+        assertTrue(open.body().contains("nobody asked the accountant"), "the appeal's reasons open with her key");
+        assertTrue(open.body().contains("We found no work-evidence of altering."), "and the outcome's grounds");
+        assertFalse(open.body().contains("work-ledger"), "never the report");
+        assertFalse(open.body().contains("work-memo"), "nor the conversation");
+        assertFalse(open.body().contains("work-note"), "nor the notes");
+
+        String path = "/oversight/appeals/" + caseId + "/decision";
+        HttpResponse<String> noGrounds = olga.post(this, path, "decision", "PARTLY_UPHELD", "grounds", "  ");
+        assertEquals(422, noGrounds.statusCode());
+        assertTrue(noGrounds.body().contains("Please give the grounds of the decision."), noGrounds.body());
+        assertEquals(422, olga.post(this, path, "decision", "MAYBE", "grounds", "x").statusCode());
+        assertEquals(422, olga.post(this, path, "grounds", "no decision").statusCode());
+        assertEquals(422, olga.post(this, path, "decision", "REJECTED", "grounds", "x".repeat(20_001)).statusCode());
+        assertEquals(403, inesBrowser.post(this, path, "decision", "UPHELD", "grounds", "mine").statusCode());
+        assertEquals(303, olga.post(this, path, "decision", "PARTLY_UPHELD", "grounds",
+                "The work-decision: the accountant must be heard.").statusCode());
+        HttpResponse<String> twice = olga.post(this, path, "decision", "REJECTED", "grounds", "again");
+        assertEquals(409, twice.statusCode(), "a decision sent twice changes nothing");
+        assertTrue(twice.body().contains("Partly upheld"));
+        assertTrue(auditActions(caseId).contains("APPEAL_DECIDED"));
+
+        HttpResponse<String> status = whistleblower.get(this, "/contact/status");
+        assertTrue(status.body().contains("The work-decision: the accountant must be heard."), status.body());
+    }
+
+    @Test
+    @Order(7)
+    void oversightSeesWhoOpenedWhichCaseFilteredAndNoContents() throws Exception {
+        HttpResponse<String> byCase = olga.get(this, "/oversight/access?case=" + caseId);
+        assertEquals(200, byCase.statusCode(), byCase.body());
+        assertTrue(byCase.body().contains(ines.username()));
+        assertTrue(byCase.body().contains("Case opened"));
+        assertTrue(byCase.body().contains("File downloaded, decrypted"));
+        assertTrue(byCase.body().contains("Appeal and grounds opened"), "oversight's own openings are listed too");
+        for (String content : List.of("work-ledger", "work-memo", "work-note", "work-appeal", "work-decision")) {
+            assertFalse(byCase.body().contains(content), "no contents: " + content);
+        }
+        HttpResponse<String> byShortId = olga.get(this, "/oversight/access?case=" + caseId.toString().substring(0, 8)
+                + "&staff=" + ines.username().toUpperCase(java.util.Locale.ROOT));
+        assertTrue(byShortId.body().contains("case-" + caseId));
+        assertFalse(byShortId.body().contains("Appeal and grounds opened"), "filtered to one staff member");
+        assertFalse(olga.get(this, "/oversight/access?staff=" + otto.username()).body().contains("case-" + caseId));
+        for (String bad : List.of("case=zzz", "case=%25", "case=" + caseId + "'--", "staff=%3Cscript%3E", "staff=a%25")) {
+            HttpResponse<String> refused = olga.get(this, "/oversight/access?" + bad);
+            assertEquals(400, refused.statusCode(), bad);
+            assertFalse(refused.body().contains("<script>"), bad);
+        }
+        assertEquals(403, inesBrowser.get(this, "/oversight/access").statusCode());
+        assertEquals(403, admin.get(this, "/oversight/access").statusCode());
+    }
+
+    @Test
+    @Order(8)
+    void anExportIsOneFileGnuPgDecryptsHoldingAnswersConversationNotesAndFiles() throws Exception {
+        HttpResponse<byte[]> export = inesBrowser.getBytes(this, "/desk/cases/" + caseId + "/export");
+        assertEquals(200, export.statusCode(), new String(export.body(), StandardCharsets.UTF_8));
+        assertTrue(export.headers().firstValue("Content-Disposition").orElseThrow().contains(".zip.gpg"));
+        assertFalse(new String(export.body(), StandardCharsets.ISO_8859_1).contains("work-"), "nothing in clear");
+        Path sealed = gnupgHome.resolve("case.zip.gpg");
+        Files.write(sealed, export.body());
+        Path key = gnupgHome.resolve("secret.asc");
+        Files.writeString(key, ines.key().exportLockedSecretArmored(PASSPHRASE));
+        gpg("--import", key.toString());
+        Path zip = gnupgHome.resolve("case.zip");
+        gpg("--output", zip.toString(), "--decrypt", sealed.toString());
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertTrue(entries.keySet().containsAll(List.of("case.txt", "report.json", "answers.txt", "conversation.txt",
+                "notes.txt", "attachments/01-memo.txt")), entries.keySet().toString());
+        assertTrue(text(entries, "answers.txt").contains("The work-ledger was altered"));
+        assertTrue(text(entries, "conversation.txt").contains("please send the work-memo"));
+        assertTrue(text(entries, "conversation.txt").contains("nobody asked the accountant"));
+        assertTrue(text(entries, "notes.txt").contains("work-note: the finance head"));
+        assertFalse(text(entries, "conversation.txt").contains("work-note"), "notes are kept apart");
+        assertTrue(java.util.Arrays.equals(MEMO, entries.get("attachments/01-memo.txt")));
+        assertTrue(auditActions(caseId).contains("CASE_EXPORTED"));
+
+        assertEquals(404, ottoBrowser.getBytes(this, "/desk/cases/" + caseId + "/export").statusCode());
+        assertEquals(403, admin.getBytes(this, "/desk/cases/" + caseId + "/export").statusCode());
+        assertEquals(303, inesBrowser.post(this, "/desk/key/lock").statusCode());
+        HttpResponse<byte[]> locked = inesBrowser.getBytes(this, "/desk/cases/" + caseId + "/export");
+        assertEquals(303, locked.statusCode(), "a locked key exports nothing");
+    }
+
     // --- helpers
+
+    private static String text(java.util.Map<String, byte[]> entries, String name) {
+        return new String(entries.get(name), StandardCharsets.UTF_8);
+    }
+
+    private static void gpg(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("gpg", "--homedir", gnupgHome.toString(), "--batch", "--yes",
+                "--pinentry-mode", "loopback", "--passphrase", new String(PASSPHRASE)));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), output);
+    }
 
     /** Makes a report through the intake pages; returns its case id and reply code. */
     private String[] report(String channelSlug, String what) throws Exception {
