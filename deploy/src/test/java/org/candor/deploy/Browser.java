@@ -26,6 +26,18 @@ final class Browser {
 
     /** The same, announcing itself with the user agent given (for canary tests). */
     static ChromeDriver withoutJavaScript(Path profile, String userAgent) {
+        return start(profile, userAgent, false);
+    }
+
+    /**
+     * Chromium with JavaScript on (Tor Browser's "Safer" level runs scripts of the portal itself;
+     * the portal's CSP forbids WebAssembly anyway), otherwise as {@link #withoutJavaScript}.
+     */
+    static ChromeDriver withJavaScript(Path profile, String userAgent) {
+        return start(profile, userAgent, true);
+    }
+
+    private static ChromeDriver start(Path profile, String userAgent, boolean javaScript) {
         ChromeOptions options = new ChromeOptions();
         if (userAgent != null) {
             options.addArguments("--user-agent=" + userAgent);
@@ -36,7 +48,7 @@ final class Browser {
                 "--no-first-run", "--window-size=1100,1300",
                 "--user-data-dir=" + profile.resolve("profile"),
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost");
-        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", javaScript ? 1 : 2));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

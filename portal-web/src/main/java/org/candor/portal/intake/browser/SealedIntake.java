@@ -1,0 +1,255 @@
+package org.candor.portal.intake.browser;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.candor.crypto.CiphertextInspector;
+import org.candor.crypto.CryptoException;
+import org.candor.crypto.IntegrityCheckFailed;
+import org.candor.crypto.KeyRejected;
+import org.candor.crypto.PreHandle;
+import org.candor.crypto.RecipientKey;
+import org.candor.crypto.RecipientMismatch;
+import org.candor.crypto.WhistleblowerKey;
+import org.candor.portal.blobstore.BlobStore;
+import org.candor.portal.casefile.CaseStore;
+import org.candor.portal.casefile.ItemKind;
+import org.candor.portal.casefile.ReplyCodes;
+import org.candor.portal.channel.Channel;
+import org.candor.portal.channel.UploadLimits;
+import org.candor.portal.intake.SubmissionPart;
+
+/**
+ * Receives a report sealed in the whistleblower's browser (docs/protocol.md, "Sealed in the
+ * browser", steps 3–5). Keeps DESIGN.md properties 1, 2, 3 and 10: the server sees only
+ * ciphertext, a pre-handle and a locked key; every message is inspected, without a key, as it
+ * streams into a pending blob, and refused unless it is an integrity-protected OpenPGP message
+ * addressed to exactly the channel's current recipients and the uploaded whistleblower key; any
+ * refusal or broken request aborts every pending blob, so nothing is kept.
+ */
+@ApplicationScoped
+public class SealedIntake {
+
+    /** Most bytes of the locked whistleblower key. */
+    static final int MAX_KEY_BYTES = 64 * 1024;
+    /** Most bytes of the sealed report document (answers are bounded by the questionnaire, far below). */
+    static final long MAX_REPORT_BYTES = 8L * 1024 * 1024;
+    private static final Pattern FILE_PART = Pattern.compile("file-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+
+    @Inject
+    SealingRecipients sealingRecipients;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    ReplyCodes replyCodes;
+
+    @Inject
+    CaseStore caseStore;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Why an upload was refused; {@code code} names it on the wire, {@code messageKey} for people. */
+    public static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        public final int status;
+        public final String code;
+        public final String messageKey;
+        public final transient Object[] arguments;
+
+        Refused(int status, String code, String messageKey, Object... arguments) {
+            super(code, null, false, false);
+            this.status = status;
+            this.code = code;
+            this.messageKey = messageKey;
+            this.arguments = arguments;
+        }
+    }
+
+    /** An item whose blob is still pending. */
+    private record Planned(UUID id, ItemKind kind) {
+    }
+
+    /** A case stored from the browser. */
+    public record Received(UUID caseId, LocalDate receivedOn) {
+    }
+
+    /** The largest ciphertext accepted for {@code plaintextBytes} of content: the OpenPGP framing, generously. */
+    static long ciphertextAllowance(long plaintextBytes) {
+        return plaintextBytes + plaintextBytes / 100 + 64 * 1024;
+    }
+
+    /**
+     * Reads the parts that follow the form token, checks and stores them.
+     *
+     * @throws Refused for anything the protocol refuses; nothing is kept
+     * @throws IOException when the request broke off; nothing is kept
+     */
+    public Received receive(Channel channel, Iterator<SubmissionPart> parts) throws Refused, IOException {
+        SealingRecipients.Current current = sealingRecipients.of(channel);
+        if (current.isEmpty()) {
+            throw new Refused(409, "closed", "sealed.closed");
+        }
+        PreHandle preHandle;
+        try {
+            preHandle = PreHandle.fromBase64Url(new String(small(expect(parts, "prehandle"), 256), StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException bad) {
+            throw new Refused(400, "malformed", "sealed.malformed");
+        }
+        WhistleblowerKey whistleblowerKey;
+        try {
+            whistleblowerKey = WhistleblowerKey.fromStorage(small(expect(parts, "whistleblower-key"), MAX_KEY_BYTES));
+        } catch (KeyRejected rejected) {
+            throw new Refused(400, "malformed", "sealed.badKey");
+        }
+        List<RecipientKey> expected = new ArrayList<>(current.keys());
+        expected.add(whistleblowerKey.recipient());
+        CiphertextInspector inspector = CiphertextInspector.expecting(expected);
+        UploadLimits limits = channel.uploadLimits();
+
+        List<BlobStore.PendingBlob> pending = new ArrayList<>();
+        try {
+            List<Planned> items = new ArrayList<>();
+            BlobStore.PendingBlob report = blobs.create();
+            pending.add(report);
+            copyInspected(expect(parts, "report").stream(), report, inspector, MAX_REPORT_BYTES);
+            items.add(new Planned(UUID.randomUUID(), ItemKind.REPORT));
+            Set<UUID> ids = new HashSet<>();
+            long total = 0;
+            long perFile = ciphertextAllowance(limits.maxFileBytes());
+            while (parts.hasNext()) {
+                SubmissionPart part = parts.next();
+                var match = FILE_PART.matcher(part.field());
+                if (!match.matches() || !ids.add(UUID.fromString(match.group(1)))) {
+                    throw new Refused(400, "malformed", "sealed.malformed");
+                }
+                if (!limits.allowed()) {
+                    throw new Refused(422, "limits", "channel.answer.files.notAllowed");
+                }
+                if (ids.size() > limits.maxFiles()) {
+                    throw new Refused(422, "limits", "intake.tooManyFiles", limits.maxFiles());
+                }
+                long totalLeft = ciphertextAllowance(limits.maxTotalBytes()) - total;
+                BlobStore.PendingBlob file = blobs.create();
+                pending.add(file);
+                long size = copyInspected(part.stream(), file, inspector, Math.min(perFile, totalLeft));
+                total += size;
+                items.add(new Planned(UUID.fromString(match.group(1)), ItemKind.ATTACHMENT));
+            }
+            List<CaseStore.StoredItem> stored = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                stored.add(new CaseStore.StoredItem(items.get(i).id(), items.get(i).kind(), pending.get(i).commit()));
+            }
+            pending.clear();
+            LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+            UUID caseId = caseStore.createReceived(channel.id(), replyCodes.handle(preHandle), true, today,
+                    whistleblowerKey, current.caseRecipients(), stored);
+            return new Received(caseId, today);
+        } finally {
+            pending.forEach(BlobStore.PendingBlob::abort);
+        }
+    }
+
+    private static SubmissionPart expect(Iterator<SubmissionPart> parts, String name) throws Refused {
+        if (!parts.hasNext()) {
+            throw new Refused(400, "malformed", "sealed.malformed");
+        }
+        SubmissionPart part = parts.next();
+        if (!name.equals(part.field())) {
+            throw new Refused(400, "malformed", "sealed.malformed");
+        }
+        return part;
+    }
+
+    private static byte[] small(SubmissionPart part, int most) throws IOException, Refused {
+        try (InputStream in = part.stream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                if (out.size() + n > most) {
+                    throw new Refused(400, "malformed", "sealed.malformed");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /** Streams one part through the inspector into its pending blob; returns the ciphertext's size. */
+    private static long copyInspected(InputStream source, BlobStore.PendingBlob blob, CiphertextInspector inspector,
+            long most) throws IOException, Refused {
+        Watched in = new Watched(source, most);
+        try (in; OutputStream out = blob.stream()) {
+            return inspector.inspectWhileCopying(in, out).ciphertextBytes();
+        } catch (CryptoException refused) {
+            if (in.brokeOff != null) {
+                throw in.brokeOff;
+            }
+            if (in.tooLarge) {
+                throw new Refused(413, "tooLarge", "sealed.tooLarge");
+            }
+            if (refused instanceof RecipientMismatch) {
+                throw new Refused(422, "wrong-recipients", "sealed.wrongRecipients");
+            }
+            if (refused instanceof IntegrityCheckFailed) {
+                throw new Refused(422, "no-integrity", "sealed.noIntegrity");
+            }
+            throw new Refused(422, "not-sealed", "sealed.notSealed");
+        }
+    }
+
+    /** Counts what is read and remembers whether the request itself broke off or went over its limit. */
+    private static final class Watched extends FilterInputStream {
+        private final long most;
+        private long count;
+        boolean tooLarge;
+        IOException brokeOff;
+
+        Watched(InputStream in, long most) {
+            super(in);
+            this.most = most;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n;
+            try {
+                n = super.read(b, off, len);
+            } catch (IOException broken) {
+                brokeOff = broken;
+                throw broken;
+            }
+            if (n > 0) {
+                count += n;
+                if (count > most) {
+                    tooLarge = true;
+                    throw new IOException("over the limit");
+                }
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.candor.portal.intake.browser;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.candor.portal.casefile.Deadlines;
+import org.candor.portal.channel.Channel;
+import org.candor.portal.channel.ChannelRepository;
+import org.candor.portal.channel.UploadLimits;
+import org.candor.portal.intake.FormTokens;
+import org.candor.portal.intake.IntakeThrottle;
+import org.candor.portal.intake.SubmissionPart;
+import org.candor.portal.platform.i18n.Languages;
+import org.candor.portal.platform.i18n.Messages;
+
+/**
+ * {@code POST /report/{slug}/sealed}: a report sealed in the browser (docs/protocol.md, "Sealed
+ * in the browser"). A thin adapter: it checks the channel, the size, the budgets and the form
+ * token exactly as the plain form does, hands the parts to {@link SealedIntake}, and answers
+ * with JSON that names the problem and says it in the page's language. The body is read as a
+ * stream and never spooled.
+ */
+@Path("/report/{slug}/sealed")
+public class SealedReport {
+
+    /** Bytes a body may carry beyond the files (boundaries, token, pre-handle, key, report). */
+    private static final long ENVELOPE_BYTES = SealedIntake.MAX_REPORT_BYTES + SealedIntake.MAX_KEY_BYTES + 1024 * 1024;
+    private static final int MOST_PARTS = 4 + UploadLimits.MAX_FILES;
+
+    @Inject
+    ChannelRepository channels;
+
+    @Inject
+    SealedIntake intake;
+
+    @Inject
+    FormTokens tokens;
+
+    @Inject
+    IntakeThrottle throttle;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(@PathParam("slug") String slug) {
+        Channel channel = channels.findBySlug(slug).orElseThrow(NotFoundException::new);
+        if (!channel.isPublished()) {
+            return refused(409, "closed", "sealed.closed");
+        }
+        if (!JakartaServletFileUpload.isMultipartContent(request)) {
+            return refused(415, "notMultipart", "sealed.malformed");
+        }
+        UploadLimits limits = channel.uploadLimits();
+        long most = (limits.allowed() ? SealedIntake.ciphertextAllowance(limits.maxTotalBytes())
+                + (long) limits.maxFiles() * 64 * 1024 : 0) + ENVELOPE_BYTES;
+        if (request.getContentLengthLong() > most) {
+            return refused(413, "tooLarge", "sealed.tooLarge");
+        }
+        if (!throttle.tryAcquire(channel.id())) {
+            return refused(429, "busy", "report.busy.text");
+        }
+        try {
+            JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
+            upload.setSizeMax(most);
+            upload.setFileCountMax(MOST_PARTS);
+            upload.setHeaderCharset(StandardCharsets.UTF_8);
+            FileItemInputIterator items = upload.getItemIterator(request);
+            FileItemInput first = items.hasNext() ? items.next() : null;
+            String token = "";
+            if (first != null && first.isFormField() && "token".equals(first.getFieldName())) {
+                try (InputStream in = first.getInputStream()) {
+                    token = new String(in.readNBytes(256), StandardCharsets.US_ASCII);
+                }
+            }
+            switch (tokens.redeem(token, channel.id())) {
+                case ACCEPTED -> {
+                }
+                case TOO_QUICK -> {
+                    return refused(422, "tooQuick", "intake.tooQuick");
+                }
+                case ALREADY_USED -> {
+                    return refused(409, "duplicate", "report.duplicate.text");
+                }
+                case EXPIRED_OR_FOREIGN -> {
+                    return refused(422, "formExpired", "intake.formExpired");
+                }
+            }
+            Parts parts = new Parts(items);
+            SealedIntake.Received received;
+            try {
+                received = intake.receive(channel, parts);
+            } catch (SealedIntake.Refused refusal) {
+                drain(parts);
+                throw refusal;
+            }
+            DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language());
+            Deadlines deadlines = Deadlines.receivedOn(received.receivedOn());
+            JsonObject answer = Json.createObjectBuilder()
+                    .add("status", "received")
+                    .add("receivedOn", day.format(received.receivedOn()))
+                    .add("acknowledgeBy", day.format(deadlines.acknowledgeBy()))
+                    .add("feedbackBy", day.format(deadlines.feedbackBy()))
+                    .build();
+            return Response.ok(answer).build();
+        } catch (SealedIntake.Refused refusal) {
+            return refused(refusal.status, refusal.code, refusal.messageKey, refusal.arguments);
+        } catch (IOException | UncheckedIOException broken) {
+            // A truncated or malformed body, or a cancelled upload: nothing was kept.
+            return refused(400, "malformed", "sealed.brokenOff");
+        }
+    }
+
+    /** Reads what is left of a refused request, so that the answer reaches the browser; keeps nothing. */
+    private static void drain(Iterator<SubmissionPart> parts) throws IOException {
+        while (parts.hasNext()) {
+            try (InputStream in = parts.next().stream()) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        }
+    }
+
+    private Response refused(int status, String problem, String messageKey, Object... arguments) {
+        JsonObject body = Json.createObjectBuilder()
+                .add("status", "refused")
+                .add("problem", problem)
+                .add("message", Messages.get(language(), messageKey, arguments))
+                .build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+
+    private Locale language() {
+        return Languages.of(request);
+    }
+
+    /** The multipart stream as submission parts; read errors surface as {@link UncheckedIOException}. */
+    private static final class Parts implements Iterator<SubmissionPart> {
+        private final FileItemInputIterator items;
+
+        Parts(FileItemInputIterator items) {
+            this.items = items;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                return items.hasNext();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public SubmissionPart next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            FileItemInput item;
+            try {
+                item = items.next();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new SubmissionPart() {
+                @Override
+                public String field() {
+                    return item.getFieldName() == null ? "" : item.getFieldName();
+                }
+
+                @Override
+                public Optional<String> fileName() {
+                    return item.isFormField() ? Optional.empty() : Optional.ofNullable(item.getName());
+                }
+
+                @Override
+                public String contentType() {
+                    return item.getContentType() == null ? "" : item.getContentType();
+                }
+
+                @Override
+                public InputStream stream() throws IOException {
+                    return item.getInputStream();
+                }
+            };
+        }
+    }
+}
