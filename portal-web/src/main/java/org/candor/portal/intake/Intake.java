@@ -157,6 +157,34 @@ public class Intake {
         }
     }
 
+    /**
+     * Reads what a refused form carried, to give it back: the answers, kept in memory only; any
+     * file is read and dropped. Used when the form itself cannot be accepted (too old, sent too
+     * quickly) so that the person loses no text they typed.
+     */
+    public SubmissionOutcome.Refused answersOnly(Channel channel, Iterator<SubmissionPart> parts, Problem problem)
+            throws IOException {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        boolean files = false;
+        int count = 0;
+        while (parts.hasNext() && ++count <= MAX_PARTS) {
+            SubmissionPart part = parts.next();
+            Optional<QuestionField> field = channel.questionnaire().field(part.field());
+            if (part.fileName().isEmpty() && field.isPresent() && field.get().type() != FieldType.FILE) {
+                byte[] bytes = readAtMost(part, Math.max(field.get().maxLength(), 64) * 4L + 16);
+                if (bytes != null) {
+                    values.computeIfAbsent(field.get().key(), k -> new ArrayList<>())
+                            .add(new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n"));
+                }
+            } else {
+                files |= part.fileName().filter(name -> !name.isEmpty()).isPresent();
+                discard(part);
+            }
+        }
+        drain(parts);
+        return new SubmissionOutcome.Refused(values, Map.of(AnswerCheck.WHOLE_FORM, List.of(problem)), files);
+    }
+
     private boolean activeInvestigator(UUID id) {
         return staff.find(id).filter(StaffMember::isEnabled).filter(m -> m.holds(Role.INVESTIGATOR)).isPresent();
     }

@@ -1,5 +1,6 @@
 package org.candor.portal.intake;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -27,11 +28,13 @@ public class IntakeThrottle {
     private TokenBucket global;
     private final Map<UUID, TokenBucket> channels = new ConcurrentHashMap<>();
 
+    @PostConstruct
+    void start() {
+        global = new TokenBucket(globalPerMinute);
+    }
+
     /** Takes one submission from the budgets; false when either is spent. */
     public boolean tryAcquire(UUID channelId) {
-        if (global == null) {
-            global = new TokenBucket(globalPerMinute);
-        }
         TokenBucket channel = channels.computeIfAbsent(channelId, id -> new TokenBucket(channelPerMinute));
         return global.tryTake() && channel.tryTake();
     }

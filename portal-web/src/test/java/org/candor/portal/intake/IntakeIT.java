@@ -247,6 +247,8 @@ class IntakeIT {
         HttpResponse<String> noToken = post(new Multipart().field("what", "no token").field("when", "no"));
         assertEquals(422, noToken.statusCode());
         assertTrue(noToken.body().contains("This form is too old"));
+        assertTrue(noToken.body().contains(">no token</textarea>"), "what was typed is not lost");
+
         assertEquals(before, casesOfChannel());
         assertEquals(List.of(), pendingBlobs());
     }

@@ -92,28 +92,26 @@ public class ReportPage {
                 return Response.status(Response.Status.BAD_REQUEST).entity(failed()).build();
             }
             FileItemInput first = items.next();
-            String token = first.isFormField() && "token".equals(first.getFieldName()) ? readToken(first) : "";
+            boolean tokenFirst = first.isFormField() && "token".equals(first.getFieldName());
+            String token = tokenFirst ? readToken(first) : "";
+            Parts rest = new Parts(tokenFirst ? null : first, items);
             switch (tokens.redeem(token, channel.id())) {
                 case ACCEPTED -> {
                 }
                 case TOO_QUICK -> {
-                    return Response.status(422).entity(formPage(channel, Map.of(),
-                            Map.of("", List.of(Problem.of("intake.tooQuick"))), false)).build();
+                    return refused(channel, intake.answersOnly(channel, rest, Problem.of("intake.tooQuick")));
                 }
                 case ALREADY_USED -> {
                     return Response.status(Response.Status.CONFLICT).entity(Page.of("public/report-duplicate")).build();
                 }
                 case EXPIRED_OR_FOREIGN -> {
-                    return Response.status(422).entity(formPage(channel, Map.of(),
-                            Map.of("", List.of(Problem.of("intake.formExpired"))), false)).build();
+                    return refused(channel, intake.answersOnly(channel, rest, Problem.of("intake.formExpired")));
                 }
             }
-            SubmissionOutcome outcome = intake.receive(channel, new Parts(items), language());
+            SubmissionOutcome outcome = intake.receive(channel, rest, language());
             return switch (outcome) {
                 case SubmissionOutcome.Received received -> Response.ok(receivedPage(received)).build();
-                case SubmissionOutcome.Refused refused -> Response.status(422)
-                        .entity(formPage(channel, refused.answers(), refused.problems(), refused.filesWereDropped()))
-                        .build();
+                case SubmissionOutcome.Refused refused -> refused(channel, refused);
                 case SubmissionOutcome.ChannelClosed closed -> Response.status(Response.Status.CONFLICT)
                         .entity(Page.of("public/report-closed")).build();
             };
@@ -121,6 +119,11 @@ public class ReportPage {
             // A truncated or malformed body, or a client that went away: nothing was kept.
             return Response.status(Response.Status.BAD_REQUEST).entity(failed()).build();
         }
+    }
+
+    private Response refused(Channel channel, SubmissionOutcome.Refused refused) {
+        return Response.status(422)
+                .entity(formPage(channel, refused.answers(), refused.problems(), refused.filesWereDropped())).build();
     }
 
     private Channel openChannel(String slug) {
@@ -165,18 +168,23 @@ public class ReportPage {
         }
     }
 
-    /** The multipart stream as submission parts; read errors surface as {@link UncheckedIOException}. */
+    /**
+     * The multipart stream as submission parts, starting with a part already read (when the form
+     * did not begin with its token); read errors surface as {@link UncheckedIOException}.
+     */
     private static final class Parts implements Iterator<SubmissionPart> {
         private final FileItemInputIterator items;
+        private FileItemInput pending;
 
-        Parts(FileItemInputIterator items) {
+        Parts(FileItemInput alreadyRead, FileItemInputIterator items) {
+            this.pending = alreadyRead;
             this.items = items;
         }
 
         @Override
         public boolean hasNext() {
             try {
-                return items.hasNext();
+                return pending != null || items.hasNext();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -189,7 +197,8 @@ public class ReportPage {
             }
             FileItemInput item;
             try {
-                item = items.next();
+                item = pending != null ? pending : items.next();
+                pending = null;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

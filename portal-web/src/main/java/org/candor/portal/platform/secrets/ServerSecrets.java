@@ -51,6 +51,15 @@ public class ServerSecrets {
 
     private byte[] master;
 
+    /** The server secrets of a data folder, outside a container (tests, tools). */
+    public static ServerSecrets inFolder(Path dataDir) {
+        ServerSecrets secrets = new ServerSecrets();
+        secrets.dataDir = dataDir.toString();
+        secrets.keyFile = Optional.empty();
+        secrets.load();
+        return secrets;
+    }
+
     @PostConstruct
     void load() {
         Path file = keyFile.map(Path::of).orElse(Path.of(dataDir, "keys", "server-secrets.key"));

@@ -31,10 +31,7 @@ class ServerSecretsTest {
 
     @Test
     void derivesIndependentKeysPerPurposeAndSealsWithIntegrity() {
-        ServerSecrets secrets = new ServerSecrets();
-        secrets.dataDir = dir.toString();
-        secrets.keyFile = java.util.Optional.empty();
-        secrets.load();
+        ServerSecrets secrets = ServerSecrets.inFolder(dir);
         assertFalse(Arrays.equals(secrets.derive("a", 32), secrets.derive("b", 32)));
         assertArrayEquals(secrets.derive("a", 32), secrets.derive("a", 32));
 
