@@ -40,6 +40,7 @@ import org.candor.portal.channel.Problem;
 import org.candor.portal.contact.ContactSignIn;
 import org.candor.portal.contact.Conversation;
 import org.candor.portal.contact.WhistleblowerSessions;
+import org.candor.portal.governance.retention.RetentionNotices;
 import org.candor.portal.platform.i18n.Languages;
 import org.candor.portal.platform.i18n.Messages;
 import org.candor.portal.platform.web.Page;
@@ -54,6 +55,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("/contact")
 @Produces(MediaType.TEXT_HTML)
 public class ContactPages {
+
+    @Inject
+    RetentionNotices retentionNotices;
 
     /** The most parts a message form may have. */
     static final int MAX_PARTS = 64;
@@ -228,7 +232,8 @@ public class ContactPages {
         Optional<Appeal> appeal = appeals.of(caseFile.id());
         Page page = Page.of("public/contact/status")
                 .with("status", StatusView.of(caseFile, today, opened, appeal, appeals.mayFile(caseFile)))
-                .with("maxChars", CaseMessages.MAX_TEXT_CHARS);
+                .with("maxChars", CaseMessages.MAX_TEXT_CHARS)
+                .with("retention", retentionNotices.forCase(caseFile.id()));
         if (error != null) {
             page.with("error", error);
         }
