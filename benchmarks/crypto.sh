@@ -8,27 +8,7 @@ RUNS="${1:-3}"
 SIZE_MIB="${CANDOR_BENCH_MIB:-1024}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1; }
-
-find_java() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 21 ]; then
-    echo "$JAVA_HOME"; return
-  fi
-  if command -v java >/dev/null 2>&1 && [ "$(java_major java)" -ge 21 ]; then
-    dirname "$(dirname "$(readlink -f "$(command -v java)")")"; return
-  fi
-  local best="" best_major=0 candidate major
-  for candidate in /usr/lib/jvm/*; do
-    [ -x "$candidate/bin/java" ] || continue
-    major="$(java_major "$candidate/bin/java")"
-    if [ "${major:-0}" -gt "$best_major" ]; then best="$candidate"; best_major="$major"; fi
-  done
-  if [ "$best_major" -ge 21 ]; then echo "$best"; return; fi
-  echo "crypto.sh: no JDK 21 or newer found (set JAVA_HOME)" >&2
-  exit 1
-}
-
-export JAVA_HOME="$(find_java)"
+. "$(dirname "$0")/lib.sh"
 JAVA="$JAVA_HOME/bin/java"
 command -v gpg >/dev/null || { echo "crypto.sh: gpg is not installed" >&2; exit 1; }
 echo "JDK: $("$JAVA" -version 2>&1 | head -1); $(gpg --version | head -1); $(nproc) cores"

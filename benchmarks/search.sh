@@ -5,30 +5,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-java_major() {
-  "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1
-}
-
-find_jdk() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 21 ]; then
-    echo "$JAVA_HOME"; return
-  fi
-  if command -v java >/dev/null 2>&1 && [ "$(java_major java)" -ge 21 ]; then
-    dirname "$(dirname "$(readlink -f "$(command -v java)")")"; return
-  fi
-  local best="" best_major=0 d m
-  for d in /usr/lib/jvm/*; do
-    [ -x "$d/bin/java" ] || continue
-    m=$(java_major "$d/bin/java")
-    if [ -n "$m" ] && [ "$m" -gt "$best_major" ]; then best="$d"; best_major=$m; fi
-  done
-  if [ "$best_major" -ge 21 ]; then echo "$best"; return; fi
-  echo "No JDK 21 or newer found (set JAVA_HOME)." >&2
-  exit 1
-}
-
-JAVA_HOME="$(find_jdk)"
-export JAVA_HOME
+. benchmarks/lib.sh
 echo "Using JDK at $JAVA_HOME ($(java_major "$JAVA_HOME/bin/java"))"
 
 mvn -q -B -Pbench -pl benchmarks -am package -DskipTests

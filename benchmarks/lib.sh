@@ -1,0 +1,28 @@
+# Shared by the benchmark scripts: finds a JDK 21 or newer and exports JAVA_HOME.
+# The order is the launcher's: JAVA_HOME if 21+, else java on the PATH if 21+, else the newest
+# JDK under /usr/lib/jvm.
+
+java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+}
+
+candor_jdk() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 21 ]; then
+    echo "$JAVA_HOME"; return
+  fi
+  if command -v java >/dev/null 2>&1 && [ "$(java_major java)" -ge 21 ]; then
+    dirname "$(dirname "$(readlink -f "$(command -v java)")")"; return
+  fi
+  local best="" best_major=0 candidate major
+  for candidate in /usr/lib/jvm/*; do
+    [ -x "$candidate/bin/java" ] || continue
+    major="$(java_major "$candidate/bin/java")"
+    if [ -n "$major" ] && [ "$major" -gt "$best_major" ]; then best="$candidate"; best_major="$major"; fi
+  done
+  if [ "$best_major" -ge 21 ]; then echo "$best"; return; fi
+  echo "No JDK 21 or newer found (set JAVA_HOME)." >&2
+  return 1
+}
+
+JAVA_HOME="$(candor_jdk)" || exit 1
+export JAVA_HOME
