@@ -34,6 +34,7 @@ import org.candor.portal.casefile.CaseStore;
 import org.candor.portal.casefile.Deadlines;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.ReplyCodes;
+import org.candor.portal.casefile.SafeFileNames;
 import org.candor.portal.casefile.ReportContents;
 import org.candor.portal.channel.AnswerCheck;
 import org.candor.portal.channel.Channel;
@@ -257,7 +258,7 @@ public class Intake {
         }
 
         private void readFile(SubmissionPart part, Optional<QuestionField> field) throws IOException {
-            String name = FileNames.clean(part.fileName().orElse(""));
+            String name = SafeFileNames.clean(part.fileName().orElse(""));
             if (field.isEmpty()) {
                 discard(part);
                 return;
@@ -288,7 +289,7 @@ public class Intake {
             totalBytes += size;
             sizes.add(size);
             attachments.add(new ReportContents.AttachmentEntry(UUID.randomUUID(), field.get().key(), name,
-                    FileNames.cleanType(part.contentType()), size));
+                    SafeFileNames.cleanType(part.contentType()), size));
         }
 
         private long copyAtMost(InputStream in, OutputStream out, long maxFile, long totalLeft) throws IOException, LimitBroken {
