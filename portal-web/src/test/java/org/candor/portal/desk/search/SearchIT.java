@@ -21,10 +21,12 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -97,6 +99,7 @@ class SearchIT {
 
     @BeforeAll
     static void seed() throws Exception {
+        forgetAnyEarlierIndex();
         String run = UUID.randomUUID().toString().substring(0, 6);
         ines = Seed.investigator("search-ines-" + run, PASSWORD, PASSPHRASE);
         otto = Seed.investigator("search-otto-" + run, PASSWORD, PASSPHRASE);
@@ -109,6 +112,26 @@ class SearchIT {
         ottoChannel = "search-otto-" + run;
         Seed.publishedChannel(inesChannel, questionnaire, true, 1024 * 1024, ines.id());
         Seed.publishedChannel(ottoChannel, questionnaire, true, 1024 * 1024, otto.id());
+    }
+
+    /**
+     * The test classes share one database and data folder: an index made by an earlier class's
+     * investigators (now signed out, so the index is closed) is forgotten, so that this class
+     * starts as a new installation does. The server's keyring is empty while no one has unlocked.
+     */
+    private static void forgetAnyEarlierIndex() throws Exception {
+        try (Connection c = Seed.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("delete from search_indexed");
+            s.executeUpdate("delete from search_index_key");
+            s.executeUpdate("delete from search_index");
+        }
+        if (Files.exists(INDEX)) {
+            try (var files = Files.walk(INDEX)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     @Test
