@@ -25,6 +25,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -451,7 +453,7 @@ class StaffJourneyIT {
     }
 
     private static void addQuestion(String kind, String key, String english, String german, String help) {
-        new Select(browser.findElement(By.id("type"))).selectByVisibleText(kind);
+        chooseQuestionType(kind);
         submit("Add question", "Question");
         assertTrue(text("main").contains(kind));
         fill("key", key);
@@ -468,7 +470,7 @@ class StaffJourneyIT {
     }
 
     private static void addChoiceQuestion() throws Exception {
-        new Select(browser.findElement(By.id("type"))).selectByVisibleText("Single choice");
+        chooseQuestionType("Single choice");
         submit("Add question", "Question");
         fill("key", "place");
         fill("label_en", "Where did it happen?");
@@ -496,6 +498,20 @@ class StaffJourneyIT {
     // --- the browser --------------------------------------------------------------------------
 
     /** Waits for the page whose main heading is the one given: a form's answer may take a moment. */
+    /**
+     * Chooses the kind of the next question on the channel page, waiting out the page that is
+     * still being replaced after the previous form (Chromium then reports stale nodes).
+     */
+    private static void chooseQuestionType(String kind) {
+        new WebDriverWait(browser, PAGE_LIMIT)
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(WebDriverException.class)
+                .until(driver -> {
+                    new Select(driver.findElement(By.id("type"))).selectByVisibleText(kind);
+                    return true;
+                });
+    }
+
     private static void awaitHeading(String heading) {
         new WebDriverWait(browser, PAGE_LIMIT).until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
     }
