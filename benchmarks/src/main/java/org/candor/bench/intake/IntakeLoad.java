@@ -47,7 +47,8 @@ public final class IntakeLoad {
             threads.add(Thread.ofPlatform().start(() -> {
                 while (System.nanoTime() < deadline) {
                     try {
-                        String form = http.send(HttpRequest.newBuilder(base.resolve("/report/" + slug)).build(),
+                        String form = http.send(HttpRequest.newBuilder(base.resolve("/report/" + slug))
+                                        .timeout(Duration.ofSeconds(60)).build(),
                                 HttpResponse.BodyHandlers.ofString()).body();
                         Matcher token = TOKEN.matcher(form);
                         if (!token.find()) {
@@ -59,6 +60,7 @@ public final class IntakeLoad {
                                 + part(boundary, "when", "no") + "--" + boundary + "--\r\n";
                         long start = System.nanoTime();
                         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("/report/" + slug))
+                                .timeout(Duration.ofSeconds(60))
                                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                                 HttpResponse.BodyHandlers.ofString());
