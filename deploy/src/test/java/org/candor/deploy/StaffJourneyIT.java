@@ -435,7 +435,7 @@ class StaffJourneyIT {
     private static void signOut() {
         WebElement html = browser.findElement(By.tagName("html"));
         browser.findElement(By.cssSelector("form[action='/staff/sign-out'] button")).click();
-        new WebDriverWait(browser, PAGE_LIMIT).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(browser, PAGE_LIMIT).until(driver -> replaced(html));
         awaitHeading("Staff sign-in");
         assertTrue(text("[role=status]").contains("You are signed out."));
     }
@@ -465,7 +465,7 @@ class StaffJourneyIT {
         }
         WebElement html = browser.findElement(By.tagName("html"));
         button("Save").click();
-        new WebDriverWait(browser, PAGE_LIMIT).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(browser, PAGE_LIMIT).until(driver -> replaced(html));
         new WebDriverWait(browser, PAGE_LIMIT).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     }
 
@@ -512,6 +512,20 @@ class StaffJourneyIT {
                 });
     }
 
+    /**
+     * Whether a page's element is gone because the page was replaced. Chromium reports this
+     * either as a stale element or, while the new page is being built, as a node that "does not
+     * belong to the document"; both mean the same here.
+     */
+    private static boolean replaced(WebElement oldPage) {
+        try {
+            oldPage.isEnabled();
+            return false;
+        } catch (WebDriverException gone) {
+            return true;
+        }
+    }
+
     private static void awaitHeading(String heading) {
         new WebDriverWait(browser, PAGE_LIMIT).until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
     }
@@ -537,7 +551,7 @@ class StaffJourneyIT {
     private static void click(WebElement element, String nextHeading) {
         WebElement html = browser.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(browser, PAGE_LIMIT).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(browser, PAGE_LIMIT).until(driver -> replaced(html));
         awaitHeading(nextHeading);
     }
 
