@@ -527,7 +527,8 @@ class StaffJourneyIT {
     }
 
     private static void awaitHeading(String heading) {
-        new WebDriverWait(browser, PAGE_LIMIT).until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
+        new WebDriverWait(browser, PAGE_LIMIT).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
     }
 
     /** Clicks the button with this text and waits until the next page, with that heading, is shown. */
