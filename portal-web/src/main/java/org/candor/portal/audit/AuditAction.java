@@ -75,8 +75,16 @@ public enum AuditAction {
     CASE_EXPORTED,
     /** Oversight decided an appeal; the decision is in the details, its grounds are sealed. */
     APPEAL_DECIDED,
-    /** An investigator of a case gave another investigator access to it (later work). */
+    /** An investigator of a case gave another investigator access to it; the case was re-sealed to include them. */
     CASE_ACCESS_GRANTED,
-    /** An investigator's access to a case was taken away (later work). */
-    CASE_ACCESS_REVOKED
+    /** An investigator's access to a case was taken away; the case was re-sealed without them. */
+    CASE_ACCESS_REVOKED,
+    /** An investigator handed a case over to a colleague: access granted to them and taken from the one handing over. */
+    CASE_ASSIGNED,
+    /** An investigator searched the contents of their cases; the number of hits is in the details, never the query. */
+    CASES_SEARCHED,
+    /** The search index key was sealed to another investigator so that their unlock can open the index. */
+    SEARCH_INDEX_KEY_SHARED,
+    /** An investigator started a rebuild of the search index from the stored ciphertext. */
+    SEARCH_INDEX_REBUILT
 }
