@@ -4,135 +4,13 @@
 // file names and the reply code never leave the browser in clear. When anything fails before
 // the upload, the page says so and the form is left as the plain form (encrypted on arrival),
 // never sending plaintext on its own.
-import * as openpgp from '/static/openpgp.min.mjs';
+import {
+  cleanName, cleanType, derive, display, encoder, newReplyCode, openpgp, readRecipients, seal, selfTest, upload,
+} from '/static/sealing.mjs';
 
-export const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const RANDOM_SYMBOLS = 26;
-const CHECK_PRIME = 1021;
-const encoder = new TextEncoder();
-
-/** The published test vector (docs/protocol.md, "Test vector"). */
-export const TEST_VECTOR = Object.freeze({
-  canonical: 'CANDR0TESTVECT0R123456789069',
-  preHandle: 'UtUElChEMoX2pJvRJ4aMYkWomBYsZl5HdgSvt5ilJss',
-  lockSecret: 'b6f173ec03d65a58e762f20e11c5605f60a03bbe9ab3fdfd7f47966ddf2b725c',
-});
-
-/** A new reply code in canonical form: 26 random symbols and 2 check symbols. */
-export function newReplyCode() {
-  const random = crypto.getRandomValues(new Uint8Array(RANDOM_SYMBOLS));
-  let symbols = '';
-  let remainder = 0;
-  for (const byte of random) {
-    const value = byte & 31; // 256 is a multiple of 32: uniform
-    symbols += ALPHABET[value];
-    remainder = (remainder * 32 + value) % CHECK_PRIME;
-  }
-  random.fill(0);
-  const check = (((-(remainder * 1024)) % CHECK_PRIME) + CHECK_PRIME) % CHECK_PRIME;
-  return symbols + ALPHABET[Math.floor(check / 32)] + ALPHABET[check % 32];
-}
-
-/** Whether 28 symbols pass the check (divisible by 1021 as one base-32 number). */
-export function checks(canonical) {
-  let remainder = 0;
-  for (const c of canonical) {
-    const value = ALPHABET.indexOf(c);
-    if (value < 0) {
-      return false;
-    }
-    remainder = (remainder * 32 + value) % CHECK_PRIME;
-  }
-  return canonical.length === 28 && remainder === 0;
-}
-
-/** Seven groups of four joined by dashes. */
-export function display(canonical) {
-  return canonical.match(/.{4}/g).join('-');
-}
-
-function base64url(bytes) {
-  let binary = '';
-  for (const b of bytes) {
-    binary += String.fromCharCode(b);
-  }
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function hex(bytes) {
-  return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The pre-handle (base64url) and the lock secret (lower-case hex) of a code, with WebCrypto HKDF-SHA-256. */
-export async function derive(canonical) {
-  const ikm = await crypto.subtle.importKey('raw', encoder.encode(canonical), 'HKDF', false, ['deriveBits']);
-  const bits = async info => new Uint8Array(await crypto.subtle.deriveBits({
-    name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('candor/reply-code/v1'), info: encoder.encode(info),
-  }, ikm, 256));
-  const preHandle = await bits('candor/pre-handle/v1');
-  const lockSecret = await bits('candor/lock-secret/v1');
-  const result = {preHandle: base64url(preHandle), lockSecret: hex(lockSecret)};
-  lockSecret.fill(0);
-  return result;
-}
-
-/** Checks this browser's HKDF against the published vector; throws when it disagrees. */
-export async function selfTest() {
-  const derived = await derive(TEST_VECTOR.canonical);
-  if (derived.preHandle !== TEST_VECTOR.preHandle || derived.lockSecret !== TEST_VECTOR.lockSecret
-      || !checks(TEST_VECTOR.canonical)) {
-    throw new Error('the reply-code derivation of this browser disagrees with the protocol');
-  }
-  return derived;
-}
-
-/** The same cleaning of a file name as the server's (intake FileNames.clean). */
-export function cleanName(raw) {
-  let name = raw.slice(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1);
-  name = Array.from(name).filter(c => !/[\p{Cc}\p{Cf}]/u.test(c)).join('').trim();
-  name = name.replace(/^\.+/, '');
-  if (name.length > 200) {
-    const dot = name.lastIndexOf('.');
-    const extension = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : '';
-    name = name.slice(0, 200 - extension.length) + extension;
-  }
-  return name === '' && raw !== '' ? 'file' : name;
-}
-
-/** The same cleaning of a declared type as the server's. */
-export function cleanType(declared) {
-  const type = (declared || '').split(';')[0].trim().toLowerCase();
-  return /^[a-z0-9!#$&^_.+-]{1,64}\/[a-z0-9!#$&^_.+-]{1,64}$/.test(type) ? type : 'application/octet-stream';
-}
-
-/** A stream that counts the bytes flowing through it. */
-function counter(onBytes) {
-  return new TransformStream({
-    transform(chunk, controller) {
-      onBytes(chunk.length);
-      controller.enqueue(chunk);
-    },
-  });
-}
-
-/** Seals one stream or byte array to the recipients; resolves to a Blob of the binary OpenPGP message. */
-async function seal(content, encryptionKeys, compress, signal, onBytes) {
-  const message = await openpgp.createMessage({binary: content, format: 'binary', filename: '', date: new Date(0)});
-  const sealed = await openpgp.encrypt({
-    message, encryptionKeys, format: 'binary',
-    config: {
-      preferredCompressionAlgorithm: compress ? openpgp.enums.compression.zlib : openpgp.enums.compression.uncompressed,
-    },
-  });
-  if (signal.aborted) {
-    throw new DOMException('cancelled', 'AbortError');
-  }
-  if (sealed instanceof Uint8Array) {
-    return new Blob([sealed]);
-  }
-  const stream = sealed.pipeThrough(counter(onBytes), {signal});
-  return new Response(stream).blob();
-}
+// Kept importable from this module for the tests and pages that used it before the move.
+export {ALPHABET, TEST_VECTOR, checks, cleanName, cleanType, derive, display, newReplyCode, selfTest}
+  from '/static/sealing.mjs';
 
 /** Reads the answers from the form in questionnaire order, as the server's check would accept them. */
 function answersOf(form, fields) {
@@ -181,22 +59,6 @@ function filesOf(form, fields, limits) {
   return files;
 }
 
-/** Sends the multipart body with progress; resolves to {status, body}. */
-function upload(url, body, signal, onProgress) {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('POST', url);
-    request.responseType = 'json';
-    request.setRequestHeader('Accept', 'application/json');
-    request.upload.onprogress = event => event.lengthComputable && onProgress(event.loaded / event.total);
-    request.onload = () => resolve({status: request.status, body: request.response});
-    request.onerror = () => reject(new Error('the upload failed'));
-    request.onabort = () => reject(new DOMException('cancelled', 'AbortError'));
-    signal.addEventListener('abort', () => request.abort(), {once: true});
-    request.send(body);
-  });
-}
-
 async function fetchKeys(slug) {
   const response = await fetch('/report/' + encodeURIComponent(slug) + '/keys',
     {headers: {Accept: 'application/json'}, credentials: 'same-origin', cache: 'no-store'});
@@ -204,15 +66,7 @@ async function fetchKeys(slug) {
     throw new Error('no keys');
   }
   const described = await response.json();
-  const keys = [];
-  for (const recipient of described.recipients) {
-    const key = await openpgp.readKey({armoredKey: recipient.key});
-    if (key.getFingerprint().toUpperCase() !== recipient.fingerprint.toUpperCase()) {
-      throw new Error('a key does not match its fingerprint');
-    }
-    keys.push(key);
-  }
-  return {described, keys};
+  return {described, keys: await readRecipients(described.recipients)};
 }
 
 async function enhance() {

@@ -38,7 +38,7 @@ class BrowserDerivationTest {
 
     @Test
     void theBrowserModuleChecksItselfAgainstTheSameVector() throws Exception {
-        String module = Files.readString(Path.of("src/main/resources/static/report.mjs"), StandardCharsets.UTF_8);
+        String module = Files.readString(Path.of("src/main/resources/static/sealing.mjs"), StandardCharsets.UTF_8);
         assertTrue(module.contains("'" + CODE.replace("-", "") + "'"));
         assertTrue(module.contains("'" + PRE_HANDLE + "'"));
         assertTrue(module.contains("'" + LOCK_SECRET + "'"));
