@@ -24,7 +24,9 @@ import org.candor.crypto.LookupHandle;
  * the reply code; every content is a sealed {@link CaseItem} (DESIGN.md property 1).
  *
  * <p>The status moves only forward ({@link CaseStatus}); the deadlines follow from the dates
- * ({@link Deadlines}).
+ * ({@link Deadlines}). The deadline pending is also kept as a column, set by the constructor and by
+ * every verb that changes the status or a date the deadlines depend on, so that the desk's list
+ * can sort and filter on it with an index.
  */
 @Entity
 @Table(name = "case_file")
@@ -65,6 +67,10 @@ public class CaseFile {
     @Column(length = 24)
     private Outcome outcome;
 
+    /** {@link Deadlines#next(CaseStatus)} of the status and dates above; null once concluded. */
+    @Column(name = "next_deadline_on")
+    private LocalDate nextDeadlineOn;
+
     @Column(name = "last_activity_on", nullable = false)
     private LocalDate lastActivityOn;
 
@@ -102,6 +108,7 @@ public class CaseFile {
         this.whistleblowerKey = Objects.requireNonNull(whistleblowerKey);
         this.whistleblowerFingerprint = Objects.requireNonNull(whistleblowerFingerprint);
         this.recipients.addAll(recipients);
+        settleNextDeadline();
     }
 
     public UUID id() {
@@ -170,6 +177,11 @@ public class CaseFile {
         return new Deadlines(receivedOn, Optional.ofNullable(acknowledgedOn));
     }
 
+    /** The deadline pending, as {@link Deadlines#next(CaseStatus)} gives it; empty once concluded. */
+    public Optional<LocalDate> nextDeadline() {
+        return Optional.ofNullable(nextDeadlineOn);
+    }
+
     /** Records that something happened on a day (a message, a status change), for retention. */
     public void touch(LocalDate day) {
         if (day.isAfter(lastActivityOn)) {
@@ -180,16 +192,19 @@ public class CaseFile {
     public void acknowledge(LocalDate day) {
         move(CaseStatus.ACKNOWLEDGED, day);
         acknowledgedOn = day;
+        settleNextDeadline();
     }
 
     public void startAssessment(LocalDate day) {
         move(CaseStatus.IN_ASSESSMENT, day);
         assessmentOn = day;
+        settleNextDeadline();
     }
 
     public void startInvestigation(LocalDate day) {
         move(CaseStatus.IN_INVESTIGATION, day);
         investigationOn = day;
+        settleNextDeadline();
     }
 
     /** Concludes the case; the grounds are a sealed {@link ItemKind#OUTCOME_GROUNDS} item. */
@@ -197,6 +212,7 @@ public class CaseFile {
         move(CaseStatus.CONCLUDED, day);
         concludedOn = day;
         outcome = Objects.requireNonNull(kind);
+        settleNextDeadline();
     }
 
     private void move(CaseStatus next, LocalDate day) {
@@ -208,6 +224,11 @@ public class CaseFile {
         }
         status = next;
         touch(day);
+    }
+
+    /** Keeps the stored deadline true to the status and dates; called by every verb that changes them. */
+    private void settleNextDeadline() {
+        nextDeadlineOn = deadlines().next(status).orElse(null);
     }
 
     @Override

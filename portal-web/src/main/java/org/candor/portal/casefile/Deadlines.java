@@ -9,6 +9,11 @@ import java.util.Optional;
  * 7 days of receipt, and give feedback within 3 months of the acknowledgement (or, when no
  * acknowledgement was sent, of the end of the 7 days). Dates are days, never times: that is all
  * the law asks, and all the portal keeps (DESIGN.md property 6).
+ *
+ * <p>{@link #next(CaseStatus)} is the one rule for the deadline a case has pending; the case keeps
+ * its result as a stored, indexed column ({@code case_file.next_deadline_on}) so that the desk's
+ * list sorts and filters on it without computing it per row (docs/benchmarks.md, "Case list").
+ * Migration V10 computes the same rule in SQL once, for cases stored before the column existed.
  */
 public record Deadlines(LocalDate received, Optional<LocalDate> acknowledged) {
 
@@ -38,6 +43,18 @@ public record Deadlines(LocalDate received, Optional<LocalDate> acknowledged) {
     /** The last day on which feedback is on time. */
     public LocalDate feedbackBy() {
         return acknowledged.orElse(acknowledgeBy()).plusMonths(FEEDBACK_WITHIN_MONTHS);
+    }
+
+    /**
+     * The deadline pending for a case in a status: the acknowledgement while it is received, the
+     * feedback from acknowledgement until conclusion, none once concluded.
+     */
+    public Optional<LocalDate> next(CaseStatus status) {
+        return switch (status) {
+            case RECEIVED -> Optional.of(acknowledgeBy());
+            case ACKNOWLEDGED, IN_ASSESSMENT, IN_INVESTIGATION -> Optional.of(feedbackBy());
+            case CONCLUDED -> Optional.empty();
+        };
     }
 
     /** Whether the acknowledgement is late on the given day. */

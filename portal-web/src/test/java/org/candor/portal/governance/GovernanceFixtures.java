@@ -171,7 +171,7 @@ public class GovernanceFixtures {
         public void concludedAgo(UUID caseId, int days) {
             LocalDate day = LocalDate.now().minusDays(days);
             em.createNativeQuery("update case_file set status = 'CONCLUDED', received_on = ?2, acknowledged_on = ?2,"
-                    + " concluded_on = ?2, outcome = 'SUBSTANTIATED', last_activity_on = ?2 where id = cast(?1 as uuid)")
+                    + " concluded_on = ?2, next_deadline_on = null, outcome = 'SUBSTANTIATED', last_activity_on = ?2 where id = cast(?1 as uuid)")
                     .setParameter(1, caseId.toString()).setParameter(2, day).executeUpdate();
             em.getEntityManagerFactory().getCache().evictAll();
         }

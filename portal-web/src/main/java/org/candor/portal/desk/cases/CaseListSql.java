@@ -10,9 +10,10 @@ import java.util.UUID;
  * runs in the portal (JPA native queries), in tests on H2 and in the PostgreSQL benchmark.
  *
  * <p>Only metadata is read; no decryption is needed to list. The investigator's cases are those
- * sealed to them ({@code case_recipient}). The next deadline is computed in SQL with standard
- * interval arithmetic (H2 and PostgreSQL agree, including month ends: 31 January + 3 months is
- * 30 April, as in {@link java.time.LocalDate#plusMonths}). Ids are bound as text and cast, because
+ * sealed to them ({@code case_recipient}). The next deadline is the case's stored
+ * {@code next_deadline_on} (kept by {@code CaseFile}, indexed with the receipt day and id), so
+ * that "most urgent first" reads an index in order and the deadline filters are ranges of it
+ * rather than an expression computed for every case. Ids are bound as text and cast, because
  * the persistence layer binds a {@code UUID} parameter as text, which PostgreSQL refuses for a
  * {@code uuid} column.
  */
@@ -22,11 +23,10 @@ public final class CaseListSql {
     public record Statement(String sql, List<Object> parameters) {
     }
 
-    static final String DUE = "case when c.status = 'RECEIVED' then cast(c.received_on + interval '7' day as date)"
-            + " when c.status = 'CONCLUDED' then null"
-            + " else cast(c.acknowledged_on + interval '3' month as date) end";
+    /** The investigator's cases: those sealed to them. One parameter, the staff id. */
+    private static final String SEALED_TO = "select r.case_id from case_recipient r where r.staff_id = cast(? as uuid)";
 
-    private static final String COLUMNS = "c.id, c.channel_id, c.status, c.received_on, " + DUE + " as due_on";
+    private static final String COLUMNS = "c.id, c.channel_id, c.status, c.received_on, c.next_deadline_on as due_on";
 
     private CaseListSql() {
     }
@@ -36,7 +36,7 @@ public final class CaseListSql {
         List<Object> parameters = new ArrayList<>();
         String where = where(staffId, query, today, parameters);
         String order = switch (query.sort()) {
-            case DUE -> " order by due_on nulls last, c.received_on, c.id";
+            case DUE -> " order by c.next_deadline_on nulls last, c.received_on, c.id";
             case NEWEST -> " order by c.received_on desc, c.id";
             case OLDEST -> " order by c.received_on, c.id";
         };
@@ -45,8 +45,16 @@ public final class CaseListSql {
         return new Statement("select " + COLUMNS + " from case_file c" + where + order + " limit ? offset ?", parameters);
     }
 
-    /** How many cases match, over all pages. */
+    /**
+     * How many cases match, over all pages. Without a filter that is the number of cases sealed to
+     * the investigator, counted on {@code case_recipient}'s index alone (every row there names a case);
+     * with filters, the matching cases are counted.
+     */
     public static Statement count(UUID staffId, CaseQuery query, LocalDate today) {
+        if (query.status().isEmpty() && query.channel().isEmpty() && query.label().isEmpty()
+                && query.deadline().isEmpty()) {
+            return new Statement("select count(*) from (" + SEALED_TO + ") mine", List.of(staffId.toString()));
+        }
         List<Object> parameters = new ArrayList<>();
         String where = where(staffId, query, today, parameters);
         return new Statement("select count(*) from case_file c" + where, parameters);
@@ -74,8 +82,7 @@ public final class CaseListSql {
     }
 
     private static String where(UUID staffId, CaseQuery query, LocalDate today, List<Object> parameters) {
-        StringBuilder where = new StringBuilder(
-                " where c.id in (select r.case_id from case_recipient r where r.staff_id = cast(? as uuid))");
+        StringBuilder where = new StringBuilder(" where c.id in (" + SEALED_TO + ")");
         parameters.add(staffId.toString());
         query.status().ifPresent(status -> {
             where.append(" and c.status = ?");
@@ -92,19 +99,19 @@ public final class CaseListSql {
         query.deadline().ifPresent(deadline -> {
             switch (deadline) {
                 case OVERDUE -> {
-                    where.append(" and ").append(DUE).append(" < ?");
+                    where.append(" and c.next_deadline_on < ?");
                     parameters.add(today);
                 }
                 case DUE_SOON -> {
-                    where.append(" and ").append(DUE).append(" between ? and ?");
+                    where.append(" and c.next_deadline_on between ? and ?");
                     parameters.add(today);
                     parameters.add(today.plusDays(Standing.SOON_DAYS));
                 }
                 case URGENT -> {
-                    where.append(" and ").append(DUE).append(" <= ?");
+                    where.append(" and c.next_deadline_on <= ?");
                     parameters.add(today.plusDays(Standing.SOON_DAYS));
                 }
-                case NONE -> where.append(" and c.status = 'CONCLUDED'");
+                case NONE -> where.append(" and c.next_deadline_on is null");
             }
         });
         return where.toString();

@@ -316,7 +316,7 @@ public class CasePages {
         CaseView view = cases.open(me, caseId, locale);
         CaseFile caseFile = cases.caseFor(me, caseId);
         LocalDate today = cases.today();
-        Optional<LocalDate> due = Standing.nextDue(caseFile.status(), caseFile.deadlines());
+        Optional<LocalDate> due = caseFile.nextDeadline();
         Standing standing = Standing.of(due, today);
         List<Choice> moves = new ArrayList<>();
         for (CaseStatus next : caseFile.status().next()) {

@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.candor.portal.casefile.CaseStatus;
+import org.candor.portal.casefile.Deadlines;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The case list's SQL on the migrated embedded H2: access, filters, deadline order and paging. */
+/**
+ * The case list's SQL on the migrated embedded H2: access, filters, deadline order and paging. Cases are stored
+ * with the deadline {@link Deadlines#next} gives, as {@code CaseFile} keeps it.
+ */
 class CaseListSqlOnH2Test {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
@@ -90,7 +94,19 @@ class CaseListSqlOnH2Test {
     }
 
     @Test
-    void theSqlDeadlineAgreesWithTheJavaOne() throws Exception {
+    void countsTheInvestigatorsMatchingCasesOverAllPages() throws Exception {
+        assertEquals(1L, count(query(Optional.empty(), Optional.empty(), Optional.of(CaseQuery.DeadlineFilter.OVERDUE),
+                CaseQuery.Sort.DUE)), "otto's overdue case is not counted");
+        assertEquals(2L, count(query(Optional.empty(), Optional.empty(), Optional.of(CaseQuery.DeadlineFilter.URGENT),
+                CaseQuery.Sort.DUE)));
+        assertEquals(1L, count(query(Optional.empty(), Optional.empty(), Optional.of(CaseQuery.DeadlineFilter.NONE),
+                CaseQuery.Sort.DUE)));
+        assertEquals(1L, count(query(Optional.empty(), Optional.of(Label.of("finance")), Optional.empty(),
+                CaseQuery.Sort.DUE)));
+    }
+
+    @Test
+    void theListShowsTheDeadlineEachCaseKeeps() throws Exception {
         CaseListSql.Statement page = CaseListSql.page(ines, CaseQuery.all(), TODAY);
         try (Connection c = h2.getConnection(); PreparedStatement s = prepare(c, page); ResultSet rows = s.executeQuery()) {
             rows.next();
@@ -156,10 +172,12 @@ class CaseListSqlOnH2Test {
     private UUID kase(Connection c, String status, LocalDate received, LocalDate acknowledged, UUID recipient)
             throws Exception {
         UUID id = UUID.randomUUID();
+        LocalDate due = new Deadlines(received, Optional.ofNullable(acknowledged)).next(CaseStatus.valueOf(status))
+                .orElse(null);
         run(c, "insert into case_file (id, channel_id, lookup_handle, sealed_in_browser, status, received_on,"
-                + " acknowledged_on, last_activity_on, whistleblower_key, whistleblower_fingerprint)"
-                + " values (?, ?, ?, false, ?, ?, ?, ?, 'k', 'f')", id, channel, id.toString(), status, received,
-                acknowledged, received);
+                + " acknowledged_on, next_deadline_on, last_activity_on, whistleblower_key, whistleblower_fingerprint)"
+                + " values (?, ?, ?, false, ?, ?, ?, ?, ?, 'k', 'f')", id, channel, id.toString(), status, received,
+                acknowledged, due, received);
         run(c, "insert into case_recipient (case_id, staff_id, fingerprint) values (?, ?, 'f')", id, recipient);
         return id;
     }

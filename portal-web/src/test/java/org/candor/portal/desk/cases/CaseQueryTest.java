@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.candor.portal.casefile.CaseStatus;
-import org.candor.portal.casefile.Deadlines;
 import org.junit.jupiter.api.Test;
 
 class CaseQueryTest {
@@ -51,16 +50,6 @@ class CaseQueryTest {
         assertThrows(InvalidCaseInput.class, () -> Label.of("<script>"));
         assertThrows(InvalidCaseInput.class, () -> Label.of("x".repeat(Label.MAX + 1)));
         assertEquals(Label.MAX, Label.of("x".repeat(Label.MAX)).value().length());
-    }
-
-    @Test
-    void theNextDeadlineIsAcknowledgementThenFeedbackThenNone() {
-        LocalDate received = LocalDate.of(2026, 1, 31);
-        Deadlines open = Deadlines.receivedOn(received);
-        assertEquals(Optional.of(LocalDate.of(2026, 2, 7)), Standing.nextDue(CaseStatus.RECEIVED, open));
-        Deadlines acknowledged = new Deadlines(received, Optional.of(received));
-        assertEquals(Optional.of(LocalDate.of(2026, 4, 30)), Standing.nextDue(CaseStatus.IN_ASSESSMENT, acknowledged));
-        assertEquals(Optional.empty(), Standing.nextDue(CaseStatus.CONCLUDED, acknowledged));
     }
 
     @Test

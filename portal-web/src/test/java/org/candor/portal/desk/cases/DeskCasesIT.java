@@ -20,6 +20,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,8 +55,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The investigator's desk over HTTP against Payara Micro on PostgreSQL: reports made through the
  * intake pages, an investigator signed in with password and TOTP who lists, opens, downloads,
- * labels and concludes them; a colleague of another channel gets 404; an administrator gets 403;
- * a tampered blob releases nothing.
+ * labels and concludes them, the list's order and deadline filters following each step of the
+ * lifecycle; a colleague of another channel gets 404; an administrator gets 403; a tampered blob
+ * releases nothing.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -73,6 +76,7 @@ class DeskCasesIT {
     private static String ottoSlug;
     private static UUID caseId;
     private static UUID ottoCase;
+    private static UUID tamperedCase;
     private static Person inesBrowser;
     private static Person ottoBrowser;
     private static Person admin;
@@ -85,7 +89,7 @@ class DeskCasesIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portal();
+        return Deployments.portal().addClass(DeskFixtures.class);
     }
 
     @BeforeAll
@@ -186,7 +190,7 @@ class DeskCasesIT {
     @Test
     @Order(5)
     void aTamperedAttachmentIsRefusedWithAClearMessageAndNothingReleased() throws Exception {
-        UUID tamperedCase = report(slug, "tamper case", "secret-plan.txt", "TOP-SECRET-PLAN-CONTENTS".repeat(50)
+        tamperedCase = report(slug, "tamper case", "secret-plan.txt", "TOP-SECRET-PLAN-CONTENTS".repeat(50)
                 .getBytes(StandardCharsets.UTF_8));
         UUID item = attachmentOf(tamperedCase);
         Path blob = blobOf(item);
@@ -204,15 +208,31 @@ class DeskCasesIT {
     @Order(6)
     void theCaseMovesThroughItsLifecycleAndAStaleFormChangesNothing() throws Exception {
         String path = "/desk/cases/" + caseId;
+        earlier(caseId, 10);
+        assertListed("", caseId, tamperedCase);
+        assertListed("deadline=OVERDUE", caseId);
+        assertListed("deadline=DUE_SOON", tamperedCase);
+        assertListed("deadline=URGENT", caseId, tamperedCase);
         assertEquals(303, inesBrowser.post(this, path + "/status", "from", "RECEIVED", "to", "ACKNOWLEDGED").statusCode());
+        assertListed("", tamperedCase, caseId);
+        assertListed("deadline=OVERDUE");
+        assertListed("deadline=URGENT", tamperedCase);
         HttpResponse<String> twice = inesBrowser.post(this, path + "/status", "from", "RECEIVED", "to", "ACKNOWLEDGED");
         assertEquals(409, twice.statusCode());
         assertTrue(twice.body().contains("The case changed since this page was shown"));
         assertEquals(422, inesBrowser.post(this, path + "/status", "from", "ACKNOWLEDGED", "to", "RECEIVED").statusCode(),
                 "no way back");
         assertEquals(303, inesBrowser.post(this, path + "/status", "from", "ACKNOWLEDGED", "to", "IN_ASSESSMENT").statusCode());
+        assertListed("deadline=URGENT", tamperedCase);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        earlier(caseId, (int) ChronoUnit.DAYS.between(today, today.plusMonths(3)) - 4);
+        assertListed("", caseId, tamperedCase);
+        assertListed("deadline=DUE_SOON", caseId, tamperedCase);
+        assertListed("deadline=OVERDUE");
         assertEquals(303, inesBrowser.post(this, path + "/status", "from", "IN_ASSESSMENT", "to", "IN_INVESTIGATION")
                 .statusCode());
+        assertListed("deadline=DUE_SOON", caseId, tamperedCase);
+        assertListed("status=IN_INVESTIGATION&deadline=DUE_SOON", caseId);
         HttpResponse<String> noGrounds = inesBrowser.post(this, path + "/conclude", "from", "IN_INVESTIGATION",
                 "outcome", "SUBSTANTIATED", "grounds", "   ");
         assertEquals(422, noGrounds.statusCode());
@@ -221,6 +241,9 @@ class DeskCasesIT {
                 "grounds", "x").statusCode());
         assertEquals(303, inesBrowser.post(this, path + "/conclude", "from", "IN_INVESTIGATION", "outcome",
                 "SUBSTANTIATED", "grounds", "The ledger showed the transfers; the money was recovered.").statusCode());
+        assertListed("", tamperedCase, caseId);
+        assertListed("deadline=URGENT", tamperedCase);
+        assertListed("deadline=NONE", caseId);
         HttpResponse<String> concluded = inesBrowser.get(this, path);
         assertTrue(concluded.body().contains("Substantiated"));
         assertTrue(concluded.body().contains("the money was recovered"), "the grounds are sealed and open again");
@@ -278,6 +301,29 @@ class DeskCasesIT {
     }
 
     // --- helpers
+
+    /** Asserts which of this class's cases the list shows for a query, in order. */
+    private void assertListed(String query, UUID... expected) throws Exception {
+        HttpResponse<String> list = inesBrowser.get(this, "/desk/cases" + (query.isEmpty() ? "" : "?" + query));
+        assertEquals(200, list.statusCode(), list.body());
+        List<UUID> shown = new ArrayList<>();
+        Matcher row = Pattern.compile("id=\"case-([0-9a-f-]{36})\"").matcher(list.body());
+        while (row.find()) {
+            UUID id = UUID.fromString(row.group(1));
+            if (KNOWN.contains(id)) {
+                shown.add(id);
+            }
+        }
+        assertEquals(List.of(expected), shown, "the list for '" + query + "'");
+    }
+
+    /** Moves a case's dates back, as if it had been received that many days earlier. */
+    private void earlier(UUID kase, int days) throws Exception {
+        HttpResponse<String> moved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                Deployments.local(deployed, "/it-desk/earlier?case=" + kase + "&days=" + days))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("1", moved.body());
+    }
 
     private UUID report(String channelSlug, String what, String fileName, byte[] file) throws Exception {
         Person whistleblower = new Person();

@@ -37,6 +37,14 @@ class MigrationsOnH2Test {
     }
 
     @Test
+    void theNextDeadlineOfCasesStoredBeforeItsColumnIsFilledInByTheDeadlineRule() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dataDir.resolve("backfill"));
+        h2.setUser("candor");
+        NextDeadlineBackfill.check(Flyway.configure().dataSource(h2).locations("classpath:db/migration"), h2);
+    }
+
+    @Test
     void refusesADatabaseItDoesNotKnow() {
         SQLException e = assertThrows(SQLException.class, () -> DatabaseKind.of("jdbc:mysql://db/candor"));
         assertEquals("candor.db.url must start with jdbc:h2: or jdbc:postgresql:", e.getMessage());
