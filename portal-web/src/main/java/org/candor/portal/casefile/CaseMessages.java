@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -117,6 +118,17 @@ public class CaseMessages {
             throw new IllegalArgumentException("not a message kind: " + kind);
         }
         CaseFile caseFile = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no such case"));
+        return new Draft(caseId, kind, Sealer.to(recipients(caseFile, kind, extraReaders)), limits);
+    }
+
+    /**
+     * The keys a message of a kind to a case is sealed to now: the current usable keys of the
+     * case's investigators, of the extra readers, and the case's whistleblower key when the kind
+     * is shared with the whistleblower. A browser sealing a message itself must use exactly these.
+     *
+     * @throws Refused if no investigator of the case has a usable key now ({@code message.noRecipient})
+     */
+    public List<RecipientKey> recipients(CaseFile caseFile, ItemKind kind, Collection<UUID> extraReaders) throws Refused {
         List<RecipientKey> keys = new ArrayList<>();
         for (CaseRecipient recipient : caseFile.recipients()) {
             recipientKeys.usableKeyOf(recipient.staffId()).ifPresent(keys::add);
@@ -130,7 +142,52 @@ public class CaseMessages {
         if (kind.sharedWithWhistleblower()) {
             keys.add(whistleblowerKey(caseFile).recipient());
         }
-        return new Draft(caseId, kind, Sealer.to(keys), limits);
+        return keys;
+    }
+
+    /**
+     * Adds a message sealed elsewhere (in the whistleblower's browser) whose blobs were inspected
+     * and written as pending blobs: the document first, then its files with the item ids the
+     * document lists. Commits the blobs and appends the items in one transaction, as
+     * {@link Draft#send} does; if that fails, the blobs are deleted.
+     *
+     * @return the message's item id
+     */
+    public UUID appendSealed(UUID caseId, ItemKind kind, BlobStore.PendingBlob document,
+            List<Map.Entry<UUID, BlobStore.PendingBlob>> files, Optional<UUID> author) throws IOException {
+        if (!MESSAGE_KINDS.contains(kind)) {
+            throw new IllegalArgumentException("not a message kind: " + kind);
+        }
+        UUID messageId = UUID.randomUUID();
+        List<CaseStore.StoredItem> items = new ArrayList<>();
+        items.add(new CaseStore.StoredItem(messageId, kind, document.commit()));
+        for (Map.Entry<UUID, BlobStore.PendingBlob> file : files) {
+            items.add(new CaseStore.StoredItem(file.getKey(), ItemKind.ATTACHMENT, file.getValue().commit()));
+        }
+        append(caseId, items, author, () -> {
+        });
+        return messageId;
+    }
+
+    /** Appends committed items in one transaction with {@code alsoInTheTransaction}; deletes their blobs if it fails. */
+    private void append(UUID caseId, List<CaseStore.StoredItem> items, Optional<UUID> author, Runnable alsoInTheTransaction)
+            throws IOException {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        try {
+            transactions.run(() -> {
+                alsoInTheTransaction.run();
+                try {
+                    store.append(caseId, items, author, today);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (RuntimeException failed) {
+            for (CaseStore.StoredItem item : items) {
+                blobs.delete(item.blob());
+            }
+            throw failed;
+        }
     }
 
     /** The case's whistleblower key, locked, as stored with the case. */
@@ -252,22 +309,7 @@ public class CaseMessages {
                 items.add(new CaseStore.StoredItem(attachments.get(i).item(), ItemKind.ATTACHMENT, pending.get(i).commit()));
             }
             pending.clear();
-            LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-            try {
-                transactions.run(() -> {
-                    alsoInTheTransaction.run();
-                    try {
-                        store.append(caseId, items, author, today);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-            } catch (RuntimeException failed) {
-                for (CaseStore.StoredItem item : items) {
-                    blobs.delete(item.blob());
-                }
-                throw failed;
-            }
+            append(caseId, items, author, alsoInTheTransaction);
             sent = true;
             return messageId;
         }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.candor.crypto.KeyRejected;
 import org.candor.crypto.LockSecret;
 import org.candor.crypto.LookupHandle;
+import org.candor.crypto.PreHandle;
 import org.candor.crypto.ReplyCode;
 import org.candor.crypto.ReplyCodeDerivation;
 import org.candor.crypto.ReplyCodeTypo;
@@ -74,11 +75,18 @@ public class ContactSignIn {
         }
 
         /** A well-formed code that opens no case. One answer for every such code. */
-        record Wrong() implements Result {
+        record Wrong() implements Result, BrowserResult {
         }
 
         /** Too many attempts: try again after this long. The same for everyone. */
-        record Throttled(Duration retryAfter) implements Result {
+        record Throttled(Duration retryAfter) implements Result, BrowserResult {
+        }
+    }
+
+    /** What became of a sign-in with a pre-handle from the browser, which keeps the lock secret. */
+    public sealed interface BrowserResult {
+        /** The pre-handle names a case: the session may hold its id, and nothing else. */
+        record Found(UUID caseId) implements BrowserResult {
         }
     }
 
@@ -121,6 +129,38 @@ public class ContactSignIn {
             secret.close();
             throttle.failed();
             return new Result.Wrong();
+        }
+    }
+
+    /**
+     * Signs in with a pre-handle the browser derived from the code (docs/protocol.md, "Contact
+     * with JavaScript"). The same throttle as {@link #signIn}, and the same work for a hit and a
+     * miss: the handle is computed and looked up, then one stored key is read from its stored
+     * form (the case's or the decoy's). The lock secret stays in the browser, so no key is
+     * unlocked here; a miss, whether no case ever had this handle or its case was deleted, gets
+     * one answer.
+     */
+    public BrowserResult signIn(PreHandle preHandle) {
+        LookupHandle handle = replyCodes.handle(preHandle);
+        Optional<Duration> wait = throttle.admit(handle.toHex());
+        if (wait.isPresent()) {
+            return new Result.Throttled(wait.get());
+        }
+        Optional<CaseFile> found = cases.findByHandle(handle);
+        boolean readable = reads(found.map(CaseFile::whistleblowerKey).orElse(decoyKey));
+        if (found.isPresent() && readable) {
+            return new BrowserResult.Found(found.get().id());
+        }
+        throttle.failed();
+        return new Result.Wrong();
+    }
+
+    /** Reads a key from its stored form: the same work for a case and for the decoy. */
+    private static boolean reads(String storedKey) {
+        try {
+            return WhistleblowerKey.fromStorage(Base64.getDecoder().decode(storedKey)).recipient() != null;
+        } catch (KeyRejected e) {
+            return false;
         }
     }
 

@@ -15,6 +15,11 @@ import org.candor.crypto.LockSecret;
  * 5). The lock secret is transient: it is never serialised (a session written to disk or sent
  * to another instance arrives without it, and the whistleblower signs in again), and it is
  * wiped when the session ends, by sign-out or idle timeout.
+ *
+ * <p>A session started from the browser path (docs/protocol.md, "Contact with JavaScript") holds
+ * the case id only: the lock secret stays in the browser. Such a session serves the JSON
+ * endpoints that hand out ciphertext and take sealed messages, never the pages that open
+ * anything on the server.
  */
 public final class WhistleblowerSession implements Serializable, HttpSessionBindingListener {
 
@@ -22,22 +27,39 @@ public final class WhistleblowerSession implements Serializable, HttpSessionBind
     private static final long serialVersionUID = 1L;
 
     private final UUID caseId;
+    private final boolean keyInBrowser;
     private transient LockSecret lockSecret;
 
     WhistleblowerSession(UUID caseId, LockSecret lockSecret) {
         this.caseId = caseId;
         this.lockSecret = lockSecret;
+        this.keyInBrowser = false;
+    }
+
+    /** A session of the browser path: the case id, no secret. */
+    WhistleblowerSession(UUID caseId) {
+        this.caseId = caseId;
+        this.lockSecret = null;
+        this.keyInBrowser = true;
     }
 
     /** The signed-in whistleblower of a request, if its session has one with its secret. */
     static Optional<WhistleblowerSession> of(HttpServletRequest request) {
+        return attribute(request).filter(s -> !s.keyInBrowser && s.lockSecret != null);
+    }
+
+    /** The signed-in whistleblower of a request, if its session was started from the browser path. */
+    static Optional<WhistleblowerSession> inBrowser(HttpServletRequest request) {
+        return attribute(request).filter(s -> s.keyInBrowser);
+    }
+
+    private static Optional<WhistleblowerSession> attribute(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             return Optional.empty();
         }
         try {
-            return session.getAttribute(ATTRIBUTE) instanceof WhistleblowerSession s && s.lockSecret != null
-                    ? Optional.of(s) : Optional.empty();
+            return session.getAttribute(ATTRIBUTE) instanceof WhistleblowerSession s ? Optional.of(s) : Optional.empty();
         } catch (IllegalStateException invalidated) {
             return Optional.empty();
         }

@@ -21,10 +21,24 @@ public class WhistleblowerSessions {
     /** Starts a session for a case with the secret that opens its key. */
     public void start(HttpServletRequest request, HttpServletResponse response, UUID caseId, LockSecret lockSecret,
             int idleMinutes) {
+        begin(request, idleMinutes, new WhistleblowerSession(caseId, lockSecret));
+    }
+
+    /** Starts a session of the browser path: the case id only, the lock secret stays in the browser. */
+    public void startInBrowser(HttpServletRequest request, UUID caseId, int idleMinutes) {
+        begin(request, idleMinutes, new WhistleblowerSession(caseId));
+    }
+
+    private void begin(HttpServletRequest request, int idleMinutes, WhistleblowerSession whistleblower) {
         end(request);
         HttpSession session = request.getSession(true);
         session.setMaxInactiveInterval(Math.max(1, idleMinutes) * 60);
-        session.setAttribute(WhistleblowerSession.ATTRIBUTE, new WhistleblowerSession(caseId, lockSecret));
+        session.setAttribute(WhistleblowerSession.ATTRIBUTE, whistleblower);
+    }
+
+    /** The whistleblower of a request signed in from the browser path, if any. */
+    public Optional<WhistleblowerSession> inBrowser(HttpServletRequest request) {
+        return WhistleblowerSession.inBrowser(request);
     }
 
     /** The signed-in whistleblower of a request, if any. */

@@ -49,6 +49,18 @@ public final class Browserless {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Fetches a path's bytes as they are (ciphertext, downloads). */
+    public HttpResponse<byte[]> bytes(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Posts a body of the type given, as a script of the page would (same origin). */
+    public HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
+                .header("Content-Type", contentType).header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Follows a 303 the way a browser would. */
     public HttpResponse<String> follow(HttpResponse<String> redirect) throws Exception {
         String location = redirect.headers().firstValue("Location").orElseThrow(

@@ -91,8 +91,12 @@ public class ContactPages {
     HttpServletResponse response;
 
     @GET
-    public Page form(@QueryParam("signedOut") String signedOut, @QueryParam("expired") String expired) {
+    public Page form(@QueryParam("signedOut") String signedOut, @QueryParam("expired") String expired,
+            @QueryParam("plain") String plain) {
         Page page = Page.of("public/contact/sign-in");
+        if (plain != null) {
+            page.with("plain", true); // the sign-in on the server, without the browser's module
+        }
         if (signedOut != null) {
             return page.with("notice", text("contact.signedOut"));
         }

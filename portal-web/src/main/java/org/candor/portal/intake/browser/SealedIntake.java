@@ -91,7 +91,7 @@ public class SealedIntake {
     }
 
     /** The largest ciphertext accepted for {@code plaintextBytes} of content: the OpenPGP framing, generously. */
-    static long ciphertextAllowance(long plaintextBytes) {
+    public static long ciphertextAllowance(long plaintextBytes) {
         return plaintextBytes + plaintextBytes / 100 + 64 * 1024;
     }
 
@@ -193,7 +193,7 @@ public class SealedIntake {
     }
 
     /** Streams one part through the inspector into its pending blob; returns the ciphertext's size. */
-    private static long copyInspected(InputStream source, BlobStore.PendingBlob blob, CiphertextInspector inspector,
+    public static long copyInspected(InputStream source, BlobStore.PendingBlob blob, CiphertextInspector inspector,
             long most) throws IOException, Refused {
         Watched in = new Watched(source, most);
         try (in; OutputStream out = blob.stream()) {

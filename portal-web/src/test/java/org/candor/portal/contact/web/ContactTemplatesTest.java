@@ -91,4 +91,24 @@ class ContactTemplatesTest {
         assertTrue(html.contains("autocomplete=\"off\""));
         assertTrue(html.contains("Antwortcode"));
     }
+
+    @Test
+    void signInPageLoadsTheBrowserModuleUnlessThePlainFormIsAskedFor() {
+        for (Locale language : List.of(Locale.ENGLISH, Locale.GERMAN)) {
+            String enhanced = render("public/contact/sign-in", Map.of(), language);
+            assertTrue(enhanced.contains("<script type=\"module\" src=\"/static/contact.mjs\"></script>"));
+            assertTrue(enhanced.contains(language == Locale.GERMAN ? "In Ihrem Browser entschlüsselt" : "Decrypted in your browser"));
+            assertTrue(enhanced.contains("data-length=\"") && enhanced.contains("COUNT"), "the typo text the script fills in");
+            assertFalse(enhanced.contains("??"), "every text of the browser view is translated");
+            String plain = render("public/contact/sign-in", Map.of("plain", true), language);
+            assertFalse(plain.contains("<script"), "the plain sign-in loads no script");
+            assertTrue(plain.contains("action=\"/contact\""));
+        }
+    }
+
+    @Test
+    void theConversationOpenedOnTheServerSaysSo() {
+        String html = render("public/contact/conversation", Map.of("opened", opened(), "maxChars", 100000), Locale.ENGLISH);
+        assertTrue(html.contains("Opened on the server"));
+    }
 }

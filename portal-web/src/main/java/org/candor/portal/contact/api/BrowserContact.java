@@ -1,0 +1,351 @@
+package org.candor.portal.contact.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.candor.crypto.CiphertextInspector;
+import org.candor.crypto.PreHandle;
+import org.candor.crypto.RecipientKey;
+import org.candor.portal.blobstore.BlobStore;
+import org.candor.portal.casefile.CaseFile;
+import org.candor.portal.casefile.CaseItem;
+import org.candor.portal.casefile.CaseMessages;
+import org.candor.portal.casefile.CaseRepository;
+import org.candor.portal.casefile.ItemKind;
+import org.candor.portal.channel.Channel;
+import org.candor.portal.channel.ChannelRepository;
+import org.candor.portal.channel.ChoiceOption;
+import org.candor.portal.channel.QuestionField;
+import org.candor.portal.channel.UploadLimits;
+import org.candor.portal.contact.ContactSignIn;
+import org.candor.portal.contact.WhistleblowerSession;
+import org.candor.portal.contact.WhistleblowerSessions;
+import org.candor.portal.intake.browser.SealedIntake;
+import org.candor.portal.platform.i18n.Languages;
+import org.candor.portal.platform.i18n.Messages;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code /contact/browser}: the whistleblower's way back in with JavaScript, where the reply
+ * code, the lock secret and every plaintext stay in the browser (docs/protocol.md, "Contact with
+ * JavaScript"). Keeps DESIGN.md properties 1, 2, 3 and 5. A thin adapter: sign-in goes through
+ * {@link ContactSignIn} (the same throttle and the same hit/miss work as the plain form); the
+ * case answer holds only the locked key, public keys and item metadata; items go out as
+ * ciphertext; a message comes in as ciphertext that {@link CiphertextInspector} checks, part by
+ * part, against exactly the keys the server would seal to, and is stored by
+ * {@link CaseMessages#appendSealed} as the plain path would store it. Every answer is JSON.
+ */
+@Path("/contact/browser")
+@Produces(MediaType.APPLICATION_JSON)
+public class BrowserContact {
+
+    /** Most bytes of the sealed message document: the longest text, four bytes a character, and framing. */
+    static final long MAX_DOCUMENT_BYTES = CaseMessages.MAX_TEXT_CHARS * 4L + 64 * 1024;
+    private static final Pattern FILE_PART = Pattern.compile("file-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+
+    @Inject
+    ContactSignIn signIn;
+
+    @Inject
+    WhistleblowerSessions sessions;
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    CaseMessages messages;
+
+    @Inject
+    ChannelRepository channels;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    @ConfigProperty(name = "candor.contact.idle-minutes", defaultValue = "10")
+    int idleMinutes;
+
+    @Context
+    HttpServletRequest request;
+
+    /** Sign-in with the pre-handle; the answer says signed-in, wrong, throttled or malformed, nothing more. */
+    @POST
+    @Path("sign-in")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("prehandle") String encoded) {
+        PreHandle preHandle;
+        try {
+            preHandle = PreHandle.fromBase64Url(encoded == null ? "" : encoded);
+        } catch (IllegalArgumentException notAPreHandle) {
+            return answer(400, "malformed", "contact.browser.malformed");
+        }
+        return switch (signIn.signIn(preHandle)) {
+            case ContactSignIn.BrowserResult.Found found -> {
+                sessions.startInBrowser(request, found.caseId(), idleMinutes);
+                yield Response.ok(Json.createObjectBuilder().add("status", "signed-in").build()).build();
+            }
+            case ContactSignIn.Result.Wrong wrong -> answer(403, "wrong", "contact.wrong");
+            case ContactSignIn.Result.Throttled throttled -> answer(429, "throttled", "contact.throttled",
+                    Math.max(1, (throttled.retryAfter().toSeconds() + 59) / 60));
+        };
+    }
+
+    /** The case as the browser needs it to open and answer: the locked key, recipients, and item metadata. */
+    @GET
+    @Path("case")
+    public Response describe() {
+        Optional<CaseFile> signed = signed();
+        if (signed.isEmpty()) {
+            return answer(401, "signed-out", "contact.expired");
+        }
+        CaseFile caseFile = signed.get();
+        Locale language = Languages.of(request);
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language);
+        JsonArrayBuilder recipients = Json.createArrayBuilder();
+        boolean open = true;
+        try {
+            for (RecipientKey key : messages.recipients(caseFile, ItemKind.WHISTLEBLOWER_MESSAGE, Set.of())) {
+                recipients.add(Json.createObjectBuilder().add("fingerprint", key.fingerprint()).add("key", key.toArmored()));
+            }
+        } catch (CaseMessages.Refused noRecipient) {
+            open = false;
+        }
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (CaseItem item : cases.items(caseFile.id())) {
+            if (item.kind().sharedWithWhistleblower()) {
+                items.add(Json.createObjectBuilder().add("id", item.id().toString()).add("kind", item.kind().name())
+                        .add("day", day.format(item.createdOn())).add("bytes", item.ciphertextBytes()));
+            }
+        }
+        Optional<Channel> channel = channels.find(caseFile.channelId());
+        UploadLimits limits = channel.map(Channel::uploadLimits).orElse(UploadLimits.DEFAULT);
+        JsonObject body = Json.createObjectBuilder()
+                .add("format", "candor-contact-v1")
+                .add("key", CaseMessages.whistleblowerKey(caseFile).toLockedArmored())
+                .add("keyFingerprint", CaseMessages.whistleblowerKey(caseFile).fingerprint())
+                .add("receivedOn", day.format(caseFile.receivedOn()))
+                .add("open", open)
+                .add("recipients", recipients)
+                .add("questions", questions(channel, language))
+                .add("items", items)
+                .add("limits", Json.createObjectBuilder().add("filesAllowed", limits.allowed())
+                        .add("maxFiles", limits.maxFiles()).add("maxFileBytes", limits.maxFileBytes())
+                        .add("maxTotalBytes", limits.maxTotalBytes()).add("maxTextChars", CaseMessages.MAX_TEXT_CHARS))
+                .build();
+        return Response.ok(body).cacheControl(noStore()).build();
+    }
+
+    /** One item's ciphertext, as stored. */
+    @GET
+    @Path("items/{item}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Response item(@PathParam("item") String item) {
+        Optional<CaseFile> signed = signed();
+        if (signed.isEmpty()) {
+            return answer(401, "signed-out", "contact.expired");
+        }
+        Optional<CaseItem> found = cases.items(signed.get().id()).stream()
+                .filter(i -> i.id().toString().equals(item) && i.kind().sharedWithWhistleblower()).findFirst();
+        if (found.isEmpty()) {
+            return answer(404, "no-such-item", "contact.browser.noSuchItem");
+        }
+        StreamingOutput body = out -> {
+            try (InputStream in = blobs.open(found.get().blob())) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE).cacheControl(noStore())
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    /**
+     * A message sealed in the browser: the part {@code message} (a sealed {@code candor-message-v1}
+     * document), then one part {@code file-<uuid>} per file. Nothing is kept unless every part is
+     * an integrity-protected OpenPGP message addressed to exactly the case's recipients.
+     */
+    @POST
+    @Path("messages")
+    public Response send() {
+        Optional<CaseFile> signed = signed();
+        if (signed.isEmpty()) {
+            drain();
+            return answer(401, "signed-out", "contact.expired");
+        }
+        CaseFile caseFile = signed.get();
+        UploadLimits limits = channels.find(caseFile.channelId()).map(Channel::uploadLimits).orElse(UploadLimits.DEFAULT);
+        long most = MAX_DOCUMENT_BYTES + 1024 * 1024
+                + (limits.allowed() ? SealedIntake.ciphertextAllowance(limits.maxTotalBytes()) + (long) limits.maxFiles() * 64 * 1024 : 0);
+        if (request.getContentLengthLong() > most) {
+            return answer(413, "tooLarge", "contact.browser.tooLarge");
+        }
+        if (!JakartaServletFileUpload.isMultipartContent(request)) {
+            drain();
+            return answer(415, "notMultipart", "contact.browser.malformed");
+        }
+        CiphertextInspector inspector;
+        try {
+            inspector = CiphertextInspector.expecting(messages.recipients(caseFile, ItemKind.WHISTLEBLOWER_MESSAGE, Set.of()));
+        } catch (CaseMessages.Refused noRecipient) {
+            drain();
+            return answer(409, "closed", "message.noRecipient");
+        }
+        BlobStore.PendingBlob document = null;
+        List<Map.Entry<UUID, BlobStore.PendingBlob>> files = new ArrayList<>();
+        try {
+            JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
+            upload.setSizeMax(most);
+            upload.setFileCountMax(2 + (long) limits.maxFiles());
+            upload.setHeaderCharset(StandardCharsets.UTF_8);
+            FileItemInputIterator parts = upload.getItemIterator(request);
+            if (!parts.hasNext()) {
+                return answer(400, "malformed", "contact.browser.malformed");
+            }
+            FileItemInput first = parts.next();
+            if (!"message".equals(first.getFieldName())) {
+                drain();
+                return answer(400, "malformed", "contact.browser.malformed");
+            }
+            document = blobs.create();
+            try (InputStream in = first.getInputStream()) {
+                SealedIntake.copyInspected(in, document, inspector, MAX_DOCUMENT_BYTES);
+            }
+            Set<UUID> ids = new HashSet<>();
+            long total = 0;
+            long perFile = SealedIntake.ciphertextAllowance(limits.maxFileBytes());
+            while (parts.hasNext()) {
+                FileItemInput part = parts.next();
+                Matcher match = FILE_PART.matcher(part.getFieldName() == null ? "" : part.getFieldName());
+                if (!match.matches() || !ids.add(UUID.fromString(match.group(1)))) {
+                    drain();
+                    return answer(400, "malformed", "contact.browser.malformed");
+                }
+                if (!limits.allowed()) {
+                    drain();
+                    return answer(422, "limits", "message.filesNotAllowed");
+                }
+                if (ids.size() > limits.maxFiles()) {
+                    drain();
+                    return answer(422, "limits", "message.tooManyFiles", limits.maxFiles());
+                }
+                BlobStore.PendingBlob file = blobs.create();
+                files.add(Map.entry(UUID.fromString(match.group(1)), file));
+                try (InputStream in = part.getInputStream()) {
+                    total += SealedIntake.copyInspected(in, file, inspector,
+                            Math.min(perFile, SealedIntake.ciphertextAllowance(limits.maxTotalBytes()) - total));
+                }
+            }
+            messages.appendSealed(caseFile.id(), ItemKind.WHISTLEBLOWER_MESSAGE, document, files, Optional.empty());
+            return Response.ok(Json.createObjectBuilder().add("status", "sent").build()).build();
+        } catch (SealedIntake.Refused refusal) {
+            drain();
+            return answer(refusal.status, refusal.code, "contact.browser." + refusal.code);
+        } catch (FileUploadException malformed) {
+            drain();
+            return answer(400, "malformed", "contact.browser.malformed");
+        } catch (IOException | RuntimeException brokenOff) {
+            // a truncated body, a cancelled upload, or a store that failed: nothing was kept
+            return answer(400, "malformed", "contact.browser.brokenOff");
+        } finally {
+            if (document != null) {
+                document.abort();
+            }
+            files.forEach(f -> f.getValue().abort());
+        }
+    }
+
+    /** Ends the session of the browser path. */
+    @POST
+    @Path("sign-out")
+    public Response signOut() {
+        sessions.end(request);
+        return Response.ok(Json.createObjectBuilder().add("status", "signed-out").build()).build();
+    }
+
+    private static JsonArrayBuilder questions(Optional<Channel> channel, Locale language) {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        if (channel.isPresent()) {
+            for (QuestionField field : channel.get().questionnaire().fields()) {
+                JsonObjectBuilder options = Json.createObjectBuilder();
+                for (ChoiceOption option : field.options()) {
+                    options.add(option.key(), option.label().in(language));
+                }
+                out.add(Json.createObjectBuilder().add("key", field.key()).add("label", field.labelIn(language))
+                        .add("options", options));
+            }
+        }
+        return out;
+    }
+
+    /** The case of a session started from the browser path; a deleted case ends the session. */
+    private Optional<CaseFile> signed() {
+        Optional<WhistleblowerSession> session = sessions.inBrowser(request);
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<CaseFile> caseFile = cases.find(session.get().caseId());
+        if (caseFile.isEmpty()) {
+            sessions.end(request);
+        }
+        return caseFile;
+    }
+
+    private Response answer(int status, String problem, String messageKey, Object... arguments) {
+        JsonObject body = Json.createObjectBuilder()
+                .add("status", "refused")
+                .add("problem", problem)
+                .add("message", Messages.get(Languages.of(request), messageKey, arguments))
+                .build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON).cacheControl(noStore()).entity(body).build();
+    }
+
+    private static CacheControl noStore() {
+        CacheControl control = new CacheControl();
+        control.setNoStore(true);
+        return control;
+    }
+
+    /** Reads what is left of a refused request so that the answer reaches the browser; keeps nothing. */
+    private void drain() {
+        try (InputStream in = request.getInputStream()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | IllegalStateException gone) {
+            // the client went away, or the body was read already
+        }
+    }
+}

@@ -1,0 +1,315 @@
+// The whistleblower's way back in with JavaScript, as progressive enhancement of /contact. The
+// exact protocol is docs/protocol.md, "Contact with JavaScript". Keeps DESIGN.md properties 2, 3
+// and 5: the reply code and its lock secret never leave the browser (only the pre-handle does),
+// the conversation is decrypted here with the key the code unlocks, and what is sent back is
+// sealed here to exactly the keys the server names, each checked against its fingerprint. When
+// anything fails, the page says so and offers the plain sign-in; it never sends the code or a
+// message in clear on its own.
+import {
+  cleanName, cleanType, derive, encoder, openpgp, parseReplyCode, readRecipients, seal, selfTest, upload,
+} from '/static/sealing.mjs';
+
+const decoder = new TextDecoder('utf-8', {fatal: true});
+const byId = id => document.getElementById(id);
+
+/** A problem with a definite answer (typo, wrong code, throttled): said, nothing else happens. */
+class Answered extends Error {
+}
+
+async function json(response) {
+  try {
+    return await response.json();
+  } catch (notJson) {
+    return {};
+  }
+}
+
+/** Signs in with the pre-handle only; resolves when a session exists, throws Answered otherwise. */
+async function signIn(preHandle) {
+  const response = await fetch('/contact/browser/sign-in', {
+    method: 'POST', credentials: 'same-origin', cache: 'no-store',
+    headers: {Accept: 'application/json'}, body: new URLSearchParams({prehandle: preHandle}),
+  });
+  const body = await json(response);
+  if (response.status === 200 && body.status === 'signed-in') {
+    return;
+  }
+  if ([400, 403, 429].includes(response.status) && body.message) {
+    throw new Answered(body.message);
+  }
+  throw new Error('sign-in failed');
+}
+
+async function ciphertext(item) {
+  const response = await fetch('/contact/browser/items/' + encodeURIComponent(item),
+    {credentials: 'same-origin', cache: 'no-store'});
+  if (!response.ok) {
+    throw new Error('an item could not be fetched');
+  }
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Opens one sealed item with the unlocked key; OpenPGP.js checks integrity before it resolves. */
+async function open(item, key) {
+  const message = await openpgp.readMessage({binaryMessage: await ciphertext(item)});
+  const {data} = await openpgp.decrypt({message, decryptionKeys: key, format: 'binary'});
+  return data;
+}
+
+/** The case as the server describes it, with the whistleblower key unlocked and the recipients checked. */
+async function load(lockSecret, unlocked) {
+  const response = await fetch('/contact/browser/case',
+    {credentials: 'same-origin', cache: 'no-store', headers: {Accept: 'application/json'}});
+  if (!response.ok) {
+    throw new Error('the case could not be fetched');
+  }
+  const described = await response.json();
+  const locked = await openpgp.readPrivateKey({armoredKey: described.key});
+  if (locked.getFingerprint().toUpperCase() !== described.keyFingerprint.toUpperCase()) {
+    throw new Error('the case key does not match its fingerprint');
+  }
+  const key = unlocked || await openpgp.decryptKey({privateKey: locked, passphrase: lockSecret});
+  const recipients = described.open ? await readRecipients(described.recipients) : [];
+  if (described.open && !recipients.some(r => r.getFingerprint() === key.getFingerprint())) {
+    throw new Error('the recipients do not include the case key');
+  }
+  const documents = [];
+  for (const item of described.items) {
+    if (item.kind !== 'ATTACHMENT') {
+      const parsed = JSON.parse(decoder.decode(await open(item.id, key)));
+      const format = item.kind === 'REPORT' ? 'candor-report-v1' : 'candor-message-v1';
+      if (parsed.format !== format) {
+        throw new Error('an item is not a ' + format + ' document');
+      }
+      documents.push({item, parsed});
+    }
+  }
+  return {described, key, recipients, documents};
+}
+
+function element(tag, text, className) {
+  const e = document.createElement(tag);
+  if (text !== undefined) {
+    e.textContent = text;
+  }
+  if (className) {
+    e.className = className;
+  }
+  return e;
+}
+
+/** A list of files; each decrypts in the browser when chosen and is saved from memory. */
+function fileList(files, key, box) {
+  const list = element('ul', undefined, 'plain files');
+  for (const file of files) {
+    const item = element('li');
+    const button = element('button', file.name, 'link');
+    button.type = 'button';
+    button.dataset.item = file.item;
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        const plain = await open(file.item, key);
+        const url = URL.createObjectURL(new Blob([plain], {type: 'application/octet-stream'}));
+        const link = element('a');
+        link.href = url;
+        link.download = file.name;
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      } finally {
+        button.disabled = false;
+      }
+    });
+    item.append(button, ' ', element('span', box.dataset.size.replace('COUNT', String(file.size)), 'hint'));
+    list.append(item);
+  }
+  return list;
+}
+
+const KINDS = {
+  WHISTLEBLOWER_MESSAGE: 'kindWhistleblowerMessage', INVESTIGATOR_REPLY: 'kindInvestigatorReply',
+  OUTCOME_GROUNDS: 'kindOutcomeGrounds', APPEAL: 'kindAppeal', APPEAL_DECISION: 'kindAppealDecision',
+};
+
+/** Shows the report with the questionnaire's labels, then every message, as the plain page does. */
+function render(opened) {
+  const box = byId('browser-conversation');
+  const report = byId('browser-report');
+  const messages = byId('browser-messages');
+  report.replaceChildren();
+  messages.replaceChildren();
+  byId('browser-report-heading').textContent =
+    byId('browser-report-heading').dataset.text.replace('DATE', opened.described.receivedOn);
+  for (const {item, parsed} of opened.documents) {
+    if (item.kind === 'REPORT') {
+      const shown = new Set();
+      const add = (label, values, files) => {
+        if (values.length === 0 && files.length === 0) {
+          return;
+        }
+        const dd = element('dd');
+        values.forEach(v => dd.append(element('p', v, 'answer')));
+        if (files.length > 0) {
+          dd.append(fileList(files, opened.key, box));
+        }
+        report.append(element('dt', label === '' ? box.dataset.files : label), dd);
+      };
+      for (const q of opened.described.questions) {
+        add(q.label, (parsed.answers[q.key] || []).map(v => q.options[v] || v),
+          parsed.attachments.filter(a => a.field === q.key));
+        shown.add(q.key);
+      }
+      for (const [key, values] of Object.entries(parsed.answers)) {
+        if (!shown.has(key)) {
+          add(key, values, parsed.attachments.filter(a => a.field === key));
+          shown.add(key);
+        }
+      }
+      add('', [], parsed.attachments.filter(a => !shown.has(a.field)));
+    } else {
+      const mine = item.kind === 'WHISTLEBLOWER_MESSAGE' || item.kind === 'APPEAL';
+      const entry = element('li', undefined, mine ? 'message mine' : 'message theirs');
+      const head = element('p', undefined, 'hint');
+      head.append(element('strong', box.dataset[KINDS[item.kind]] || item.kind), ' ', element('span', item.day));
+      entry.append(head, element('p', parsed.text, 'message-text'));
+      if (parsed.attachments.length > 0) {
+        entry.append(fileList(parsed.attachments, opened.key, box));
+      }
+      messages.append(entry);
+    }
+  }
+  if (messages.children.length === 0) {
+    messages.append(element('li', box.dataset.none, 'empty'));
+  }
+  byId('browser-send').hidden = !opened.described.open;
+}
+
+/** Seals a message and its files in the browser and sends only ciphertext. */
+async function send(opened, text, chosen, onProgress) {
+  const limits = opened.described.limits;
+  const total = chosen.reduce((sum, f) => sum + f.size, 0);
+  if (chosen.length > 0 && (!limits.filesAllowed || chosen.length > limits.maxFiles
+      || chosen.some(f => f.size > limits.maxFileBytes) || total > limits.maxTotalBytes)) {
+    return {status: 422, body: {message: null}};
+  }
+  const signal = new AbortController().signal;
+  const files = chosen.map(file => ({item: crypto.randomUUID(), file}));
+  const sealedFiles = [];
+  for (const f of files) {
+    sealedFiles.push(await seal(f.file.stream(), opened.recipients, false, signal, () => {}));
+  }
+  const contents = {
+    format: 'candor-message-v1', text,
+    attachments: files.map(f => ({item: f.item, name: cleanName(f.file.name), type: cleanType(f.file.type),
+      size: f.file.size})),
+  };
+  const body = new FormData();
+  body.append('message', await seal(encoder.encode(JSON.stringify(contents)), opened.recipients, true, signal,
+    () => {}), 'sealed');
+  files.forEach((f, i) => body.append('file-' + f.item, sealedFiles[i], 'sealed'));
+  return upload('/contact/browser/messages', body, signal, onProgress);
+}
+
+function typoMessage(problem, typed, area) {
+  const count = problem.problem === 'length' ? problem.count : Array.from(typed).filter(c => /[\p{L}\p{N}]/u.test(c)).length;
+  return count === 28 ? area.dataset.typo : area.dataset.length.replace('COUNT', String(count));
+}
+
+async function enhance() {
+  const form = document.querySelector('#sign-in-area form');
+  const problem = byId('browser-problem');
+  if (!form || !problem || !window.crypto || !crypto.subtle || !window.TransformStream) {
+    return;
+  }
+  await selfTest();
+  byId('browser-available').hidden = false;
+  const fallback = message => {
+    problem.textContent = message;
+    problem.hidden = false;
+    byId('browser-fallback').hidden = false;
+    byId('browser-conversation').hidden = true;
+    byId('sign-in-area').hidden = false;
+    form.querySelector('button[type="submit"]').disabled = true; // the plain form is one link away
+  };
+
+  let opened = null;
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    problem.hidden = true;
+    const input = form.elements.namedItem('code');
+    const parsed = parseReplyCode(input.value);
+    if (!parsed.canonical) {
+      problem.textContent = typoMessage(parsed, input.value, problem);
+      problem.hidden = false;
+      return;
+    }
+    const submit = form.querySelector('button[type="submit"]');
+    submit.disabled = true;
+    try {
+      const {preHandle, lockSecret} = await derive(parsed.canonical);
+      await signIn(preHandle);
+      input.value = '';
+      opened = await load(lockSecret);
+      render(opened);
+      byId('sign-in-area').hidden = true;
+      byId('contact-heading').textContent = byId('browser-conversation').dataset.title;
+      byId('browser-conversation').hidden = false;
+      submit.disabled = false;
+    } catch (failure) {
+      submit.disabled = false;
+      if (failure instanceof Answered) {
+        problem.textContent = failure.message;
+        problem.hidden = false;
+        return;
+      }
+      fetch('/contact/browser/sign-out', {method: 'POST', credentials: 'same-origin'}).catch(() => {});
+      fallback(problem.dataset.failed);
+    }
+  });
+
+  const sendForm = byId('browser-send');
+  const sendProblem = byId('browser-send-problem');
+  const progress = byId('browser-progress');
+  sendForm.addEventListener('submit', async event => {
+    event.preventDefault();
+    sendProblem.hidden = true;
+    byId('browser-sent').hidden = true;
+    const text = byId('browser-text').value.replace(/\r\n/g, '\n').trim();
+    const chosen = Array.from(byId('browser-files').files || []);
+    if (text === '' && chosen.length === 0) {
+      sendProblem.textContent = sendForm.dataset.empty;
+      sendProblem.hidden = false;
+      return;
+    }
+    const submit = sendForm.querySelector('button[type="submit"]');
+    submit.disabled = true;
+    progress.hidden = false;
+    progress.value = 0;
+    try {
+      const answer = await send(opened, text, chosen, share => { progress.value = 100 * share; });
+      if (answer.status === 200 && answer.body && answer.body.status === 'sent') {
+        sendForm.reset();
+        opened = await load(null, opened.key);
+        render(opened);
+        byId('browser-sent').hidden = false;
+      } else {
+        sendProblem.textContent = (answer.body && answer.body.message) || problem.dataset.failed;
+        sendProblem.hidden = false;
+        byId('browser-fallback').hidden = false;
+      }
+    } catch (failure) {
+      sendProblem.textContent = problem.dataset.failed;
+      sendProblem.hidden = false;
+      byId('browser-fallback').hidden = false;
+    } finally {
+      submit.disabled = false;
+      progress.hidden = true;
+    }
+  });
+}
+
+enhance().catch(() => {
+  // Without a working WebCrypto, the page stays the plain sign-in, which opens the report on the server.
+});

@@ -1,0 +1,390 @@
+package org.candor.portal.contact.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.candor.crypto.LockSecret;
+import org.candor.crypto.Opener;
+import org.candor.crypto.RecipientKey;
+import org.candor.crypto.ReplyCode;
+import org.candor.crypto.ReplyCodeDerivation;
+import org.candor.crypto.Sealer;
+import org.candor.crypto.UnlockedKey;
+import org.candor.crypto.WhistleblowerKey;
+import org.candor.portal.admin.channels.SettableRecipientKeys;
+import org.candor.portal.casefile.MessageContents;
+import org.candor.portal.casefile.ReportContents;
+import org.candor.portal.contact.ContactFixtures;
+import org.candor.portal.it.Browserless;
+import org.candor.portal.it.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The endpoints of the way back in with JavaScript (docs/protocol.md, "Contact with JavaScript"),
+ * over HTTP on Payara Micro and PostgreSQL, doing what the browser does with the test's own
+ * OpenPGP: a pre-handle signs in without the code or the lock secret; the case answer and the
+ * items are ciphertext that the code's key opens; a message sealed to exactly the case's keys is
+ * stored and the plain pages read it; plaintext, wrong recipients, no integrity protection,
+ * malformed and oversized bodies are refused and leave nothing; wrong pre-handles all get the
+ * same answer and share the throttle with the plain sign-in.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserContactIT {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @ArquillianResource
+    URL deployed;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal().addClasses(ContactFixtures.class, ContactFixtures.Setup.class,
+                SettableRecipientKeys.class);
+    }
+
+    /** A browser: cookies kept, no redirects followed, requests as the page's script sends them. */
+    private final class Person {
+        final Browserless http = new Browserless(deployed);
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.get(path);
+        }
+
+        HttpResponse<byte[]> bytes(String path) throws Exception {
+            return http.bytes(path);
+        }
+
+        HttpResponse<String> post(String path, String field, String value) throws Exception {
+            return http.post(path, field, value);
+        }
+
+        HttpResponse<String> signIn(String preHandle) throws Exception {
+            return http.post("/contact/browser/sign-in", "prehandle", preHandle);
+        }
+
+        HttpResponse<String> send(Map<String, byte[]> parts) throws Exception {
+            String boundary = "----sealed" + UUID.randomUUID().toString().replace("-", "");
+            return http.post("/contact/browser/messages", "multipart/form-data; boundary=" + boundary,
+                    multipart(boundary, parts));
+        }
+    }
+
+    /** A case made through the plain intake, its code, and a person signed in with its pre-handle. */
+    private final class Signed {
+        final UUID caseId;
+        final String code;
+        final Person person = new Person();
+        JsonObject described;
+
+        Signed(String story) throws Exception {
+            String[] made = fixture("/it-contact/case?story=" + q(story)).split(" ");
+            caseId = UUID.fromString(made[0]);
+            code = made[1];
+            HttpResponse<String> in = person.signIn(preHandle(code));
+            assertEquals(200, in.statusCode(), in.body());
+            described = describe();
+        }
+
+        JsonObject describe() throws Exception {
+            HttpResponse<String> answer = person.get("/contact/browser/case");
+            assertEquals(200, answer.statusCode(), answer.body());
+            return json(answer.body());
+        }
+
+        List<RecipientKey> recipients() throws Exception {
+            List<RecipientKey> keys = new ArrayList<>();
+            for (JsonObject r : described.getJsonArray("recipients").getValuesAs(JsonObject.class)) {
+                RecipientKey key = RecipientKey.fromArmored(r.getString("key"));
+                assertEquals(r.getString("fingerprint"), key.fingerprint());
+                keys.add(key);
+            }
+            return keys;
+        }
+
+        UnlockedKey unlock() throws Exception {
+            WhistleblowerKey locked = WhistleblowerKey.fromStorage(described.getString("key").getBytes(StandardCharsets.US_ASCII));
+            try (ReplyCode parsed = ReplyCode.parse(code); LockSecret secret = ReplyCodeDerivation.lockSecret(parsed)) {
+                return locked.unlock(secret);
+            }
+        }
+
+        int items() throws Exception {
+            try (Connection c = DriverManager.getConnection(Deployments.databaseUrl());
+                    PreparedStatement s = c.prepareStatement("select count(*) from case_item where case_id = ?")) {
+                s.setObject(1, caseId);
+                try (ResultSet rows = s.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aPreHandleSignsInAndTheCaseIsServedOnlyAsALockedKeyPublicKeysAndCiphertext() throws Exception {
+        generousThrottle();
+        Signed signed = new Signed("the story only the whistleblower knows");
+        fixture("/it-contact/reply?case=" + signed.caseId + "&text=" + q("a reply from the investigators"));
+        signed.described = signed.describe();
+        JsonObject described = signed.described;
+        assertEquals("candor-contact-v1", described.getString("format"));
+        assertTrue(described.getBoolean("open"));
+        assertFalse(described.toString().contains("the story only"), "nothing in clear in the case answer");
+        assertTrue(described.getString("key").startsWith("-----BEGIN PGP PRIVATE KEY BLOCK-----"));
+
+        List<RecipientKey> recipients = signed.recipients();
+        assertEquals(2, recipients.size(), "the investigator and the case's whistleblower key");
+        assertTrue(recipients.stream().anyMatch(k -> k.fingerprint().equals(described.getString("keyFingerprint"))));
+        assertEquals(List.of("REPORT", "INVESTIGATOR_REPLY"), described.getJsonArray("items").getValuesAs(JsonObject.class)
+                .stream().map(i -> i.getString("kind")).toList());
+        assertEquals("What happened?", described.getJsonArray("questions").getJsonObject(0).getString("label"));
+
+        try (UnlockedKey key = signed.unlock()) {
+            List<JsonObject> items = described.getJsonArray("items").getValuesAs(JsonObject.class);
+            HttpResponse<byte[]> report = signed.person.bytes("/contact/browser/items/" + items.get(0).getString("id"));
+            assertEquals(200, report.statusCode());
+            assertFalse(new String(report.body(), StandardCharsets.ISO_8859_1).contains("the story only"));
+            assertEquals(List.of("the story only the whistleblower knows"),
+                    ReportContents.fromJson(Opener.with(key).openAll(new java.io.ByteArrayInputStream(report.body()), 1 << 20))
+                            .answers().get("story"));
+            HttpResponse<byte[]> reply = signed.person.bytes("/contact/browser/items/" + items.get(1).getString("id"));
+            assertEquals("a reply from the investigators",
+                    MessageContents.fromJson(Opener.with(key).openAll(new java.io.ByteArrayInputStream(reply.body()), 1 << 20)).text());
+        }
+        assertEquals(404, signed.person.bytes("/contact/browser/items/" + UUID.randomUUID()).statusCode());
+        assertEquals(303, signed.person.get("/contact/conversation").statusCode(),
+                "a session without the lock secret opens nothing on the server");
+        assertEquals(401, new Person().get("/contact/browser/case").statusCode(), "no session, no case");
+
+        Person plain = new Person();
+        plain.post("/contact", "code", signed.code);
+        assertEquals(401, plain.get("/contact/browser/case").statusCode(), "a plain session does not serve the browser path");
+    }
+
+    @Test
+    @Order(2)
+    void aMessageSealedAsTheBrowserDoesIsStoredAsThePlainPathStoresItAndReadsThere() throws Exception {
+        generousThrottle();
+        Signed signed = new Signed("a story");
+        byte[] file = ("ledger," + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        UUID fileId = UUID.randomUUID();
+        byte[] document = new MessageContents("more facts sealed in the browser",
+                List.of(new ReportContents.AttachmentEntry(fileId, MessageContents.FIELD, "ledger.csv", "text/csv", file.length)))
+                .toJson();
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("message", seal(signed.recipients(), document));
+        parts.put("file-" + fileId, seal(signed.recipients(), file));
+        HttpResponse<String> sent = signed.person.send(parts);
+        assertEquals(200, sent.statusCode(), sent.body());
+        assertEquals("sent", json(sent.body()).getString("status"));
+        assertEquals(3, signed.items(), "the report, the message and its file");
+
+        Person plain = new Person();
+        assertEquals(303, plain.post("/contact", "code", signed.code).statusCode());
+        String page = plain.get("/contact/conversation").body();
+        assertTrue(page.contains("more facts sealed in the browser"), "the plain page opens the browser's message");
+        assertTrue(page.contains("ledger.csv"));
+        assertArrayEquals(file, plain.bytes("/contact/files/" + fileId).body());
+    }
+
+    @Test
+    @Order(3)
+    void plaintextWrongRecipientsNoIntegrityMalformedAndOversizedMessagesAreRefusedAndLeaveNothing() throws Exception {
+        generousThrottle();
+        Signed signed = new Signed("a story");
+        List<RecipientKey> everyone = signed.recipients();
+        byte[] document = new MessageContents("refused", List.of()).toJson();
+
+        assertRefused(signed.person.send(Map.of("message", document)), 422, "not-sealed");
+        assertRefused(signed.person.send(Map.of("message", seal(everyone.subList(0, 1), document))), 422, "wrong-recipients");
+        RecipientKey outsider = RecipientKey.fromArmored(org.candor.crypto.InvestigatorKey
+                .generate("Outsider <o@example.org>", "a long passphrase".toCharArray()).exportPublicArmored());
+        List<RecipientKey> withOutsider = new ArrayList<>(everyone);
+        withOutsider.add(outsider);
+        assertRefused(signed.person.send(Map.of("message", seal(withOutsider, document))), 422, "wrong-recipients");
+        byte[] sed = new byte[2 + 64];
+        RANDOM.nextBytes(sed);
+        sed[0] = (byte) 0xC9; // tag 9: symmetrically encrypted data without MDC
+        sed[1] = 64;
+        assertRefused(signed.person.send(Map.of("message", sed)), 422, "no-integrity");
+
+        Map<String, byte[]> plainFile = new LinkedHashMap<>();
+        plainFile.put("message", seal(everyone, document));
+        plainFile.put("file-" + UUID.randomUUID(), "a file in clear".getBytes(StandardCharsets.UTF_8));
+        assertRefused(signed.person.send(plainFile), 422, "not-sealed");
+
+        assertRefused(signed.person.send(Map.of("files", seal(everyone, document))), 400, "malformed");
+        Map<String, byte[]> badName = new LinkedHashMap<>();
+        badName.put("message", seal(everyone, document));
+        badName.put("file-not-a-uuid", seal(everyone, document));
+        assertRefused(signed.person.send(badName), 400, "malformed");
+        assertRefused(signed.person.http.post("/contact/browser/messages", "multipart/form-data; boundary=x",
+                "message=hello".getBytes(StandardCharsets.UTF_8)), 400, "malformed");
+        assertRefused(signed.person.http.post("/contact/browser/messages", "application/x-www-form-urlencoded",
+                "message=hello".getBytes(StandardCharsets.UTF_8)), 415, "notMultipart");
+
+        Map<String, byte[]> bigFile = new LinkedHashMap<>();
+        bigFile.put("message", seal(everyone, document));
+        bigFile.put("file-" + UUID.randomUUID(), seal(everyone, new byte[11 * 1024 * 1024])); // the channel takes 10 MiB a file
+        assertRefused(signed.person.send(bigFile), 413, "tooLarge");
+
+        assertEquals(1, signed.items(), "only the report: no refused message left an item");
+        assertEquals(401, new Person().send(Map.of("message", seal(everyone, document))).statusCode(), "no session, nothing kept");
+    }
+
+    @Test
+    @Order(4)
+    void wrongPreHandlesAllGetOneAnswerAndShareTheThrottleWithThePlainSignIn() throws Exception {
+        generousThrottle();
+        Signed signed = new Signed("a story");
+        Person guesser = new Person();
+        String first = null;
+        Map<String, List<String>> firstHeaders = null;
+        for (int i = 0; i < 1000; i++) {
+            HttpResponse<String> wrong;
+            if (i % 2 == 0) {
+                byte[] random = new byte[32];
+                RANDOM.nextBytes(random);
+                wrong = guesser.signIn(Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+            } else {
+                try (ReplyCode guess = ReplyCode.generate()) {
+                    wrong = guesser.signIn(ReplyCodeDerivation.preHandle(guess).toBase64Url());
+                }
+            }
+            String described = wrong.statusCode() + "\n" + wrong.body();
+            Map<String, List<String>> headers = withoutDate(wrong.headers());
+            if (first == null) {
+                first = described;
+                firstHeaders = headers;
+                assertEquals(403, wrong.statusCode());
+                assertEquals("wrong", json(wrong.body()).getString("problem"));
+                assertFalse(headers.containsKey("set-cookie"), "a wrong pre-handle starts no session");
+            } else {
+                assertEquals(first, described, "attempt " + i);
+                assertEquals(firstHeaders, headers, "attempt " + i);
+            }
+        }
+        assertRefused(guesser.signIn("not a pre-handle"), 400, "malformed");
+
+        fixture("/it-contact/throttle?failures=3&perCode=50&millis=3000");
+        for (int i = 0; i < 3; i++) {
+            try (ReplyCode guess = ReplyCode.generate()) {
+                assertEquals(403, guesser.signIn(ReplyCodeDerivation.preHandle(guess).toBase64Url()).statusCode());
+            }
+        }
+        HttpResponse<String> throttledWrong;
+        try (ReplyCode guess = ReplyCode.generate()) {
+            throttledWrong = guesser.signIn(ReplyCodeDerivation.preHandle(guess).toBase64Url());
+        }
+        HttpResponse<String> throttledRight = new Person().signIn(preHandle(signed.code));
+        assertRefused(throttledWrong, 429, "throttled");
+        assertEquals(throttledWrong.body(), throttledRight.body(), "the same answer for everyone while throttled");
+        assertEquals(429, new Person().post("/contact", "code", signed.code).statusCode(),
+                "failures on the browser path count for the plain sign-in too");
+
+        Thread.sleep(1_500);
+        HttpResponse<String> right = new Person().signIn(preHandle(signed.code));
+        assertEquals(200, right.statusCode(), "the real code works once guessing stops: " + right.body());
+    }
+
+    private static void assertRefused(HttpResponse<String> answer, int status, String problem) {
+        assertEquals(status, answer.statusCode(), answer.body());
+        JsonObject body = json(answer.body());
+        assertEquals("refused", body.getString("status"));
+        assertEquals(problem, body.getString("problem"));
+        assertFalse(body.getString("message").isBlank());
+    }
+
+    private static byte[] seal(List<RecipientKey> to, byte[] content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream sealed = Sealer.to(to).open(out, Sealer.Content.BINARY)) {
+            sealed.write(content);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] multipart(String boundary, Map<String, byte[]> parts) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey()
+                    + "\"; filename=\"sealed\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            body.write(part.getValue());
+            body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return body.toByteArray();
+    }
+
+    private static String preHandle(String code) throws Exception {
+        try (ReplyCode parsed = ReplyCode.parse(code)) {
+            return ReplyCodeDerivation.preHandle(parsed).toBase64Url();
+        }
+    }
+
+    private static Map<String, List<String>> withoutDate(HttpHeaders headers) {
+        Map<String, List<String>> map = new TreeMap<>(headers.map());
+        map.remove("date");
+        return map;
+    }
+
+    private void generousThrottle() throws Exception {
+        fixture("/it-contact/throttle?failures=5000&perCode=50&millis=60000");
+    }
+
+    private String fixture(String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(Deployments.local(deployed, path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return r.body();
+    }
+
+    private static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static JsonObject json(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+}
