@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Time to open a case with ten 10 MB attachments in the desk of the runnable bundle, on this machine only: the case
+# page (report and conversation opened), each attachment downloaded decrypted (the desk's integrity pass, then its
+# streaming pass) and as .gpg ciphertext. Median, minimum and maximum over the rounds; figures are recorded in
+# docs/benchmarks.md.
+# Usage: benchmarks/case-open.sh [rounds, default 7]
+set -euo pipefail
+
+ROUNDS="${1:-7}"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+. benchmarks/lib.sh
+JAVA="$JAVA_HOME/bin/java"
+
+mvn -q -B -Pbench -pl benchmarks,deploy -am package -DskipTests
+BUNDLE="$ROOT/deploy/target/candor.jar"
+WEBINF="$ROOT/portal-web/target/portal-web/WEB-INF"
+# The seeder and the client use the portal's password hashing and second factor: its classes and libraries.
+TOOLS=("$JAVA" -cp "$ROOT/benchmarks/target/benchmarks.jar:$WEBINF/classes:$WEBINF/lib/*")
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/candor-case-open.XXXXXX")"
+PORTAL_PID=""
+cleanup() {
+  [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null && wait "$PORTAL_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+# A free port on loopback (other portals may run on this machine): the first from 18766 that nothing answers on.
+PORT=18766
+while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
+export CANDOR_DATA_DIR="$WORK/data" CANDOR_PUBLIC_URL="http://localhost:$PORT" CANDOR_INTAKE_MIN_FILL_SECONDS=0
+
+start_portal() {
+  "$JAVA" -jar "$BUNDLE" --port "$PORT" > "$WORK/portal.log" 2>&1 &
+  PORTAL_PID=$!
+  for _ in $(seq 1 900); do # a start takes 15 s on a quiet machine, several minutes on a saturated one
+    grep -Eq "ready in [0-9]" "$WORK/portal.log" && return 0 # Payara's line; not "Address already in use"
+    grep -q "Address already in use" "$WORK/portal.log" && break
+    kill -0 "$PORTAL_PID" 2>/dev/null || break
+    sleep 1
+  done
+  echo "the portal did not start" >&2; exit 1
+}
+stop_portal() { kill "$PORTAL_PID"; wait "$PORTAL_PID" 2>/dev/null || true; PORTAL_PID=""; }
+
+echo "JDK: $("$JAVA" -version 2>&1 | head -1); $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+start_portal
+stop_portal
+"${TOOLS[@]}" org.candor.bench.desk.CaseOpenSeeder "$CANDOR_DATA_DIR" open "open sign-in password" "open key passphrase"
+start_portal
+"${TOOLS[@]}" org.candor.bench.desk.CaseOpen "http://localhost:$PORT" open "open sign-in password" \
+  "open key passphrase" "$WORK" "$ROUNDS"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
