@@ -21,6 +21,7 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.candor.search.analysis.CaseAnalyzers;
 import org.candor.search.extract.AttachmentExtractor;
 import org.candor.search.store.EncryptedDirectory;
@@ -113,6 +114,7 @@ public final class CaseIndex implements Closeable {
    * Opens the encrypted index in {@code folder}, creating an empty one if there is none.
    *
    * @throws WrongIndexKeyException if the index exists and {@code key} does not open it
+   * @throws IndexInUseException if another open index holds the folder's write lock
    * @throws CaseSearchException if the index cannot be read or written
    */
   public static CaseIndex open(Path folder, IndexKey key) {
@@ -155,6 +157,9 @@ public final class CaseIndex implements Closeable {
       closeQuietly(directory);
       if (causedBy(e, WrongIndexKeyIOException.class)) {
         throw new WrongIndexKeyException(e);
+      }
+      if (causedBy(e, LockObtainFailedException.class)) {
+        throw new IndexInUseException(e);
       }
       throw new CaseSearchException("The search index could not be opened.", e);
     }

@@ -285,4 +285,20 @@ class CaseIndexTest {
     key.destroy();
     assertThrows(IllegalStateException.class, key::toBytes);
   }
+
+  @Test
+  void aSecondOpeningOfAFolderInUseIsRefusedAndLeavesTheFirstIndexIntact() {
+    IndexKey key = IndexKey.generate();
+    try (CaseIndex first = CaseIndex.open(folder, key, MANUAL)) {
+      first.indexer().index(caseWith("c1", "heronquill"));
+      first.indexer().commit();
+      assertThrows(IndexInUseException.class, () -> CaseIndex.open(folder, key, MANUAL));
+      first.indexer().index(caseWith("c2", "heronquill"));
+      first.refresh();
+      assertEquals(2, hits(first, "heronquill", Set.of("c1", "c2")), "the first index still works");
+    }
+    try (CaseIndex again = CaseIndex.open(folder, key, MANUAL)) {
+      assertEquals(2, hits(again, "heronquill", Set.of("c1", "c2")), "its files were left alone");
+    }
+  }
 }

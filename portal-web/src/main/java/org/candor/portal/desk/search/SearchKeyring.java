@@ -37,6 +37,7 @@ import org.candor.portal.audit.AuditLog;
 import org.candor.portal.channel.RecipientKeys;
 import org.candor.search.CaseIndex;
 import org.candor.search.CaseSearchException;
+import org.candor.search.IndexInUseException;
 import org.candor.search.IndexKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -233,6 +234,12 @@ public class SearchKeyring {
         CaseIndex index;
         try {
             index = CaseIndex.open(folder(), indexKey, options);
+        } catch (IndexInUseException inUse) {
+            // Another process (a second desk instance on the same folder) holds the write lock:
+            // its files are not ours to empty (docs/operations.md).
+            LOG.warning("the search index is in use by another process; search stays closed on this instance");
+            indexKey.destroy();
+            throw inUse;
         } catch (CaseSearchException unreadable) {
             // Derived data only: an index this key cannot read (WrongIndexKeyException) or that is
             // damaged is thrown away and filled again by the catch-up.
@@ -283,6 +290,10 @@ public class SearchKeyring {
             } finally {
                 Arrays.fill(raw, (byte) 0);
             }
+            // The desk seals the copy with the recipient's public key while the index is open:
+            // no person chose to, so the actor is the system.
+            audit.record(AuditEvent.of(AuditAction.SEARCH_INDEX_KEY_SHARED, Actor.system()).about("staff", staffId)
+                    .with("index", current.indexId()).with("fingerprint", publicKey.get().fingerprint()));
         }
     }
 

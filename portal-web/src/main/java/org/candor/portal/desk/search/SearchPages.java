@@ -44,8 +44,8 @@ import org.candor.search.SortOrder;
  * /desk/search} (query, order, facet filters, pages, highlighted snippets, the index's state and
  * the progress of a rebuild) and {@code POST /desk/search/rebuild}. Keeps DESIGN.md property 7:
  * every search carries the ids of the cases sealed to the investigator, so nothing of other
- * cases reaches the page; and property 8: a page that shows snippets is audited, without the
- * query text.
+ * cases reaches the page; and property 8: every search is audited with its number of hits,
+ * never with the query text.
  */
 @Path("/desk/search")
 @Produces(MediaType.TEXT_HTML)
@@ -155,10 +155,10 @@ public class SearchPages {
         }
         List<HitView> hits = results.hits().stream().map(h -> hit(h, locale)).toList();
         long shown = hits.stream().filter(h -> !h.snippets().isEmpty()).count();
-        if (shown > 0) {
-            audit.record(AuditEvent.of(AuditAction.CASE_CONTENTS_OPENED, Actor.staff(me.id(), me.username()))
-                    .with("part", "search").with("shown", shown));
-        }
+        // Every search that ran is recorded with its numbers, never its query text (which may
+        // itself be sensitive, e.g. a name) nor the ids of the hits (docs/protocol.md, "Audit").
+        audit.record(AuditEvent.of(AuditAction.CASES_SEARCHED, Actor.staff(me.id(), me.username()))
+                .with("hits", results.totalHits()).with("shown", shown).with("page", pageNumber));
         List<FacetView> facets = new ArrayList<>();
         for (Facet facet : Facet.values()) {
             List<FacetLink> values = new ArrayList<>();
@@ -192,11 +192,11 @@ public class SearchPages {
     @POST
     @Path("rebuild")
     public Response rebuild() {
-        session.require(Role.INVESTIGATOR);
+        SignedInStaff me = session.require(Role.INVESTIGATOR);
         if (!keys.isUnlocked()) {
             return Response.seeOther(URI.create("/desk/key")).build();
         }
-        worker.requestRebuild();
+        worker.requestRebuild(Actor.staff(me.id(), me.username()));
         return Response.seeOther(URI.create("/desk/search#rebuild")).build();
     }
 

@@ -22,6 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.candor.crypto.UnlockedKey;
+import org.candor.portal.audit.Actor;
+import org.candor.portal.audit.AuditAction;
+import org.candor.portal.audit.AuditEvent;
+import org.candor.portal.audit.AuditLog;
 import org.candor.portal.casefile.CaseItemsAdded;
 import org.candor.portal.governance.retention.CaseDeleted;
 import org.candor.search.CaseDocument;
@@ -68,6 +72,9 @@ public class SearchWorker {
     CaseReader reader;
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     @ConfigProperty(name = "candor.search.catch-up-seconds", defaultValue = "10")
     int catchUpSeconds;
 
@@ -95,12 +102,20 @@ public class SearchWorker {
         }
     }
 
-    /** Asks for a full rebuild from the stored ciphertext; it starts within a second. */
-    public synchronized boolean requestRebuild() {
+    /**
+     * Asks for a full rebuild from the stored ciphertext; it starts within a second. A request
+     * that starts one is audited; one made while a rebuild is pending or running is not.
+     */
+    public synchronized boolean requestRebuild(Actor by) {
         if (!keyring.isOpen() || rebuild.requested() || rebuild.running()) {
             return false;
         }
+        Optional<UUID> indexId = keyring.withIndex(SearchKeyring.OpenIndex::indexId);
+        if (indexId.isEmpty()) {
+            return false;
+        }
         rebuild = new Rebuild(true, false, 0, 0, Optional.empty(), false);
+        audit.record(AuditEvent.of(AuditAction.SEARCH_INDEX_REBUILT, by).about("search-index", indexId.get()));
         return true;
     }
 
