@@ -28,7 +28,7 @@ export CANDOR_DATA_DIR="$WORK/data" CANDOR_PUBLIC_URL="http://localhost:$PORT"
 export CANDOR_INTAKE_MIN_FILL_SECONDS=0 CANDOR_INTAKE_PER_MINUTE=1000000 CANDOR_INTAKE_PER_CHANNEL_PER_MINUTE=1000000
 
 start_portal() { # JVM options as arguments
-  "$JAVA" "$@" -jar "$BUNDLE" --port "$PORT" > "$WORK/portal.log" 2>&1 &
+  "$JAVA" --add-modules jdk.incubator.vector "$@" -jar "$BUNDLE" --port "$PORT" > "$WORK/portal.log" 2>&1 &
   PORTAL_PID=$!
   for _ in $(seq 1 240); do
     grep -q "ready in" "$WORK/portal.log" && return 0

@@ -4,6 +4,7 @@
 # measure the index on disk, then search it with the fixed query mix, on the encrypted index
 # and on a plain Lucene directory.
 # Usage: benchmarks/search.sh [cases, default 100000] [threads, default the cores] [queries per store, default 2000]
+#        [stores, default encrypted,plain]
 # The short JMH benchmarks of the same code (10,000 cases) run with:
 #   java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar 'org.candor.bench.search.*' -p cases=10000
 set -euo pipefail

@@ -34,7 +34,7 @@ final class RunningPortal implements AutoCloseable {
         this.port = freePort();
         Path bundle = Path.of(System.getProperty("candor.bundle", "target/candor.jar"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + tempDir,
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "--add-modules=jdk.incubator.vector", "-Djava.io.tmpdir=" + tempDir,
                 "-jar", bundle.toString(), "--port", Integer.toString(port));
         builder.environment().put("CANDOR_DATA_DIR", dataDir.toString());
         builder.environment().put("CANDOR_PUBLIC_URL", "http://localhost:" + port);

@@ -35,7 +35,8 @@ import org.candor.search.SortOrder;
  * time, reporting p50/p90/p99 and the encrypted/plain ratio.
  *
  * <p>Not JMH: indexing 100,000 cases takes minutes, and the query phase must run on the index
- * the same run built. Usage: {@code SearchAtScale [cases] [threads] [queries per store]}.
+ * the same run built. Usage: {@code SearchAtScale [cases] [threads] [queries per store]
+ * [stores, default encrypted,plain]}.
  */
 public final class SearchAtScale {
 
@@ -50,6 +51,7 @@ public final class SearchAtScale {
     int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
     int queries = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+    String[] stores = args.length > 3 ? args[3].split(",") : new String[] {"encrypted", "plain"};
     System.out.printf(Locale.ROOT, "cases %,d, threads %d, queries per store %,d, %d cores, JDK %s, %s%n",
         cases, threads, queries, Runtime.getRuntime().availableProcessors(), Runtime.version(), load());
 
@@ -64,9 +66,8 @@ public final class SearchAtScale {
     for (int i = 0; i < cases; i += 2) {
       permitted.add(SyntheticCases.caseId("c", i));
     }
-    double[] p50 = new double[2];
-    double[] p99 = new double[2];
-    String[] stores = {"encrypted", "plain"};
+    double[] p50 = new double[stores.length];
+    double[] p99 = new double[stores.length];
     try (UnlockedKey unlocked = key.unlock(PASSPHRASE)) {
       for (int s = 0; s < stores.length; s++) {
         Path folder = Files.createTempDirectory("candor-bench-scale");
@@ -96,7 +97,10 @@ public final class SearchAtScale {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "encrypted/plain latency ratio: p50 %.2f, p99 %.2f%n", p50[0] / p50[1], p99[0] / p99[1]);
+    if (stores.length == 2) {
+      System.out.printf(Locale.ROOT, "%s/%s latency ratio: p50 %.2f, p99 %.2f%n", stores[0], stores[1],
+          p50[0] / p50[1], p99[0] / p99[1]);
+    }
   }
 
   private static SealedCase[] seal(int cases, int threads, Sealer sealer) throws Exception {

@@ -22,7 +22,8 @@ import org.candor.portal.platform.persistence.CandorDataSourceDefinition;
 /**
  * The search feature's rows (migration V8): the index and its key's fingerprint, the key copies
  * sealed to investigators, and the per-case markers of what was indexed; plus the few reads of
- * case metadata the worker needs. Plain JDBC in auto-commit: each statement stands alone, and
+ * case metadata the worker needs. Plain JDBC in auto-commit (the markers of a batch in one
+ * transaction), and
  * the markers are written only after the index committed (a crash in between means re-indexing,
  * never a case missed).
  */
@@ -160,16 +161,37 @@ public class SearchTables {
     }
 
     public void mark(UUID indexId, Collection<Marker> markers) {
-        for (Marker m : markers) {
-            update("delete from search_indexed where case_id = ?", s -> s.setObject(1, m.caseId()));
-            update("insert into search_indexed (case_id, index_id, item_count, status, labels) values (?, ?, ?, ?, ?)",
-                    s -> {
-                        s.setObject(1, m.caseId());
-                        s.setObject(2, indexId);
-                        s.setInt(3, m.itemCount());
-                        s.setString(4, m.status());
-                        s.setString(5, m.labelsColumn());
-                    });
+        if (markers.isEmpty()) {
+            return;
+        }
+        // One transaction and two batched statements for a whole batch of cases.
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement delete = c.prepareStatement("delete from search_indexed where case_id = ?");
+                    PreparedStatement insert = c.prepareStatement("insert into search_indexed"
+                            + " (case_id, index_id, item_count, status, labels) values (?, ?, ?, ?, ?)")) {
+                for (Marker m : markers) {
+                    delete.setObject(1, m.caseId());
+                    delete.addBatch();
+                    insert.setObject(1, m.caseId());
+                    insert.setObject(2, indexId);
+                    insert.setInt(3, m.itemCount());
+                    insert.setString(4, m.status());
+                    insert.setString(5, m.labelsColumn());
+                    insert.addBatch();
+                }
+                delete.executeBatch();
+                insert.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the search tables could not be written", e);
         }
     }
 

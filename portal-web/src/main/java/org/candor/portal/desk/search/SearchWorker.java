@@ -2,12 +2,15 @@ package org.candor.portal.desk.search;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -28,7 +34,9 @@ import org.candor.portal.audit.AuditEvent;
 import org.candor.portal.audit.AuditLog;
 import org.candor.portal.casefile.CaseItemsAdded;
 import org.candor.portal.governance.retention.CaseDeleted;
+import org.candor.portal.channel.Channel;
 import org.candor.search.CaseDocument;
+import org.candor.search.CaseIndexer;
 import org.candor.search.RebuildReport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -48,6 +56,7 @@ public class SearchWorker {
 
     private static final Logger LOG = Logger.getLogger(SearchWorker.class.getName());
     private static final int CATCH_UP_BATCH = 500;
+    private static final Duration CATCH_UP_SLICE = Duration.ofSeconds(15);
 
     /** Progress of the last rebuild, for the search page. */
     public record Rebuild(boolean requested, boolean running, long done, long total, Optional<Instant> finished,
@@ -61,6 +70,9 @@ public class SearchWorker {
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService parallel;
 
     @Inject
     SearchKeyring keyring;
@@ -77,6 +89,10 @@ public class SearchWorker {
     @Inject
     @ConfigProperty(name = "candor.search.catch-up-seconds", defaultValue = "10")
     int catchUpSeconds;
+
+    @Inject
+    @ConfigProperty(name = "candor.search.index-threads", defaultValue = "0")
+    int indexThreads;
 
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
     private final Set<UUID> deletedCases = ConcurrentHashMap.newKeySet();
@@ -169,7 +185,8 @@ public class SearchWorker {
             }
         } catch (RuntimeException e) {
             // The next round tries again; the log names the failure, never contents.
-            LOG.log(Level.WARNING, "a search indexing round failed ({0})", e.getClass().getSimpleName());
+            LOG.log(Level.WARNING, "a search indexing round failed ({0} at {1})",
+                    new Object[] {e.getClass().getSimpleName(), where(e)});
         }
     }
 
@@ -177,12 +194,19 @@ public class SearchWorker {
         keyring.sealMissingCopies();
         purge(tables.markersWithoutCase());
         Optional<UUID> indexId = keyring.withIndex(SearchKeyring.OpenIndex::indexId);
-        if (indexId.isPresent()) {
-            List<UUID> stale = tables.staleCases(indexId.get(), keyring.holders().keySet(), CATCH_UP_BATCH);
+        if (indexId.isEmpty()) {
+            return;
+        }
+        // Full batches follow one another for up to CATCH_UP_SLICE; then the tick returns, so
+        // that new cases, deletions and a rebuild request wait at most that long.
+        Instant until = Instant.now().plus(CATCH_UP_SLICE);
+        List<UUID> stale;
+        do {
+            stale = tables.staleCases(indexId.get(), keyring.holders().keySet(), CATCH_UP_BATCH);
             index(stale);
-            if (stale.size() == CATCH_UP_BATCH) {
-                lastCatchUp = Instant.EPOCH; // more are waiting: the next round (in a second) goes on
-            }
+        } while (stale.size() == CATCH_UP_BATCH && keyring.isOpen() && Instant.now().isBefore(until));
+        if (stale.size() == CATCH_UP_BATCH) {
+            lastCatchUp = Instant.EPOCH; // more are waiting: the next tick goes on
         }
     }
 
@@ -208,17 +232,60 @@ public class SearchWorker {
         Map<UUID, List<UnlockedKey>> holders = keyring.holders();
         List<SearchTables.Marker> markers = new ArrayList<>();
         Optional<UUID> indexId = keyring.withIndex(open -> {
-            for (UUID id : ids) {
-                reader.read(id, holders).ifPresent(r -> {
-                    open.index().indexer().index(r.document());
-                    markers.add(r.marker());
-                });
-            }
+            markers.addAll(openAndIndex(ids, holders, open.index().indexer()));
             open.index().indexer().commit(open.indexId().toString());
             open.index().refresh();
             return open.indexId();
         });
         indexId.ifPresent(id -> tables.mark(id, markers));
+    }
+
+    /**
+     * Reads each case's rows on this thread and hands it to the container's executor, where it
+     * is decrypted and indexed, on up to {@code candor.search.index-threads} threads at once
+     * (default: one per core): decryption and analysis are CPU work, the database reads wait on
+     * I/O, so the two overlap. The index writer is thread-safe; this is still the only task that
+     * writes, and it returns only when every case it handed over is done. A case that fails is
+     * left without a marker, so the next catch-up tries it again.
+     */
+    private List<SearchTables.Marker> openAndIndex(List<UUID> ids, Map<UUID, List<UnlockedKey>> holders,
+            CaseIndexer indexer) {
+        int threads = indexThreads > 0 ? indexThreads : Runtime.getRuntime().availableProcessors();
+        Semaphore inFlight = new Semaphore(2 * threads); // bounds the decrypted cases held in memory
+        Semaphore running = new Semaphore(threads);
+        Map<UUID, Optional<Channel>> channels = new HashMap<>();
+        List<Future<SearchTables.Marker>> pending = new ArrayList<>();
+        for (UUID id : ids) {
+            Optional<CaseReader.Stored> stored = reader.load(id, holders, channels);
+            if (stored.isEmpty()) {
+                continue;
+            }
+            inFlight.acquireUninterruptibly();
+            pending.add(parallel.submit(() -> {
+                running.acquireUninterruptibly();
+                try {
+                    CaseReader.Reading r = reader.open(stored.get());
+                    indexer.index(r.document());
+                    return r.marker();
+                } finally {
+                    running.release();
+                    inFlight.release();
+                }
+            }));
+        }
+        List<SearchTables.Marker> markers = new ArrayList<>();
+        for (Future<SearchTables.Marker> f : pending) {
+            try {
+                markers.add(f.get());
+            } catch (ExecutionException e) {
+                LOG.log(Level.WARNING, "a case could not be indexed ({0} at {1})",
+                        new Object[] {e.getCause().getClass().getSimpleName(), where(e.getCause())});
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while indexing");
+            }
+        }
+        return markers;
     }
 
     private void runRebuild() {
@@ -277,5 +344,12 @@ public class SearchWorker {
                 return d;
             }
         };
+    }
+
+    /** Where a failure arose: class, method and line, never its message (which might quote contents). */
+    private static String where(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length == 0 ? "?" : trace[0].getClassName() + "." + trace[0].getMethodName() + ":"
+                + trace[0].getLineNumber();
     }
 }
