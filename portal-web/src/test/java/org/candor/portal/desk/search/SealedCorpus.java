@@ -49,8 +49,8 @@ final class SealedCorpus {
         List<UUID> ids = new ArrayList<>();
         c.setAutoCommit(false);
         try (PreparedStatement caseRow = c.prepareStatement("insert into case_file (id, channel_id, lookup_handle,"
-                + " sealed_in_browser, status, received_on, last_activity_on, whistleblower_key, whistleblower_fingerprint)"
-                + " values (?, ?, ?, false, 'RECEIVED', ?, ?, ?, ?)");
+                + " sealed_in_browser, status, received_on, last_activity_on, next_deadline_on, whistleblower_key,"
+                + " whistleblower_fingerprint) values (?, ?, ?, false, 'RECEIVED', ?, ?, ?, ?, ?)");
                 PreparedStatement recipient = c.prepareStatement(
                         "insert into case_recipient (case_id, staff_id, fingerprint) values (?, ?, ?)");
                 PreparedStatement item = c.prepareStatement("insert into case_item (id, case_id, position, kind,"
@@ -73,8 +73,9 @@ final class SealedCorpus {
                     caseRow.setString(3, randomHex(32));
                     caseRow.setObject(4, received);
                     caseRow.setObject(5, received);
-                    caseRow.setString(6, "not used by search");
-                    caseRow.setString(7, randomHex(20));
+                    caseRow.setObject(6, received.plusDays(7)); // acknowledge within 7 days
+                    caseRow.setString(7, "not used by search");
+                    caseRow.setString(8, randomHex(20));
                     caseRow.addBatch();
                     recipient.setObject(1, id);
                     recipient.setObject(2, staffId);
