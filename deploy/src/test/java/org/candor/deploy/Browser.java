@@ -37,6 +37,11 @@ final class Browser {
         return start(profile, userAgent, true);
     }
 
+    /** Where this browser saves the files a person downloads. */
+    static Path downloads(Path profile) {
+        return profile.resolve("downloads");
+    }
+
     private static ChromeDriver start(Path profile, String userAgent, boolean javaScript) {
         ChromeOptions options = new ChromeOptions();
         if (userAgent != null) {
@@ -48,7 +53,8 @@ final class Browser {
                 "--no-first-run", "--window-size=1100,1300",
                 "--user-data-dir=" + profile.resolve("profile"),
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost");
-        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", javaScript ? 1 : 2));
+        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", javaScript ? 1 : 2,
+                "download.default_directory", downloads(profile).toString(), "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

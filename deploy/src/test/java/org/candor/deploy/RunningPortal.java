@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 final class RunningPortal implements AutoCloseable {
 
     private static final Pattern SETUP_LINK = Pattern.compile("(http://localhost:\\d+/setup/[A-Za-z0-9_-]{43})");
-    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
+    /** Generous: on a build machine shared by several builds, a start has taken over four minutes. */
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(8);
 
     private final Process process;
     private final int port;

@@ -37,7 +37,7 @@ public final class Seed {
         return new Seed(() -> DriverManager.getConnection(jdbcUrl));
     }
 
-    /** An investigator with a key made now, locked by the passphrase given. */
+    /** A staff member (an investigator, or an oversight member) with a key made now, locked by the passphrase given. */
     public record Investigator(UUID id, String username, InvestigatorKey key) {
     }
 
@@ -53,13 +53,22 @@ public final class Seed {
     }
 
     public Investigator addInvestigator(String username, String password, char[] passphrase) throws Exception {
+        return addWithKey(username, password, passphrase, "INVESTIGATOR");
+    }
+
+    /** An oversight member with a key made now: appeals filed from then on are sealed to it too. */
+    public Investigator addOversightMember(String username, String password, char[] passphrase) throws Exception {
+        return addWithKey(username, password, passphrase, "OVERSIGHT");
+    }
+
+    private Investigator addWithKey(String username, String password, char[] passphrase, String role) throws Exception {
         UUID id = UUID.randomUUID();
         InvestigatorKey key = InvestigatorKey.generate(username + " (Candor)", passphrase);
         try (Connection c = database.call()) {
             update(c, "insert into staff_member (id, username, display_name, password_hash, enabled, created_on) "
                     + "values (?, ?, ?, ?, true, ?)", id, username, username, PasswordHash.of(password.toCharArray()).encoded(),
                     LocalDate.now());
-            update(c, "insert into staff_role (staff_id, role) values (?, 'INVESTIGATOR')", id);
+            update(c, "insert into staff_role (staff_id, role) values (?, ?)", id, role);
             update(c, "insert into investigator_key (staff_id, fingerprint, public_armored, locked_secret, origin, created_on) "
                     + "values (?, ?, ?, ?, 'GENERATED', ?)", id, key.fingerprint(), key.exportPublicArmored(),
                     Base64.getEncoder().encodeToString(key.toStorage()), LocalDate.now());
