@@ -383,13 +383,13 @@ class CaseJourneyIT {
         colleague.unlockKey(portal.url("/desk/key").toString(), OTTO_PASSPHRASE);
         colleague.open(portal.url("/desk/search").toString(), "Search your cases");
         List<WebElement> his = search(colleague, OTHER_CHANNEL_WORD, 1);
-        assertTrue(his.get(0).getText().contains("Fraud safety"), "the word is in the index: " + his.get(0).getText());
+        assertTrue(his.get(0).getText().contains("safety"), "the word is in the index, in his case: " + his.get(0).getText());
 
         ines.open(portal.url("/desk/search").toString(), "Search your cases");
         search(ines, OTHER_CHANNEL_WORD, 0);
         assertEquals("No case found", ines.text("#results-heading"));
         assertEquals("No case of yours matches.", ines.text("#no-hits"));
-        assertFalse(ines.text("main").contains("Fraud safety"), "not even the other channel's name shows");
+        assertFalse(ines.text("main").contains("safety"), "not even the other channel shows, as a hit or a facet");
         colleague.signOutOfStaff();
     }
 
@@ -427,10 +427,12 @@ class CaseJourneyIT {
 
     /**
      * Searches until the expected number of hits is shown: the index takes in a new case within
-     * seconds, so a search right after an arrival may run before it. Returns the hits.
+     * seconds, so a search right after an arrival may run before it. The limit is generous
+     * because a build machine shared by several builds can be many times slower than usual.
+     * Returns the hits.
      */
     private static List<WebElement> search(Person who, String query, int expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (true) {
             who.fill("q", query);
             who.submit("Search", "Search your cases");
