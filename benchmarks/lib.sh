@@ -26,3 +26,20 @@ candor_jdk() {
 
 JAVA_HOME="$(candor_jdk)" || exit 1
 export JAVA_HOME
+
+# Runs the runnable bundle on this machine for a benchmark. Set BUNDLE, PORT and WORK first;
+# its log goes to $WORK/portal.log. start_portal takes JVM options as arguments.
+start_portal() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+    echo "port $PORT is taken by another program; stop it or change PORT in $0" >&2; exit 1
+  fi
+  "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector "$@" -jar "$BUNDLE" --port "$PORT" > "$WORK/portal.log" 2>&1 &
+  PORTAL_PID=$!
+  for _ in $(seq 1 600); do
+    grep -q "ready in" "$WORK/portal.log" && return 0
+    kill -0 "$PORTAL_PID" 2>/dev/null || break
+    sleep 1
+  done
+  echo "the portal did not start (log: $WORK/portal.log)" >&2; exit 1
+}
+stop_portal() { kill "$PORTAL_PID"; wait "$PORTAL_PID" 2>/dev/null || true; PORTAL_PID=""; }
