@@ -134,7 +134,7 @@ public final class ContactSignInLoad {
                         }
                     } catch (Exception e) {
                         other.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
-                    } 
+                    }
                 }
             }));
         }
