@@ -51,7 +51,7 @@ public final class ContactSignInLoad {
         this.base = base;
     }
 
-    /** One sign-in: right or wrong, and how long its answer took; or why it did not count. */
+    /** One sign-in to send: a right or a wrong code. */
     private record Trial(boolean right, String code) {
     }
 
