@@ -5,12 +5,77 @@
 // the upload, the page says so and the form is left as the plain form (encrypted on arrival),
 // never sending plaintext on its own.
 import {
-  cleanName, cleanType, derive, display, encoder, newReplyCode, openpgp, readRecipients, seal, selfTest, upload,
+  cleanName, cleanType, derive, display, encoder, newReplyCode, openpgp, readRecipients, selfTest, upload,
 } from '/static/sealing.mjs';
 
 // Kept importable from this module for the tests and pages that used it before the move.
 export {ALPHABET, TEST_VECTOR, checks, cleanName, cleanType, derive, display, newReplyCode, selfTest}
   from '/static/sealing.mjs';
+
+/** How long a new worker may take to load OpenPGP.js before the page gives up on it. */
+const WORKER_START_MS = 30000;
+
+/** Starts the sealing worker; resolves once it has loaded OpenPGP.js, rejects if it cannot. */
+export function startWorker() {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker('/static/seal-worker.mjs', {type: 'module'});
+    const timer = setTimeout(() => {
+      worker.terminate();
+      reject(new Error('the sealing worker did not start'));
+    }, WORKER_START_MS);
+    worker.onmessage = ({data}) => {
+      clearTimeout(timer);
+      if (data && data.ready) {
+        resolve(worker);
+      } else {
+        worker.terminate();
+        reject(new Error('the sealing worker did not start'));
+      }
+    };
+    worker.onerror = () => {
+      clearTimeout(timer);
+      worker.terminate();
+      reject(new Error('the sealing worker did not start'));
+    };
+  });
+}
+
+/**
+ * Seals the files and the report document in the worker (seal-worker.mjs); resolves to
+ * {files: [Blob], report: Blob}. onBytes gets the bytes of the files sealed so far. Aborting the
+ * signal terminates the worker, which stops the sealing at once.
+ */
+export function sealInWorker(worker, armoredKeys, files, report, signal, onBytes) {
+  return new Promise((resolve, reject) => {
+    const cancelled = () => {
+      worker.terminate();
+      reject(new DOMException('cancelled', 'AbortError'));
+    };
+    if (signal.aborted) {
+      cancelled();
+      return;
+    }
+    signal.addEventListener('abort', cancelled, {once: true});
+    const finish = () => signal.removeEventListener('abort', cancelled);
+    worker.onmessage = ({data}) => {
+      if (typeof data.progress === 'number') {
+        onBytes(data.progress);
+      } else if (data.failed) {
+        finish();
+        reject(new Error('sealing failed: ' + data.failed));
+      } else {
+        finish();
+        resolve(data);
+      }
+    };
+    worker.onerror = event => {
+      finish();
+      event.preventDefault();
+      reject(new Error('the sealing worker failed'));
+    };
+    worker.postMessage({keys: armoredKeys, files, report});
+  });
+}
 
 /** Reads the answers from the form in questionnaire order, as the server's check would accept them. */
 function answersOf(form, fields) {
@@ -72,12 +137,15 @@ async function fetchKeys(slug) {
 async function enhance() {
   const form = document.querySelector('form.report');
   const box = document.getElementById('sealed');
-  if (!form || !box || !window.crypto || !crypto.subtle || !window.TransformStream) {
+  if (!form || !box || !window.crypto || !crypto.subtle || !window.TransformStream || !window.Worker) {
     return;
   }
   const slug = form.getAttribute('action').split('/')[2];
   await selfTest();
   let channel = await fetchKeys(slug);
+  // The page promises encryption in the browser only once the worker that does it has loaded.
+  let nextWorker = startWorker();
+  await nextWorker;
 
   const list = document.getElementById('sealed-fingerprints');
   for (const recipient of channel.described.recipients) {
@@ -96,15 +164,27 @@ async function enhance() {
   const progress = document.getElementById('sealed-progress');
   const phase = document.getElementById('sealed-phase');
   const bar = document.getElementById('sealed-bar');
+  const percent = document.getElementById('sealed-percent');
   const problem = document.getElementById('sealed-problem');
   const submit = form.querySelector('button[type="submit"]');
+  const cancel = document.getElementById('sealed-cancel');
   let controller = null;
-  document.getElementById('sealed-cancel').addEventListener('click', () => controller && controller.abort());
+  cancel.addEventListener('click', () => controller && controller.abort());
 
   const showProblem = (message, fallback) => {
     document.getElementById('sealed-message').textContent = message;
     document.getElementById('sealed-fallback').textContent = fallback ? problem.dataset.fallback : '';
     problem.hidden = false;
+  };
+  // One bar per phase: first the share of the files encrypted, then the share of the body sent.
+  const show = (label, share) => {
+    const value = Math.max(0, Math.min(100, Math.floor(100 * share)));
+    if (phase.textContent !== label) {
+      phase.textContent = label;
+    }
+    bar.value = value;
+    bar.textContent = value + ' %';
+    percent.textContent = value + ' %';
   };
 
   const onSubmit = async event => {
@@ -121,24 +201,18 @@ async function enhance() {
     controller = new AbortController();
     const signal = controller.signal;
     submit.disabled = true;
+    cancel.disabled = false;
     progress.hidden = false;
-    phase.textContent = phase.dataset.encrypting;
-    bar.value = 0;
-    let uploading = false;
+    show(phase.dataset.encrypting, 0);
+    let worker = null;
     try {
+      worker = await nextWorker;
       const code = newReplyCode();
       const {preHandle, lockSecret} = await derive(code);
       const {privateKey, publicKey} = await openpgp.generateKey({
         type: 'ecc', curve: 'curve25519Legacy', userIDs: [{name: 'Candor case key'}],
         passphrase: lockSecret, format: 'object',
       });
-      const encryptionKeys = [...channel.keys, publicKey];
-      const totalBytes = files.reduce((sum, f) => sum + f.file.size, 0) || 1;
-      let sealedBytes = 0;
-      const onBytes = n => {
-        sealedBytes += n;
-        bar.value = Math.min(50, (50 * sealedBytes) / totalBytes);
-      };
       const report = {
         format: 'candor-report-v1',
         channel: channel.described.channel,
@@ -147,22 +221,29 @@ async function enhance() {
         attachments: files.map(f => ({item: f.item, field: f.field, name: cleanName(f.file.name),
           type: cleanType(f.file.type), size: f.file.size})),
       };
-      const sealedFiles = [];
-      for (const f of files) {
-        sealedFiles.push(await seal(f.file.stream(), encryptionKeys, false, signal, onBytes));
-      }
-      const sealedReport = await seal(encoder.encode(JSON.stringify(report)), encryptionKeys, true, signal, () => {});
+      const totalBytes = files.reduce((sum, f) => sum + f.file.size, 0);
+      const armoredKeys = [...channel.described.recipients.map(r => r.key), publicKey.armor()];
+      const sealed = await sealInWorker(worker, armoredKeys, files.map(f => f.file),
+        encoder.encode(JSON.stringify(report)), signal,
+        sealedBytes => show(phase.dataset.encrypting, totalBytes === 0 ? 1 : sealedBytes / totalBytes));
       const body = new FormData();
       body.append('token', channel.described.token);
       body.append('prehandle', preHandle);
       body.append('whistleblower-key', new Blob([privateKey.write()], {type: 'application/pgp-keys'}), 'sealed');
-      body.append('report', sealedReport, 'sealed');
-      files.forEach((f, i) => body.append('file-' + f.item, sealedFiles[i], 'sealed'));
-      uploading = true;
-      phase.textContent = phase.dataset.uploading;
-      bar.value = 50;
-      const answer = await upload('/report/' + encodeURIComponent(slug) + '/sealed', body, signal,
-        share => { bar.value = 50 + 50 * share; });
+      body.append('report', sealed.report, 'sealed');
+      files.forEach((f, i) => body.append('file-' + f.item, sealed.files[i], 'sealed'));
+      show(phase.dataset.uploading, 0);
+      const url = '/report/' + encodeURIComponent(slug) + '/sealed';
+      const sent = () => { cancel.disabled = true; };
+      let answer = await upload(url, body, signal, share => show(phase.dataset.uploading, share), sent);
+      // A token fetched just now (after a cancel) may be younger than the portal's minimum fill
+      // time; it is not used up by that refusal, so the same ciphertext is sent again shortly.
+      for (let retry = 0; retry < 5 && answer.status === 422 && answer.body && answer.body.problem === 'tooQuick'; retry++) {
+        await new Promise(resolve => setTimeout(resolve, 2000));
+        show(phase.dataset.uploading, 0);
+        cancel.disabled = false;
+        answer = await upload(url, body, signal, share => show(phase.dataset.uploading, share), sent);
+      }
       if (answer.status === 200 && answer.body && answer.body.status === 'received') {
         document.getElementById('reply-code').textContent = display(code);
         document.getElementById('received-on').textContent = answer.body.receivedOn;
@@ -183,6 +264,8 @@ async function enhance() {
       submit.disabled = false;
       if (failure.name === 'AbortError') {
         showProblem(problem.dataset.cancelled, false);
+        nextWorker = startWorker();
+        nextWorker.catch(() => {});
         channel = await fetchKeys(slug).catch(() => channel); // a fresh token for the next try
         return;
       }
@@ -195,8 +278,8 @@ async function enhance() {
       box.querySelector('#sealed-available').hidden = true;
     } finally {
       controller = null;
-      if (!uploading) {
-        bar.value = 0;
+      if (worker) {
+        worker.terminate(); // each attempt gets a fresh worker: nothing of one stays for the next
       }
     }
   };
@@ -204,6 +287,6 @@ async function enhance() {
 }
 
 enhance().catch(() => {
-  // Without the keys or a working WebCrypto, the page stays the plain form, which says
-  // truthfully that it is encrypted on arrival at the server.
+  // Without the keys, a working WebCrypto or the sealing worker, the page stays the plain form,
+  // which says truthfully that it is encrypted on arrival at the server.
 });

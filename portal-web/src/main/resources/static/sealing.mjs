@@ -181,14 +181,19 @@ export async function readRecipients(recipients) {
   return keys;
 }
 
-/** Sends a multipart body with progress; resolves to {status, body}. */
-export function upload(url, body, signal, onProgress) {
+/**
+ * Sends a multipart body with progress; resolves to {status, body}. One XMLHttpRequest: the
+ * browser streams Blobs in the body from its own storage and reports upload progress. onSent,
+ * if given, is called once the whole body has left, when aborting can no longer stop it.
+ */
+export function upload(url, body, signal, onProgress, onSent = () => {}) {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', url);
     request.responseType = 'json';
     request.setRequestHeader('Accept', 'application/json');
     request.upload.onprogress = event => event.lengthComputable && onProgress(event.loaded / event.total);
+    request.upload.onload = () => onSent();
     request.onload = () => resolve({status: request.status, body: request.response});
     request.onerror = () => reject(new Error('the upload failed'));
     request.onabort = () => reject(new DOMException('cancelled', 'AbortError'));

@@ -7,21 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.candor.crypto.OpenedStream;
 import org.candor.crypto.Opener;
 import org.candor.crypto.UnlockedKey;
 import org.candor.portal.casefile.ReportContents;
@@ -34,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -47,8 +56,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (docs/protocol.md, "Sealed in the browser"). Then: the browser reproduced the published HKDF
  * test vector; it asked nothing of any host but the portal and no request carried a canary; the
  * reply code made in the browser signs in on {@code /contact} without JavaScript (the server
- * derives the same handle and opens the key locked in the browser); no canary is in the
- * database, blobs, folders or console; the investigator's key opens the report exactly as typed.
+ * derives the same handle and opens the key locked in the browser); a large file is sealed in
+ * the page's worker with a progress bar, and cancelling its upload half-way leaves no case and no
+ * blob while the form keeps the answers and then sends them; no canary is in the database, blobs,
+ * folders or console; the investigator's key opens the reports and files exactly as sent.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserSealedReportIT {
@@ -57,6 +68,12 @@ class BrowserSealedReportIT {
     private static final char[] PASSPHRASE = "investigator passphrase".toCharArray();
     private static final Pattern REQUESTED_URL = Pattern.compile("\"request\":\\{.*?\"url\":\"([^\"]+)\"");
     private static final String SLUG = "fraud";
+    /** A channel for large files. */
+    private static final String LARGE = "large";
+    /** Big enough that sealing and sending take a while; the upload is slowed so the cancel lands half-way. */
+    private static final int LARGE_BYTES = 200 * 1024 * 1024;
+    /** Upload speed while the cancel is tried, bytes per second (DevTools network conditions). */
+    private static final int SLOW_UPLOAD = 8 * 1024 * 1024;
 
     @TempDir
     static Path work;
@@ -67,6 +84,7 @@ class BrowserSealedReportIT {
     private static String replyCode;
     private static byte[] ledgerBytes;
     private static byte[] photoBytes;
+    private static byte[] largeDigest;
 
     @BeforeAll
     static void start() throws Exception {
@@ -74,6 +92,7 @@ class BrowserSealedReportIT {
         Seed seed = Seed.into(h2());
         investigator = seed.addInvestigator("ines", "a long sign-in password", PASSPHRASE);
         seed.addPublishedChannel(SLUG, Seed.sampleQuestionnaire(4 * 1024 * 1024), true, 4 * 1024 * 1024, investigator.id());
+        seed.addPublishedChannel(LARGE, Seed.sampleQuestionnaire(LARGE_BYTES), true, LARGE_BYTES, investigator.id());
         portal = RunningPortal.start(data(), temp());
         browser = Browser.withJavaScript(work.resolve("browser"), "Mozilla/5.0 (" + CANARY + "-agent)");
     }
@@ -176,6 +195,50 @@ class BrowserSealedReportIT {
 
     @Test
     @Order(5)
+    void aCancelledUploadLeavesNothingOnTheServerAndTheSameFormThenSends() throws Exception {
+        Path large = work.resolve("large-" + CANARY + ".bin");
+        largeDigest = writeRandom(large, LARGE_BYTES);
+        browser.get(portal.url("/report/" + LARGE).toString());
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(By.id("sealed")));
+        browser.findElement(By.id("what")).sendKeys("A large " + CANARY + " file.");
+        browser.findElement(By.cssSelector("input[name=when][value=no]")).click();
+        browser.findElement(By.id("evidence")).sendKeys(large.toString());
+        Set<Path> blobsBefore = blobs();
+        slowUploads(SLOW_UPLOAD);
+        TimeUnit.SECONDS.sleep(3);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebDriverWait patient = new WebDriverWait(browser, Duration.ofSeconds(180));
+        patient.until(ExpectedConditions.textToBe(By.id("sealed-phase"), "Encrypting in your browser"));
+        assertTrue(browser.findElement(By.id("sealed-bar")).isDisplayed(), "a progress bar shows the encryption");
+        patient.until(ExpectedConditions.textToBe(By.id("sealed-phase"), "Sending the encrypted report"));
+        patient.until(b -> !pending().isEmpty() && percent() >= 2);
+        int sentBeforeCancel = percent();
+        assertTrue(sentBeforeCancel < 100, "the cancel comes while the upload runs (" + sentBeforeCancel + " %)");
+        assertEquals(sentBeforeCancel + " %", browser.findElement(By.id("sealed-percent")).getText());
+        browser.findElement(By.id("sealed-cancel")).click();
+
+        WebElement problem = patient.until(ExpectedConditions.visibilityOfElementLocated(By.id("sealed-problem")));
+        assertTrue(problem.getText().contains("your report was not sent"), problem.getText());
+        assertFalse(browser.findElement(By.id("sealed-progress")).isDisplayed());
+        assertEquals("A large " + CANARY + " file.", browser.findElement(By.id("what")).getDomProperty("value"));
+        assertTrue(browser.findElement(By.cssSelector("input[name=when][value=no]")).isSelected());
+        assertEquals(1L, browser.executeScript("return document.getElementById('evidence').files.length"));
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("encrypt your answers and files before they are sent"),
+                "the page still promises encryption in the browser: a cancel is no failure");
+        patient.until(b -> pending().isEmpty());
+        assertEquals(blobsBefore, blobs(), "no blob of the cancelled upload is kept");
+
+        slowUploads(-1);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        patient.until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-code")));
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("encrypted in your browser"));
+        assertEquals(blobsBefore.size() + 2, blobs().size(), "the report and its file were stored once");
+        assertEquals(List.of(), pending());
+    }
+
+    @Test
+    @Order(6)
     void noCanaryIsInTheDatabaseTheBlobsTheFoldersOrTheConsole() throws Exception {
         portal.close();
         String console = portal.output();
@@ -186,23 +249,26 @@ class BrowserSealedReportIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theInvestigatorsKeyOpensTheReportAndFilesExactlyAsTyped() throws Exception {
         Map<String, byte[]> items = new LinkedHashMap<>();
         ReportContents report = null;
         try (Connection c = DriverManager.getConnection(h2()); PreparedStatement s = c.prepareStatement(
                 "select i.id, i.kind, i.blob_id, f.sealed_in_browser from case_item i join case_file f on f.id = i.case_id"
-                        + " order by i.position"); ResultSet rows = s.executeQuery();
-                UnlockedKey key = investigator.key().unlock(PASSPHRASE)) {
-            while (rows.next()) {
-                assertTrue(rows.getBoolean(4), "the case says it was sealed in the browser");
-                String blob = rows.getString(3);
-                try (InputStream in = Files.newInputStream(data().resolve("blobs").resolve(blob.substring(0, 2)).resolve(blob))) {
-                    byte[] plain = Opener.with(key).openAll(in, 16 << 20);
-                    if (rows.getString(2).equals("REPORT")) {
-                        report = ReportContents.fromJson(plain);
-                    } else {
-                        items.put(rows.getString(1), plain);
+                        + " join channel c on c.id = f.channel_id where c.slug = ? order by i.position")) {
+            s.setString(1, SLUG);
+            try (ResultSet rows = s.executeQuery();
+                    UnlockedKey key = investigator.key().unlock(PASSPHRASE)) {
+                while (rows.next()) {
+                    assertTrue(rows.getBoolean(4), "the case says it was sealed in the browser");
+                    String blob = rows.getString(3);
+                    try (InputStream in = Files.newInputStream(data().resolve("blobs").resolve(blob.substring(0, 2)).resolve(blob))) {
+                        byte[] plain = Opener.with(key).openAll(in, 16 << 20);
+                        if (rows.getString(2).equals("REPORT")) {
+                            report = ReportContents.fromJson(plain);
+                        } else {
+                            items.put(rows.getString(1), plain);
+                        }
                     }
                 }
             }
@@ -222,6 +288,83 @@ class BrowserSealedReportIT {
         assertEquals(report.attachments().stream().map(a -> a.item().toString()).toList(), List.copyOf(items.keySet()));
         assertArrayEquals(ledgerBytes, items.get(report.attachments().get(0).item().toString()));
         assertArrayEquals(photoBytes, items.get(report.attachments().get(1).item().toString()));
+    }
+
+    @Test
+    @Order(8)
+    void theCancelledUploadMadeNoCaseAndTheLargeFileOpensIntact() throws Exception {
+        List<String> blobsOfLarge = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(h2()); PreparedStatement s = c.prepareStatement(
+                "select i.kind, i.blob_id from case_item i join case_file f on f.id = i.case_id"
+                        + " join channel c on c.id = f.channel_id where c.slug = ? order by i.position")) {
+            s.setString(1, LARGE);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    blobsOfLarge.add(rows.getString(1) + " " + rows.getString(2));
+                }
+            }
+        }
+        assertEquals(2, blobsOfLarge.size(), "one case (report and file) from the upload sent after the cancel: " + blobsOfLarge);
+        assertTrue(blobsOfLarge.get(0).startsWith("REPORT ") && blobsOfLarge.get(1).startsWith("ATTACHMENT "));
+        String blob = blobsOfLarge.get(1).substring("ATTACHMENT ".length());
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        try (UnlockedKey key = investigator.key().unlock(PASSPHRASE);
+                InputStream in = Files.newInputStream(data().resolve("blobs").resolve(blob.substring(0, 2)).resolve(blob));
+                OpenedStream plain = Opener.with(key).open(in)) {
+            byte[] buffer = new byte[1 << 16];
+            long size = 0;
+            int n;
+            while ((n = plain.read(buffer)) >= 0) {
+                sha256.update(buffer, 0, n);
+                size += n;
+            }
+            assertTrue(plain.isVerified(), "the integrity check of the large file passed");
+            assertEquals(LARGE_BYTES, size);
+        }
+        assertArrayEquals(largeDigest, sha256.digest(), "the large file sealed chunk by chunk opens to the same bytes");
+    }
+
+    /** Sets Chromium's upload speed for this page (-1: unthrottled), as DevTools' network conditions do. */
+    private static void slowUploads(int bytesPerSecond) {
+        browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of(
+                "offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", bytesPerSecond));
+    }
+
+    private static int percent() {
+        return Integer.parseInt(browser.findElement(By.id("sealed-bar")).getDomProperty("value"));
+    }
+
+    /** Random bytes in a file, written in pieces; returns their SHA-256. */
+    private static byte[] writeRandom(Path file, int size) throws Exception {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        Random random = new Random(20261128L);
+        byte[] piece = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int left = size; left > 0; left -= piece.length) {
+                random.nextBytes(piece);
+                int n = Math.min(left, piece.length);
+                out.write(piece, 0, n);
+                sha256.update(piece, 0, n);
+            }
+        }
+        return sha256.digest();
+    }
+
+    /** The stored blobs (not the pending ones). */
+    private static Set<Path> blobs() throws IOException {
+        try (Stream<Path> all = Files.walk(data().resolve("blobs"))) {
+            return all.filter(Files::isRegularFile).filter(p -> !p.getParent().getFileName().toString().equals("pending"))
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    /** The blobs being written, of uploads not finished. */
+    private static List<Path> pending() {
+        try (Stream<Path> all = Files.list(data().resolve("blobs").resolve("pending"))) {
+            return all.toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void screenshot(String name) throws IOException {
