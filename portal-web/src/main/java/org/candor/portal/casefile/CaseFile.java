@@ -173,6 +173,18 @@ public class CaseFile {
         return recipients.stream().anyMatch(r -> r.staffId().equals(staffId));
     }
 
+    /**
+     * Makes these investigators the ones the case is sealed to, once every item was sealed anew to
+     * their keys (the desk's grants, hand-overs and revocations). A case keeps at least one.
+     */
+    public void resealTo(Set<CaseRecipient> investigators) {
+        if (investigators.isEmpty()) {
+            throw new IllegalArgumentException("a case is sealed to at least one investigator");
+        }
+        recipients.clear();
+        recipients.addAll(investigators);
+    }
+
     public Deadlines deadlines() {
         return new Deadlines(receivedOn, Optional.ofNullable(acknowledgedOn));
     }

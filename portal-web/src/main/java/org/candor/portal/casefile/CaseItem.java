@@ -89,4 +89,10 @@ public class CaseItem {
     public long ciphertextBytes() {
         return ciphertextBytes;
     }
+
+    /** Points the item at its contents sealed anew (same plaintext, other recipients, fresh session key). */
+    public void resealedInto(BlobId blob, long ciphertextBytes) {
+        this.blobId = blob.value();
+        this.ciphertextBytes = ciphertextBytes;
+    }
 }

@@ -118,7 +118,7 @@ public class CaseMessages {
             throw new IllegalArgumentException("not a message kind: " + kind);
         }
         CaseFile caseFile = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no such case"));
-        return new Draft(caseId, kind, Sealer.to(recipients(caseFile, kind, extraReaders)), limits);
+        return new Draft(caseId, kind, Sealer.to(recipients(caseFile, kind, extraReaders)), limits, caseFile.recipients());
     }
 
     /**
@@ -165,16 +165,25 @@ public class CaseMessages {
             items.add(new CaseStore.StoredItem(file.getKey(), ItemKind.ATTACHMENT, file.getValue().commit()));
         }
         append(caseId, items, author, () -> {
-        });
+        }, Optional.empty());
         return messageId;
     }
 
-    /** Appends committed items in one transaction with {@code alsoInTheTransaction}; deletes their blobs if it fails. */
-    private void append(UUID caseId, List<CaseStore.StoredItem> items, Optional<UUID> author, Runnable alsoInTheTransaction)
-            throws IOException {
+    /**
+     * Appends committed items in one transaction with {@code alsoInTheTransaction}; deletes their
+     * blobs if it fails. With {@code sealedFor}, the investigators the items were sealed for: if a
+     * grant or revocation re-sealed the case since, the items would miss or reach the wrong people,
+     * and they are refused ({@link CaseChangedMeanwhile}).
+     */
+    private void append(UUID caseId, List<CaseStore.StoredItem> items, Optional<UUID> author, Runnable alsoInTheTransaction,
+            Optional<Set<CaseRecipient>> sealedFor) throws IOException {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         try {
             transactions.run(() -> {
+                CaseFile now = cases.findForUpdate(caseId).orElseThrow(CaseChangedMeanwhile::new);
+                if (sealedFor.isPresent() && !now.recipients().equals(sealedFor.get())) {
+                    throw new CaseChangedMeanwhile();
+                }
                 alsoInTheTransaction.run();
                 try {
                     store.append(caseId, items, author, today);
@@ -209,17 +218,19 @@ public class CaseMessages {
         private final ItemKind kind;
         private final Sealer sealer;
         private final UploadLimits limits;
+        private final Set<CaseRecipient> investigators;
         private final List<ReportContents.AttachmentEntry> attachments = new ArrayList<>();
         private final List<BlobStore.PendingBlob> pending = new ArrayList<>();
         private String text = "";
         private long totalBytes;
         private boolean sent;
 
-        private Draft(UUID caseId, ItemKind kind, Sealer sealer, UploadLimits limits) {
+        private Draft(UUID caseId, ItemKind kind, Sealer sealer, UploadLimits limits, Set<CaseRecipient> investigators) {
             this.caseId = caseId;
             this.kind = kind;
             this.sealer = sealer;
             this.limits = limits;
+            this.investigators = investigators;
         }
 
         /** The fingerprints of the keys this message is sealed to. */
@@ -309,7 +320,11 @@ public class CaseMessages {
                 items.add(new CaseStore.StoredItem(attachments.get(i).item(), ItemKind.ATTACHMENT, pending.get(i).commit()));
             }
             pending.clear();
-            append(caseId, items, author, alsoInTheTransaction);
+            try {
+                append(caseId, items, author, alsoInTheTransaction, Optional.of(investigators));
+            } catch (CaseChangedMeanwhile changed) {
+                throw new Refused(Problem.of("message.readersChanged"));
+            }
             sent = true;
             return messageId;
         }

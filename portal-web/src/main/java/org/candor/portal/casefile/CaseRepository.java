@@ -15,6 +15,12 @@ public interface CaseRepository {
 
     Optional<CaseFile> find(UUID id);
 
+    /**
+     * The case, locked until the transaction ends: whoever changes what a case is sealed to, or
+     * adds items sealed to its investigators, takes this lock first, so the two never interleave.
+     */
+    Optional<CaseFile> findForUpdate(UUID id);
+
     /** The case a reply code's lookup handle names, if any. */
     Optional<CaseFile> findByHandle(LookupHandle handle);
 

@@ -52,7 +52,7 @@ public class CaseStore {
                 addItems(caseId, items, Optional.empty(), day, 0);
             });
         } catch (RuntimeException failed) {
-            removeBlobs(items);
+            removeBlobs(items.stream().map(StoredItem::blob).toList());
             throw failed;
         }
         announce(caseId);
@@ -68,10 +68,53 @@ public class CaseStore {
                 caseFile.touch(day);
             });
         } catch (RuntimeException failed) {
-            removeBlobs(items);
+            removeBlobs(items.stream().map(StoredItem::blob).toList());
             throw failed;
         }
         announce(caseId);
+    }
+
+    /** An item sealed anew: the blob it names now, and the one that holds the same contents for new readers. */
+    public record Resealed(UUID itemId, BlobId oldBlob, BlobId newBlob) {
+    }
+
+    /**
+     * Makes re-sealed blobs the case's contents and {@code to} its investigators, in one
+     * transaction with {@code alsoInTheTransaction} (the audit entry). The case is locked first;
+     * if its investigators are no longer {@code from}, or its items are not exactly the re-sealed
+     * ones (an item arrived or changed meanwhile), {@link CaseChangedMeanwhile} is thrown. On any
+     * failure the new blobs are deleted and the old ones stay in use; after the commit the old
+     * blobs are deleted (a crash in between leaves unreferenced ciphertext for the blob sweep).
+     */
+    public void reseal(UUID caseId, Set<CaseRecipient> from, Set<CaseRecipient> to, List<Resealed> items,
+            Runnable alsoInTheTransaction) throws IOException {
+        try {
+            transactions.run(() -> {
+                CaseFile caseFile = cases.findForUpdate(caseId).orElseThrow(CaseChangedMeanwhile::new);
+                List<CaseItem> current = cases.items(caseId);
+                if (!caseFile.recipients().equals(from) || current.size() != items.size()) {
+                    throw new CaseChangedMeanwhile();
+                }
+                for (int i = 0; i < items.size(); i++) {
+                    CaseItem item = current.get(i);
+                    Resealed resealed = items.get(i);
+                    if (!item.id().equals(resealed.itemId()) || !item.blob().equals(resealed.oldBlob())) {
+                        throw new CaseChangedMeanwhile();
+                    }
+                    try {
+                        item.resealedInto(resealed.newBlob(), blobs.size(resealed.newBlob()));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                caseFile.resealTo(to);
+                alsoInTheTransaction.run();
+            });
+        } catch (RuntimeException failed) {
+            removeBlobs(items.stream().map(Resealed::newBlob).toList());
+            throw failed;
+        }
+        removeBlobs(items.stream().map(Resealed::oldBlob).toList());
     }
 
     private void addItems(UUID caseId, List<StoredItem> items, Optional<UUID> author, LocalDate day, int first) {
@@ -94,10 +137,10 @@ public class CaseStore {
         }
     }
 
-    private void removeBlobs(List<StoredItem> items) {
-        for (StoredItem item : items) {
+    private void removeBlobs(List<BlobId> toRemove) {
+        for (BlobId blob : toRemove) {
             try {
-                blobs.delete(item.blob());
+                blobs.delete(blob);
             } catch (IOException e) {
                 // an unreferenced blob holds only ciphertext; the retention sweep removes it
             }

@@ -34,6 +34,14 @@ public class JpaCaseRepository implements CaseRepository {
     }
 
     @Override
+    public Optional<CaseFile> findForUpdate(UUID id) {
+        // a row lock by native SQL: a pessimistic find would refresh a case already changed in this transaction
+        boolean exists = !em.createNativeQuery("select id from case_file where id = cast(?1 as uuid) for update")
+                .setParameter(1, id.toString()).getResultList().isEmpty();
+        return exists ? find(id) : Optional.empty();
+    }
+
+    @Override
     public Optional<CaseFile> findByHandle(LookupHandle handle) {
         return em.createQuery("select c from CaseFile c where c.lookupHandle = :h", CaseFile.class)
                 .setParameter("h", handle.toHex())

@@ -106,6 +106,21 @@ class CaseMessagesTest {
     }
 
     @Test
+    void aMessageBegunBeforeTheCaseWasResealedToOthersIsRefusedAndLeavesNoItemOrBlob() throws Exception {
+        UUID colleague = UUID.randomUUID();
+        try (CaseMessages.Draft draft = cases.messages.draft(caseId, ItemKind.INVESTIGATOR_REPLY, LIMITS, Set.of())) {
+            draft.text("sealed for the investigators of a moment ago");
+            draft.attach("memo.txt", "text/plain", new ByteArrayInputStream(new byte[] {1, 2, 3}));
+            cases.files.get(caseId).resealTo(Set.of(new CaseRecipient(colleague, investigatorKey.fingerprint())));
+            CaseMessages.Refused refused = assertThrows(CaseMessages.Refused.class,
+                    () -> draft.send(Optional.of(investigator)));
+            assertEquals("message.readersChanged", refused.problem().key());
+        }
+        assertTrue(cases.items(caseId).isEmpty(), "no item was added");
+        assertEquals(0, countFiles(blobFolder), "no blob was left behind");
+    }
+
+    @Test
     void extraReadersSuchAsOversightCanOpenAnAppeal() throws Exception {
         InvestigatorKey oversightKey = investigatorKey; // same key material is enough to show the fingerprint is added
         UUID ombudsperson = UUID.randomUUID();

@@ -84,6 +84,11 @@ public final class InMemoryCases implements CaseRepository {
     }
 
     @Override
+    public Optional<CaseFile> findForUpdate(UUID id) {
+        return find(id);
+    }
+
+    @Override
     public Optional<CaseFile> findByHandle(LookupHandle handle) {
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package org.candor.portal.it;
 
+import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
@@ -8,11 +9,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.candor.portal.staff.Totp;
 
 /**
  * A person's browser without a browser: keeps cookies, sends forms as a browser does (with
@@ -59,6 +64,61 @@ public final class Browserless {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
                 .header("Content-Type", contentType).header("Sec-Fetch-Site", "same-origin")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends a multipart form as a browser does: the text fields (names and values alternate in
+     * {@code fields}), then one file if {@code fileName} is not null.
+     */
+    public HttpResponse<String> multipart(String path, List<String> fields, String fileField, String fileName,
+            byte[] file) throws Exception {
+        String boundary = "----candor" + UUID.randomUUID().toString().replace("-", "");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int i = 0; i < fields.size(); i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields.get(i) + "\"\r\n\r\n"
+                    + fields.get(i + 1) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (fileName != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs a staff member in with their password and enrols a second factor, as at their first sign-in. */
+    public Browserless signInStaff(String username, String password) throws Exception {
+        HttpResponse<String> passed = post("/staff/sign-in", "username", username, "password", password);
+        if (!"/staff/enrol".equals(location(passed))) {
+            throw new AssertionError("sign-in of " + username + " did not lead to enrolment: " + passed.statusCode());
+        }
+        byte[] secret = base32(byId(follow(passed), "secret"));
+        HttpResponse<String> enrolled = post("/staff/enrol", "code", Totp.code(secret, Totp.step(Instant.now())));
+        if (enrolled.statusCode() != 200) {
+            throw new AssertionError("enrolment of " + username + " failed: " + enrolled.body());
+        }
+        return this;
+    }
+
+    /** Reads a TOTP secret as the enrolment page shows it (RFC 4648 base 32, spaces ignored). */
+    static byte[] base32(String shown) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long bits = 0;
+        int count = 0;
+        for (char c : shown.replace(" ", "").toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+            bits = (bits << 5) | alphabet.indexOf(c);
+            count += 5;
+            if (count >= 8) {
+                count -= 8;
+                out.write((int) (bits >> count) & 0xff);
+            }
+        }
+        return out.toByteArray();
     }
 
     /** Follows a 303 the way a browser would. */
