@@ -10,13 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.candor.portal.staff.Totp;
 
 /**
@@ -39,19 +36,16 @@ public final class Browserless {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Posts a form; keys and values alternate. */
+    /** Posts a form; keys and values alternate, and a key may come more than once (ticked boxes). */
     public HttpResponse<String> post(String path, String... form) throws Exception {
-        Map<String, String> fields = new LinkedHashMap<>();
+        StringBuilder body = new StringBuilder();
         for (int i = 0; i < form.length; i += 2) {
-            fields.put(form[i], form[i + 1]);
+            body.append(body.isEmpty() ? "" : "&").append(enc(form[i])).append('=').append(enc(form[i + 1]));
         }
-        String body = fields.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
         return http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", "null").header("Sec-Fetch-Site", "same-origin")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Fetches a path's bytes as they are (ciphertext, downloads). */

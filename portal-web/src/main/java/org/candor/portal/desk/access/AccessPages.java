@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
 import java.util.UUID;
 import org.candor.portal.desk.cases.KeyLocked;
 import org.candor.portal.desk.key.UnlockedKeyHolder;
@@ -60,30 +61,14 @@ public class AccessPages {
     }
 
     @POST
-    @Path("grant")
+    @Path("{change: grant|assign|revoke}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response grant(@PathParam("id") String id, @FormParam("colleague") String colleague,
-            @FormParam("version") String version) throws IOException {
-        return change(id, CaseAccess.Change.GRANT, colleague, version);
+    public Response change(@PathParam("id") String id, @PathParam("change") String change,
+            @FormParam("colleague") String colleague, @FormParam("version") String version) throws IOException {
+        return apply(id, CaseAccess.Change.valueOf(change.toUpperCase(Locale.ROOT)), colleague, version);
     }
 
-    @POST
-    @Path("assign")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response assign(@PathParam("id") String id, @FormParam("colleague") String colleague,
-            @FormParam("version") String version) throws IOException {
-        return change(id, CaseAccess.Change.ASSIGN, colleague, version);
-    }
-
-    @POST
-    @Path("revoke")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response revoke(@PathParam("id") String id, @FormParam("colleague") String colleague,
-            @FormParam("version") String version) throws IOException {
-        return change(id, CaseAccess.Change.REVOKE, colleague, version);
-    }
-
-    private Response change(String id, CaseAccess.Change change, String colleague, String version) throws IOException {
+    private Response apply(String id, CaseAccess.Change change, String colleague, String version) throws IOException {
         SignedInStaff me = session.require(Role.INVESTIGATOR);
         UUID caseId = caseId(id);
         access.caseFor(me, caseId);
