@@ -113,6 +113,23 @@ public final class Seed {
         return LocalizedText.required(Map.of(Locale.ENGLISH, english, Locale.GERMAN, german), 300, "label");
     }
 
+    /** A staff member holding one role, signing in with the password given, without a key. */
+    public static UUID staffMember(String username, String password, String role) throws Exception {
+        UUID id = UUID.randomUUID();
+        execute("insert into staff_member (id, username, display_name, password_hash, enabled, created_on)"
+                + " values (?, ?, ?, ?, true, ?)", id, username, username, PasswordHash.of(password.toCharArray()).encoded(),
+                LocalDate.now());
+        execute("insert into staff_role (staff_id, role) values (?, ?)", id, role);
+        return id;
+    }
+
+    /** Runs one SQL statement in the integration tests' PostgreSQL database, as an operator would. */
+    public static void execute(String sql, Object... values) throws Exception {
+        try (Connection c = connect()) {
+            update(c, sql, values);
+        }
+    }
+
     /** A connection to the integration tests' PostgreSQL database. */
     public static Connection connect() throws Exception {
         return DriverManager.getConnection(Deployments.databaseUrl());
