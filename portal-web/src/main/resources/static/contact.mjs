@@ -294,6 +294,11 @@ async function enhance() {
         opened = await load(null, opened.key);
         render(opened);
         byId('browser-sent').hidden = false;
+      } else if (answer.body && answer.body.problem === 'readersChanged') {
+        // access to the case changed during the upload: fetch the new readers, the text stays for sending again
+        opened = await load(null, opened.key);
+        sendProblem.textContent = answer.body.message;
+        sendProblem.hidden = false;
       } else {
         sendProblem.textContent = (answer.body && answer.body.message) || problem.dataset.failed;
         sendProblem.hidden = false;

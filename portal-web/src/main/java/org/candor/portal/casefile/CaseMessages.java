@@ -149,12 +149,15 @@ public class CaseMessages {
      * Adds a message sealed elsewhere (in the whistleblower's browser) whose blobs were inspected
      * and written as pending blobs: the document first, then its files with the item ids the
      * document lists. Commits the blobs and appends the items in one transaction, as
-     * {@link Draft#send} does; if that fails, the blobs are deleted.
+     * {@link Draft#send} does; if that fails, the blobs are deleted. {@code sealedFor} are the
+     * case's investigators as they were when the parts were inspected: if a grant or revocation
+     * re-sealed the case since, the message is refused ({@link CaseChangedMeanwhile}), as a draft is.
      *
      * @return the message's item id
      */
     public UUID appendSealed(UUID caseId, ItemKind kind, BlobStore.PendingBlob document,
-            List<Map.Entry<UUID, BlobStore.PendingBlob>> files, Optional<UUID> author) throws IOException {
+            List<Map.Entry<UUID, BlobStore.PendingBlob>> files, Optional<UUID> author, Set<CaseRecipient> sealedFor)
+            throws IOException {
         if (!MESSAGE_KINDS.contains(kind)) {
             throw new IllegalArgumentException("not a message kind: " + kind);
         }
@@ -165,7 +168,7 @@ public class CaseMessages {
             items.add(new CaseStore.StoredItem(file.getKey(), ItemKind.ATTACHMENT, file.getValue().commit()));
         }
         append(caseId, items, author, () -> {
-        }, Optional.empty());
+        }, Optional.of(Set.copyOf(sealedFor)));
         return messageId;
     }
 

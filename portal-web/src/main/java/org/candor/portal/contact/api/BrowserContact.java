@@ -1,10 +1,10 @@
 package org.candor.portal.contact.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -43,9 +43,11 @@ import org.candor.crypto.CiphertextInspector;
 import org.candor.crypto.PreHandle;
 import org.candor.crypto.RecipientKey;
 import org.candor.portal.blobstore.BlobStore;
+import org.candor.portal.casefile.CaseChangedMeanwhile;
 import org.candor.portal.casefile.CaseFile;
 import org.candor.portal.casefile.CaseItem;
 import org.candor.portal.casefile.CaseMessages;
+import org.candor.portal.casefile.CaseRecipient;
 import org.candor.portal.casefile.CaseRepository;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.channel.Channel;
@@ -74,6 +76,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("/contact/browser")
 @Produces(MediaType.APPLICATION_JSON)
 public class BrowserContact {
+
+    /** Found once: {@code Json.create*} looks the provider up with a ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Most bytes of the sealed message document: the longest text, four bytes a character, and framing. */
     static final long MAX_DOCUMENT_BYTES = CaseMessages.MAX_TEXT_CHARS * 4L + 64 * 1024;
@@ -118,7 +123,7 @@ public class BrowserContact {
         return switch (signIn.signIn(preHandle)) {
             case ContactSignIn.BrowserResult.Found found -> {
                 sessions.startInBrowser(request, found.caseId(), idleMinutes);
-                yield Response.ok(Json.createObjectBuilder().add("status", "signed-in").build()).build();
+                yield Response.ok(JSON.createObjectBuilder().add("status", "signed-in").build()).build();
             }
             case ContactSignIn.Result.Wrong wrong -> answer(403, "wrong", "contact.wrong");
             case ContactSignIn.Result.Throttled throttled -> answer(429, "throttled", "contact.throttled",
@@ -137,25 +142,25 @@ public class BrowserContact {
         CaseFile caseFile = signed.get();
         Locale language = Languages.of(request);
         DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language);
-        JsonArrayBuilder recipients = Json.createArrayBuilder();
+        JsonArrayBuilder recipients = JSON.createArrayBuilder();
         boolean open = true;
         try {
             for (RecipientKey key : messages.recipients(caseFile, ItemKind.WHISTLEBLOWER_MESSAGE, Set.of())) {
-                recipients.add(Json.createObjectBuilder().add("fingerprint", key.fingerprint()).add("key", key.toArmored()));
+                recipients.add(JSON.createObjectBuilder().add("fingerprint", key.fingerprint()).add("key", key.toArmored()));
             }
         } catch (CaseMessages.Refused noRecipient) {
             open = false;
         }
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         for (CaseItem item : cases.items(caseFile.id())) {
             if (item.kind().sharedWithWhistleblower()) {
-                items.add(Json.createObjectBuilder().add("id", item.id().toString()).add("kind", item.kind().name())
+                items.add(JSON.createObjectBuilder().add("id", item.id().toString()).add("kind", item.kind().name())
                         .add("day", day.format(item.createdOn())).add("bytes", item.ciphertextBytes()));
             }
         }
         Optional<Channel> channel = channels.find(caseFile.channelId());
         UploadLimits limits = channel.map(Channel::uploadLimits).orElse(UploadLimits.DEFAULT);
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = JSON.createObjectBuilder()
                 .add("format", "candor-contact-v1")
                 .add("key", CaseMessages.whistleblowerKey(caseFile).toLockedArmored())
                 .add("keyFingerprint", CaseMessages.whistleblowerKey(caseFile).fingerprint())
@@ -164,7 +169,7 @@ public class BrowserContact {
                 .add("recipients", recipients)
                 .add("questions", questions(channel, language))
                 .add("items", items)
-                .add("limits", Json.createObjectBuilder().add("filesAllowed", limits.allowed())
+                .add("limits", JSON.createObjectBuilder().add("filesAllowed", limits.allowed())
                         .add("maxFiles", limits.maxFiles()).add("maxFileBytes", limits.maxFileBytes())
                         .add("maxTotalBytes", limits.maxTotalBytes()).add("maxTextChars", CaseMessages.MAX_TEXT_CHARS))
                 .build();
@@ -219,8 +224,10 @@ public class BrowserContact {
             return answer(415, "notMultipart", "contact.browser.malformed");
         }
         CiphertextInspector inspector;
+        Set<CaseRecipient> inspectedFor;
         try {
             inspector = CiphertextInspector.expecting(messages.recipients(caseFile, ItemKind.WHISTLEBLOWER_MESSAGE, Set.of()));
+            inspectedFor = Set.copyOf(caseFile.recipients());
         } catch (CaseMessages.Refused noRecipient) {
             drain();
             return answer(409, "closed", "message.noRecipient");
@@ -270,14 +277,19 @@ public class BrowserContact {
                             Math.min(perFile, SealedIntake.ciphertextAllowance(limits.maxTotalBytes()) - total));
                 }
             }
-            messages.appendSealed(caseFile.id(), ItemKind.WHISTLEBLOWER_MESSAGE, document, files, Optional.empty());
-            return Response.ok(Json.createObjectBuilder().add("status", "sent").build()).build();
+            messages.appendSealed(caseFile.id(), ItemKind.WHISTLEBLOWER_MESSAGE, document, files, Optional.empty(),
+                    inspectedFor);
+            return Response.ok(JSON.createObjectBuilder().add("status", "sent").build()).build();
         } catch (SealedIntake.Refused refusal) {
             drain();
             return answer(refusal.status, refusal.code, "contact.browser." + refusal.code);
         } catch (FileUploadException malformed) {
             drain();
             return answer(400, "malformed", "contact.browser.malformed");
+        } catch (CaseChangedMeanwhile changed) {
+            // a grant or revocation re-sealed the case during the upload: the parts are addressed to the former readers
+            drain();
+            return answer(409, "readersChanged", "message.readersChanged");
         } catch (IOException | RuntimeException brokenOff) {
             // a truncated body, a cancelled upload, or a store that failed: nothing was kept
             return answer(400, "malformed", "contact.browser.brokenOff");
@@ -294,18 +306,18 @@ public class BrowserContact {
     @Path("sign-out")
     public Response signOut() {
         sessions.end(request);
-        return Response.ok(Json.createObjectBuilder().add("status", "signed-out").build()).build();
+        return Response.ok(JSON.createObjectBuilder().add("status", "signed-out").build()).build();
     }
 
     private static JsonArrayBuilder questions(Optional<Channel> channel, Locale language) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         if (channel.isPresent()) {
             for (QuestionField field : channel.get().questionnaire().fields()) {
-                JsonObjectBuilder options = Json.createObjectBuilder();
+                JsonObjectBuilder options = JSON.createObjectBuilder();
                 for (ChoiceOption option : field.options()) {
                     options.add(option.key(), option.label().in(language));
                 }
-                out.add(Json.createObjectBuilder().add("key", field.key()).add("label", field.labelIn(language))
+                out.add(JSON.createObjectBuilder().add("key", field.key()).add("label", field.labelIn(language))
                         .add("options", options));
             }
         }
@@ -326,7 +338,7 @@ public class BrowserContact {
     }
 
     private Response answer(int status, String problem, String messageKey, Object... arguments) {
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = JSON.createObjectBuilder()
                 .add("status", "refused")
                 .add("problem", problem)
                 .add("message", Messages.get(Languages.of(request), messageKey, arguments))
