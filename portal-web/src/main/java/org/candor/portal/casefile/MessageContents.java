@@ -1,9 +1,9 @@
 package org.candor.portal.casefile;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,6 +20,9 @@ import java.util.UUID;
  */
 public record MessageContents(String text, List<ReportContents.AttachmentEntry> attachments) {
 
+    /** Found once: {@code Json.create*} looks the provider up with a ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** The format name written into every sealed message. */
     public static final String FORMAT = "candor-message-v1";
     /** The field name attachments of a message carry. */
@@ -32,15 +35,15 @@ public record MessageContents(String text, List<ReportContents.AttachmentEntry> 
 
     /** The UTF-8 JSON to seal. */
     public byte[] toJson() {
-        JsonArrayBuilder files = Json.createArrayBuilder();
+        JsonArrayBuilder files = JSON.createArrayBuilder();
         for (ReportContents.AttachmentEntry a : attachments) {
-            files.add(Json.createObjectBuilder()
+            files.add(JSON.createObjectBuilder()
                     .add("item", a.item().toString())
                     .add("name", a.name())
                     .add("type", a.contentType())
                     .add("size", a.size()));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("text", text)
                 .add("attachments", files)
@@ -50,7 +53,7 @@ public record MessageContents(String text, List<ReportContents.AttachmentEntry> 
     /** Reads an opened message; refuses anything that is not a message of this format. */
     public static MessageContents fromJson(byte[] json) {
         JsonObject message;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(json))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(json))) {
             message = reader.readObject();
         } catch (RuntimeException malformed) {
             throw new IllegalArgumentException("not a Candor message", malformed);

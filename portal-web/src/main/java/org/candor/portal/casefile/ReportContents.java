@@ -1,12 +1,12 @@
 package org.candor.portal.casefile;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -25,6 +25,9 @@ import java.util.UUID;
  */
 public record ReportContents(String channel, String language, Map<String, List<String>> answers,
         List<AttachmentEntry> attachments) {
+
+    /** Found once: {@code Json.create*} looks the provider up with a ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The format name written into every sealed report. */
     public static final String FORMAT = "candor-report-v1";
@@ -53,22 +56,22 @@ public record ReportContents(String channel, String language, Map<String, List<S
 
     /** The UTF-8 JSON to seal. */
     public byte[] toJson() {
-        JsonObjectBuilder answersJson = Json.createObjectBuilder();
+        JsonObjectBuilder answersJson = JSON.createObjectBuilder();
         answers.forEach((key, values) -> {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             values.forEach(array::add);
             answersJson.add(key, array);
         });
-        JsonArrayBuilder files = Json.createArrayBuilder();
+        JsonArrayBuilder files = JSON.createArrayBuilder();
         for (AttachmentEntry a : attachments) {
-            files.add(Json.createObjectBuilder()
+            files.add(JSON.createObjectBuilder()
                     .add("item", a.item().toString())
                     .add("field", a.field())
                     .add("name", a.name())
                     .add("type", a.contentType())
                     .add("size", a.size()));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("channel", channel)
                 .add("language", language)
@@ -80,7 +83,7 @@ public record ReportContents(String channel, String language, Map<String, List<S
     /** Reads an opened report; refuses anything that is not a report of this format. */
     public static ReportContents fromJson(byte[] json) {
         JsonObject report;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(json))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(json))) {
             report = reader.readObject();
         } catch (RuntimeException malformed) {
             throw new IllegalArgumentException("not a Candor report", malformed);

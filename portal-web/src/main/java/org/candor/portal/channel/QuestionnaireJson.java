@@ -1,12 +1,12 @@
 package org.candor.portal.channel;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.io.StringReader;
@@ -32,18 +32,21 @@ import java.util.Map;
 @Converter
 public class QuestionnaireJson implements AttributeConverter<Questionnaire, String> {
 
+    /** Found once: {@code Json.create*} looks the provider up with a ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** The version of the document's shape, for later migrations. */
     static final int FORMAT = 1;
 
     @Override
     public String convertToDatabaseColumn(Questionnaire questionnaire) {
-        JsonArrayBuilder fields = Json.createArrayBuilder();
+        JsonArrayBuilder fields = JSON.createArrayBuilder();
         for (QuestionField field : (questionnaire == null ? Questionnaire.EMPTY : questionnaire).fields()) {
-            JsonArrayBuilder options = Json.createArrayBuilder();
+            JsonArrayBuilder options = JSON.createArrayBuilder();
             for (ChoiceOption option : field.options()) {
-                options.add(Json.createObjectBuilder().add("key", option.key()).add("label", texts(option.label())));
+                options.add(JSON.createObjectBuilder().add("key", option.key()).add("label", texts(option.label())));
             }
-            fields.add(Json.createObjectBuilder()
+            fields.add(JSON.createObjectBuilder()
                     .add("key", field.key())
                     .add("type", field.type().name())
                     .add("label", texts(field.label()))
@@ -54,7 +57,7 @@ public class QuestionnaireJson implements AttributeConverter<Questionnaire, Stri
                     .add("maxFiles", field.maxFiles())
                     .add("maxFileBytes", field.maxFileBytes()));
         }
-        return Json.createObjectBuilder().add("format", FORMAT).add("fields", fields).build().toString();
+        return JSON.createObjectBuilder().add("format", FORMAT).add("fields", fields).build().toString();
     }
 
     @Override
@@ -63,7 +66,7 @@ public class QuestionnaireJson implements AttributeConverter<Questionnaire, Stri
             return Questionnaire.EMPTY;
         }
         JsonObject document;
-        try (JsonReader reader = Json.createReader(new StringReader(stored))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(stored))) {
             document = reader.readObject();
         }
         if (document.getInt("format") != FORMAT) {
@@ -92,7 +95,7 @@ public class QuestionnaireJson implements AttributeConverter<Questionnaire, Stri
     }
 
     private static JsonObjectBuilder texts(LocalizedText text) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JSON.createObjectBuilder();
         text.byLanguage().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.add(e.getKey(), e.getValue()));
         return out;

@@ -1,9 +1,9 @@
 package org.candor.portal.intake.browser;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -29,6 +29,9 @@ import org.candor.portal.intake.FormTokens;
 @Path("/report/{slug}/keys")
 public class ChannelKeys {
 
+    /** Found once: {@code Json.create*} looks the provider up with a ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** The format name of the answer. */
     public static final String FORMAT = "candor-keys-v1";
 
@@ -48,24 +51,24 @@ public class ChannelKeys {
         SealingRecipients.Current current = recipients.of(channel);
         if (current.isEmpty()) {
             return Response.status(Response.Status.CONFLICT)
-                    .entity(Json.createObjectBuilder().add("status", "closed").build()).build();
+                    .entity(JSON.createObjectBuilder().add("status", "closed").build()).build();
         }
         return Response.ok(describe(channel, current, tokens.issue(channel.id()))).build();
     }
 
     static JsonObject describe(Channel channel, SealingRecipients.Current current, String token) {
-        JsonArrayBuilder keys = Json.createArrayBuilder();
+        JsonArrayBuilder keys = JSON.createArrayBuilder();
         for (RecipientKey key : current.keys()) {
-            keys.add(Json.createObjectBuilder().add("fingerprint", key.fingerprint()).add("key", key.toArmored()));
+            keys.add(JSON.createObjectBuilder().add("fingerprint", key.fingerprint()).add("key", key.toArmored()));
         }
         UploadLimits limits = channel.uploadLimits();
-        JsonArrayBuilder fields = Json.createArrayBuilder();
+        JsonArrayBuilder fields = JSON.createArrayBuilder();
         for (QuestionField field : channel.questionnaire().fields()) {
-            JsonArrayBuilder options = Json.createArrayBuilder();
+            JsonArrayBuilder options = JSON.createArrayBuilder();
             for (ChoiceOption option : field.options()) {
                 options.add(option.key());
             }
-            fields.add(Json.createObjectBuilder()
+            fields.add(JSON.createObjectBuilder()
                     .add("key", field.key())
                     .add("type", field.type().name())
                     .add("required", field.required())
@@ -74,12 +77,12 @@ public class ChannelKeys {
                     .add("maxFiles", field.maxFiles())
                     .add("maxFileBytes", field.maxFileBytes()));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("channel", channel.slug())
                 .add("token", token)
                 .add("recipients", keys)
-                .add("limits", Json.createObjectBuilder()
+                .add("limits", JSON.createObjectBuilder()
                         .add("filesAllowed", limits.allowed())
                         .add("maxFiles", limits.maxFiles())
                         .add("maxFileBytes", limits.maxFileBytes())

@@ -1,8 +1,8 @@
 package org.candor.portal.intake.browser;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -44,6 +44,9 @@ import org.candor.portal.platform.i18n.Messages;
  */
 @Path("/report/{slug}/sealed")
 public class SealedReport {
+
+    /** Found once: {@code Json.create*} looks the provider up with a ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Bytes a body may carry beyond the files (boundaries, token, pre-handle, key, report). */
     private static final long ENVELOPE_BYTES = SealedIntake.MAX_REPORT_BYTES + SealedIntake.MAX_KEY_BYTES + 1024 * 1024;
@@ -119,7 +122,7 @@ public class SealedReport {
             }
             DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language());
             Deadlines deadlines = Deadlines.receivedOn(received.receivedOn());
-            JsonObject answer = Json.createObjectBuilder()
+            JsonObject answer = JSON.createObjectBuilder()
                     .add("status", "received")
                     .add("receivedOn", day.format(received.receivedOn()))
                     .add("acknowledgeBy", day.format(deadlines.acknowledgeBy()))
@@ -144,7 +147,7 @@ public class SealedReport {
     }
 
     private Response refused(int status, String problem, String messageKey, Object... arguments) {
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = JSON.createObjectBuilder()
                 .add("status", "refused")
                 .add("problem", problem)
                 .add("message", Messages.get(language(), messageKey, arguments))
