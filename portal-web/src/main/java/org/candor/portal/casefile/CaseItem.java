@@ -29,8 +29,12 @@ public class CaseItem {
     @Column(nullable = false, length = 32)
     private ItemKind kind;
 
-    @Column(name = "author_staff_id")
-    private UUID authorStaffId;
+    /*
+     * Held as text: EclipseLink's own UUID conversion (5.0.0-B08, in Payara Micro 7) fails on a
+     * null column value, and this one is null for everything the whistleblower wrote.
+     */
+    @Column(name = "author_staff_id", length = 36)
+    private String authorStaffId;
 
     @Column(name = "created_on", nullable = false)
     private LocalDate createdOn;
@@ -51,7 +55,7 @@ public class CaseItem {
         this.caseId = caseId;
         this.position = position;
         this.kind = kind;
-        this.authorStaffId = authorStaffId;
+        this.authorStaffId = authorStaffId == null ? null : authorStaffId.toString();
         this.createdOn = createdOn;
         this.blobId = blob.value();
         this.ciphertextBytes = ciphertextBytes;
@@ -75,7 +79,7 @@ public class CaseItem {
 
     /** The investigator who wrote it; empty when the whistleblower did. */
     public Optional<UUID> authorStaffId() {
-        return Optional.ofNullable(authorStaffId);
+        return Optional.ofNullable(authorStaffId).map(UUID::fromString);
     }
 
     public LocalDate createdOn() {
