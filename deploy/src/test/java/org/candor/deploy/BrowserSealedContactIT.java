@@ -1,0 +1,326 @@
+package org.candor.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.candor.crypto.CiphertextInspector;
+import org.candor.crypto.Opener;
+import org.candor.crypto.RecipientKey;
+import org.candor.crypto.ReplyCode;
+import org.candor.crypto.ReplyCodeDerivation;
+import org.candor.crypto.Sealer;
+import org.candor.crypto.UnlockedKey;
+import org.candor.crypto.WhistleblowerKey;
+import org.candor.portal.casefile.MessageContents;
+import org.candor.portal.it.Seed;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A whistleblower comes back with JavaScript on (docs/protocol.md, "Contact with JavaScript"):
+ * after a report sealed in the browser and an investigator's reply, the reply code signs in
+ * on {@code /contact}, the page decrypts the reply in the browser and sends an answer with a file
+ * sealed there. Every request body that reached the portal is recorded by a proxy in front of
+ * it: none holds the code, the lock secret, the message or the file. The stored answer is
+ * ciphertext addressed to exactly the investigator and the case key, and the investigator's
+ * key opens it as typed; the same code without JavaScript reads the same conversation.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserSealedContactIT {
+
+    private static final String CANARY = "canary" + UUID.randomUUID().toString().replace("-", "");
+    private static final char[] PASSPHRASE = "investigator passphrase".toCharArray();
+    private static final String SLUG = "fraud";
+    private static final String REPLY = "Thank you. Which account was it? (investigators)";
+    private static final String ANSWER = "The account " + CANARY + " at the branch.";
+
+    @TempDir
+    static Path work;
+
+    private static RunningPortal portal;
+    private static RecordingProxy proxy;
+    private static ChromeDriver browser;
+    private static Seed.Investigator investigator;
+    private static String replyCode;
+    private static byte[] fileBytes;
+
+    @BeforeAll
+    static void start() throws Exception {
+        RunningPortal.start(data(), temp()).close(); // creates the schema
+        investigator = Seed.into(h2()).addInvestigator("ines", "a long sign-in password", PASSPHRASE);
+        Seed.into(h2()).addPublishedChannel(SLUG, Seed.sampleQuestionnaire(4 * 1024 * 1024), true, 4 * 1024 * 1024,
+                investigator.id());
+        portal = RunningPortal.start(data(), temp());
+        proxy = new RecordingProxy(portal.port());
+        browser = Browser.withJavaScript(work.resolve("browser"), null);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aReportSealedInTheBrowserGivesACode() throws Exception {
+        browser.get(proxy.url("/report/" + SLUG).toString());
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(By.id("sealed")));
+        browser.findElement(By.id("what")).sendKeys("Money left the fund.");
+        browser.findElement(By.cssSelector("input[name=when][value=yes]")).click();
+        TimeUnit.SECONDS.sleep(3); // the portal refuses forms sent faster than a person fills them in
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-code")));
+        replyCode = browser.findElement(By.id("reply-code")).getText();
+        assertTrue(replyCode.matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){6}"), replyCode);
+    }
+
+    @Test
+    @Order(2)
+    void anInvestigatorReplies() throws Exception {
+        portal.close();
+        addInvestigatorReply(REPLY);
+        portal = RunningPortal.start(data(), temp());
+        proxy.forwardTo(portal.port());
+    }
+
+    @Test
+    @Order(3)
+    void withJavaScriptTheCodeStaysInTheBrowserTheReplyIsDecryptedThereAndTheAnswerIsSealedThere() throws Exception {
+        fileBytes = ("invoice;" + CANARY + ";").repeat(3000).getBytes(StandardCharsets.UTF_8);
+        Path file = Files.write(work.resolve("invoice.csv"), fileBytes);
+        proxy.forget();
+
+        browser.get(proxy.url("/contact").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-available")));
+        browser.findElement(By.id("code")).sendKeys(replyCode.toLowerCase().replace("-", " "));
+        browser.findElement(By.cssSelector("#sign-in-area button[type=submit]")).click();
+        try {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-conversation")));
+        } catch (org.openqa.selenium.TimeoutException notShown) {
+            throw new AssertionError("no conversation: " + browser.findElement(By.tagName("main")).getText()
+                    + "\nportal incidents: " + incidents(), notShown);
+        }
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertTrue(page.contains("Decrypted in your browser"), page);
+        assertTrue(page.contains(REPLY), "the reply, decrypted in the browser: " + page);
+        assertTrue(page.contains("Money left the fund."), "the report, decrypted in the browser");
+        assertFalse(page.contains("Opened on the server"));
+
+        browser.findElement(By.id("browser-text")).sendKeys(ANSWER);
+        browser.findElement(By.id("browser-files")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("#browser-send button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-sent")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("browser-messages"), ANSWER));
+        assertTrue(browser.findElement(By.id("browser-messages")).getText().contains("invoice.csv"));
+        screenshot("contact-opened-in-browser.png");
+
+        List<RecordingProxy.Recorded> requests = proxy.recorded();
+        String preHandle;
+        try (ReplyCode code = ReplyCode.parse(replyCode)) {
+            preHandle = ReplyCodeDerivation.preHandle(code).toBase64Url();
+        }
+        assertEquals("b6f173ec03d65a58e762f20e11c5605f60a03bbe9ab3fdfd7f47966ddf2b725c",
+                lockSecretHex("CANDR0TESTVECT0R123456789069"), "the test's own HKDF meets the published vector");
+        String lockSecret = lockSecretHex(replyCode.replace("-", ""));
+        assertTrue(requests.stream().anyMatch(r -> r.path().equals("/contact/browser/sign-in")
+                && new String(r.body(), StandardCharsets.US_ASCII).equals("prehandle=" + preHandle)),
+                "the sign-in sent the pre-handle and nothing else");
+        assertTrue(requests.stream().anyMatch(r -> r.path().equals("/contact/browser/messages") && r.body().length > 0));
+        assertFalse(requests.stream().anyMatch(r -> r.path().equals("/contact") && r.method().equals("POST")),
+                "the plain sign-in form was not sent");
+        byte[] fileStart = new byte[200];
+        System.arraycopy(fileBytes, 0, fileStart, 0, fileStart.length);
+        for (RecordingProxy.Recorded request : requests) {
+            String body = new String(request.body(), StandardCharsets.ISO_8859_1);
+            for (String secret : List.of(CANARY, replyCode, replyCode.replace("-", ""), replyCode.toLowerCase(),
+                    replyCode.toLowerCase().replace("-", " "), lockSecret, "Which account was it")) {
+                assertFalse(body.contains(secret), request.path() + " carried something only the browser may hold");
+            }
+            assertFalse(body.contains(new String(fileStart, StandardCharsets.ISO_8859_1)), "a body carried the file");
+            assertFalse(request.path().contains(preHandle) || request.path().contains(CANARY), "a URL carried a secret");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void withoutJavaScriptTheSameCodeReadsTheSameConversationOpenedOnTheServer() throws Exception {
+        ChromeDriver plain = Browser.withoutJavaScript(work.resolve("plain-browser"));
+        try {
+            plain.get(portal.url("/contact").toString());
+            plain.findElement(By.id("code")).sendKeys(replyCode);
+            plain.findElement(By.cssSelector("button[type=submit]")).click();
+            try {
+                new WebDriverWait(plain, Duration.ofSeconds(60))
+                        .until(ExpectedConditions.textToBe(By.tagName("h1"), "Your report and the conversation"));
+            } catch (org.openqa.selenium.TimeoutException notShown) {
+                throw new AssertionError("no conversation; portal incidents: " + incidents(), notShown);
+            }
+            String page = plain.findElement(By.tagName("main")).getText();
+            assertTrue(page.contains("Opened on the server"), page);
+            assertTrue(page.contains("Money left the fund."));
+            assertTrue(page.contains(REPLY));
+            assertTrue(page.contains(ANSWER), "the answer sealed in the browser, opened on the server");
+            assertTrue(page.contains("invoice.csv"));
+        } finally {
+            plain.quit();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theStoredAnswerIsCiphertextToExactlyTheCaseRecipientsAndNoCanaryRests() throws Exception {
+        portal.close();
+        String console = portal.output();
+        portal = null;
+        assertFalse(console.contains(CANARY), "the console shows nothing of the answer");
+        assertEquals(List.of(), ReportIT.filesContaining(List.of(data(), temp()), CANARY),
+                "no canary in the H2 database, the blobs or the temporary files");
+
+        List<RecipientKey> expected = List.of(RecipientKey.fromArmored(investigator.key().exportPublicArmored()),
+                whistleblowerKey().recipient());
+        List<String> kinds = new ArrayList<>();
+        MessageContents answer = null;
+        byte[] attached = null;
+        try (Connection c = DriverManager.getConnection(h2()); PreparedStatement s = c.prepareStatement(
+                "select kind, blob_id from case_item where kind in ('WHISTLEBLOWER_MESSAGE', 'ATTACHMENT') order by position");
+                ResultSet rows = s.executeQuery(); UnlockedKey key = investigator.key().unlock(PASSPHRASE)) {
+            while (rows.next()) {
+                kinds.add(rows.getString(1));
+                Path blob = blob(rows.getString(2));
+                try (InputStream in = Files.newInputStream(blob)) {
+                    CiphertextInspector.expecting(expected).inspect(in); // throws unless exactly these recipients, with integrity
+                }
+                try (InputStream in = Files.newInputStream(blob)) {
+                    byte[] plain = Opener.with(key).openAll(in, 16 << 20);
+                    if (rows.getString(1).equals("WHISTLEBLOWER_MESSAGE")) {
+                        answer = MessageContents.fromJson(plain);
+                    } else {
+                        attached = plain;
+                    }
+                }
+            }
+        }
+        assertEquals(List.of("WHISTLEBLOWER_MESSAGE", "ATTACHMENT"), kinds);
+        assertEquals(ANSWER, answer.text());
+        assertEquals("invoice.csv", answer.attachments().get(0).name());
+        assertArrayEquals(fileBytes, attached);
+    }
+
+    /** Stores an investigator's reply as the desk does: sealed to the investigator and the case key, one item. */
+    private static void addInvestigatorReply(String text) throws Exception {
+        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
+        try (OutputStream out = Sealer.to(List.of(RecipientKey.fromArmored(investigator.key().exportPublicArmored()),
+                whistleblowerKey().recipient())).open(sealed, Sealer.Content.TEXT)) {
+            out.write(new MessageContents(text, List.of()).toJson());
+        }
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        String blobId = HexFormat.of().formatHex(random);
+        Files.createDirectories(blob(blobId).getParent());
+        Files.write(blob(blobId), sealed.toByteArray());
+        try (Connection c = DriverManager.getConnection(h2()); PreparedStatement s = c.prepareStatement(
+                "insert into case_item (id, case_id, position, kind, author_staff_id, created_on, blob_id, ciphertext_bytes)"
+                        + " select ?, id, (select max(position) + 1 from case_item), 'INVESTIGATOR_REPLY', ?, ?, ?, ?"
+                        + " from case_file")) {
+            s.setObject(1, UUID.randomUUID());
+            s.setObject(2, investigator.id());
+            s.setObject(3, LocalDate.now(ZoneOffset.UTC));
+            s.setString(4, blobId);
+            s.setLong(5, sealed.size());
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    private static WhistleblowerKey whistleblowerKey() throws Exception {
+        try (Connection c = DriverManager.getConnection(h2());
+                PreparedStatement s = c.prepareStatement("select whistleblower_key from case_file");
+                ResultSet rows = s.executeQuery()) {
+            assertTrue(rows.next());
+            return WhistleblowerKey.fromStorage(Base64.getDecoder().decode(rows.getString(1)));
+        }
+    }
+
+    /** The lock secret in lower-case hex, as the browser uses it: HKDF-SHA-256 of "Derivation (exact)", written out. */
+    private static String lockSecretHex(String canonical) throws Exception {
+        Mac extract = Mac.getInstance("HmacSHA256");
+        extract.init(new SecretKeySpec("candor/reply-code/v1".getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+        byte[] prk = extract.doFinal(canonical.getBytes(StandardCharsets.US_ASCII));
+        Mac expand = Mac.getInstance("HmacSHA256");
+        expand.init(new SecretKeySpec(prk, "HmacSHA256"));
+        expand.update("candor/lock-secret/v1".getBytes(StandardCharsets.US_ASCII));
+        return HexFormat.of().formatHex(expand.doFinal(new byte[] {1}));
+    }
+
+    /** What the portal logged about failures (types and places only, never contents). */
+    private static String incidents() {
+        String output = portal.output();
+        int first = output.indexOf("Incident");
+        return first < 0 ? "none" : output.substring(first, Math.min(output.length(), first + 4000));
+    }
+
+    private static Path blob(String id) {
+        return data().resolve("blobs").resolve(id.substring(0, 2)).resolve(id);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path target = Path.of("target", "screenshots", name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static Path data() {
+        return work.resolve("data");
+    }
+
+    private static Path temp() {
+        return work.resolve("tmp");
+    }
+
+    private static String h2() {
+        return "jdbc:h2:file:" + data().resolve("database").resolve("candor") + ";USER=candor";
+    }
+}
