@@ -22,31 +22,11 @@ fi
 BUNDLE="${CANDOR_BUNDLE:-$ROOT/deploy/target/candor.jar}"
 TOOLS=("$JAVA" -cp "${CANDOR_BENCH_JAR:-$ROOT/benchmarks/target/benchmarks.jar}")
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/candor-browser-sealing.XXXXXX")"
-PORTAL_PID=""
-cleanup() {
-  [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null && wait "$PORTAL_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-PORT=""
-for candidate in $(seq 18766 18799); do # the first port nobody listens on
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then PORT=$candidate; break; fi
-done
-[ -n "$PORT" ] || { echo "no free port between 18766 and 18799" >&2; exit 1; }
+bench_work browser-sealing
+free_port 18766
 export CANDOR_DATA_DIR="$WORK/data" CANDOR_PUBLIC_URL="http://localhost:$PORT"
 export CANDOR_INTAKE_MIN_FILL_SECONDS=0
 
-start_portal() {
-  "$JAVA" -jar "$BUNDLE" --port "$PORT" > "$WORK/portal.log" 2>&1 &
-  PORTAL_PID=$!
-  for _ in $(seq 1 480); do
-    grep -q "ready in" "$WORK/portal.log" && return 0
-    sleep 1
-  done
-  echo "the portal did not start" >&2; exit 1
-}
-stop_portal() { kill "$PORTAL_PID"; wait "$PORTAL_PID" 2>/dev/null || true; PORTAL_PID=""; }
 
 echo "Chromium: $("${CANDOR_CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null | head -1); $(nproc) cores; $(uptime)"
 start_portal

@@ -18,30 +18,10 @@ WEBINF="$ROOT/portal-web/target/portal-web/WEB-INF"
 # The seeder and the client use the portal's password hashing and second factor: its classes and libraries.
 TOOLS=("$JAVA" -cp "$ROOT/benchmarks/target/benchmarks.jar:$WEBINF/classes:$WEBINF/lib/*")
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/candor-case-open.XXXXXX")"
-PORTAL_PID=""
-cleanup() {
-  [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null && wait "$PORTAL_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-# A free port on loopback (other portals may run on this machine): the first from 18766 that nothing answers on.
-PORT=18766
-while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
+bench_work case-open
+free_port 18766
 export CANDOR_DATA_DIR="$WORK/data" CANDOR_PUBLIC_URL="http://localhost:$PORT" CANDOR_INTAKE_MIN_FILL_SECONDS=0
 
-start_portal() {
-  "$JAVA" -jar "$BUNDLE" --port "$PORT" > "$WORK/portal.log" 2>&1 &
-  PORTAL_PID=$!
-  for _ in $(seq 1 900); do # a start takes 15 s on a quiet machine, several minutes on a saturated one
-    grep -Eq "ready in [0-9]" "$WORK/portal.log" && return 0 # Payara's line; not "Address already in use"
-    grep -q "Address already in use" "$WORK/portal.log" && break
-    kill -0 "$PORTAL_PID" 2>/dev/null || break
-    sleep 1
-  done
-  echo "the portal did not start" >&2; exit 1
-}
-stop_portal() { kill "$PORTAL_PID"; wait "$PORTAL_PID" 2>/dev/null || true; PORTAL_PID=""; }
 
 echo "JDK: $("$JAVA" -version 2>&1 | head -1); $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 start_portal

@@ -16,13 +16,7 @@ mvn -q -B -Pbench -pl benchmarks,deploy -am package -DskipTests
 BUNDLE="$ROOT/deploy/target/candor.jar"
 TOOLS=("$JAVA" -cp "$ROOT/benchmarks/target/benchmarks.jar")
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/candor-contact-signin.XXXXXX")"
-PORTAL_PID=""
-cleanup() {
-  [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null && wait "$PORTAL_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+bench_work contact-signin
 PORT=18793
 export CANDOR_DATA_DIR="$WORK/data" CANDOR_PUBLIC_URL="http://localhost:$PORT"
 # Limits lifted for the measurement, on purpose. The cases are seeded through the intake, which

@@ -17,13 +17,7 @@ mvn -q -B -Pbench -pl benchmarks,deploy -am package -DskipTests
 BUNDLE="$ROOT/deploy/target/candor.jar"
 TOOLS=("$JAVA" -cp "$ROOT/benchmarks/target/benchmarks.jar")
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/candor-intake-load.XXXXXX")"
-PORTAL_PID=""
-cleanup() {
-  [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null && wait "$PORTAL_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+bench_work intake-load
 PORT=18765
 export CANDOR_DATA_DIR="$WORK/data" CANDOR_PUBLIC_URL="http://localhost:$PORT"
 # The intake's anti-abuse limits are lifted for this measurement, on purpose: every client sends

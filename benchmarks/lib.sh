@@ -27,6 +27,20 @@ candor_jdk() {
 JAVA_HOME="$(candor_jdk)" || exit 1
 export JAVA_HOME
 
+# A scratch folder for a benchmark run, removed at exit together with any portal still running.
+# Usage: bench_work NAME (sets WORK).
+bench_work() {
+  WORK="$(mktemp -d "${TMPDIR:-/tmp}/candor-$1.XXXXXX")"
+  PORTAL_PID=""
+  trap 'if [ -n "$PORTAL_PID" ]; then kill "$PORTAL_PID" 2>/dev/null; wait "$PORTAL_PID" 2>/dev/null; fi; rm -rf "$WORK"' EXIT
+}
+
+# The first port on loopback from $1 that nothing answers on (other portals may run here). Sets PORT.
+free_port() {
+  PORT="$1"
+  while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
+}
+
 # Runs the runnable bundle on this machine for a benchmark. Set BUNDLE, PORT and WORK first;
 # its log goes to $WORK/portal.log. start_portal takes JVM options as arguments.
 start_portal() {
@@ -35,8 +49,9 @@ start_portal() {
   fi
   "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector "$@" -jar "$BUNDLE" --port "$PORT" > "$WORK/portal.log" 2>&1 &
   PORTAL_PID=$!
-  for _ in $(seq 1 600); do
-    grep -q "ready in" "$WORK/portal.log" && return 0
+  for _ in $(seq 1 900); do # 15 s on a quiet machine, several minutes on a saturated one
+    grep -Eq "ready in [0-9]" "$WORK/portal.log" && return 0 # Payara's line; "already in use" must not match
+    grep -q "Address already in use" "$WORK/portal.log" && break
     kill -0 "$PORTAL_PID" 2>/dev/null || break
     sleep 1
   done
