@@ -321,6 +321,6 @@ class BrowserSealedContactIT {
     }
 
     private static String h2() {
-        return "jdbc:h2:file:" + data().resolve("database").resolve("candor") + ";USER=candor";
+        return RunningPortal.databaseUrl(data());
     }
 }

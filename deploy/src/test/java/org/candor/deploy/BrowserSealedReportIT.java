@@ -384,6 +384,6 @@ class BrowserSealedReportIT {
     }
 
     private static String h2() {
-        return "jdbc:h2:file:" + data().resolve("database").resolve("candor") + ";USER=candor";
+        return RunningPortal.databaseUrl(data());
     }
 }

@@ -83,7 +83,7 @@ class CaseJourneyIT {
         startedNanos = System.nanoTime();
         Path data = work.resolve("data");
         RunningPortal.start(data, work.resolve("tmp")).close(); // creates the schema
-        Seed seed = Seed.into("jdbc:h2:file:" + data.resolve("database").resolve("candor") + ";USER=candor");
+        Seed seed = Seed.into(RunningPortal.databaseUrl(data));
         inesRecord = seed.addInvestigator("ines", INES_PASSWORD, INES_PASSPHRASE.toCharArray());
         Seed.Investigator otto = seed.addInvestigator("otto", OTTO_PASSWORD, OTTO_PASSPHRASE.toCharArray());
         seed.addOversightMember("olga", OLGA_PASSWORD, OLGA_PASSPHRASE.toCharArray());

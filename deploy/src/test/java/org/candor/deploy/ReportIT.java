@@ -192,7 +192,7 @@ class ReportIT {
     }
 
     private static String h2() {
-        return "jdbc:h2:file:" + data().resolve("database").resolve("candor") + ";USER=candor";
+        return RunningPortal.databaseUrl(data());
     }
 
     static List<Path> filesContaining(List<Path> roots, String needle) throws IOException {

@@ -45,7 +45,7 @@ class TransparencyIT {
     static void start() throws Exception {
         Path data = work.resolve("data");
         RunningPortal.start(data, work.resolve("tmp")).close(); // creates the schema
-        String h2 = "jdbc:h2:file:" + data.resolve("database").resolve("candor") + ";USER=candor";
+        String h2 = RunningPortal.databaseUrl(data);
         Seed seed = Seed.into(h2);
         Seed.Investigator ines = seed.addInvestigator("ines", "a long sign-in password", "passphrase ines".toCharArray());
         UUID channel = seed.addPublishedChannel("fraud", Seed.sampleQuestionnaire(1024 * 1024), false, 1024 * 1024, ines.id());
