@@ -69,22 +69,43 @@ async function load(lockSecret, unlocked) {
     throw new Error('the case key does not match its fingerprint');
   }
   const key = unlocked || await openpgp.decryptKey({privateKey: locked, passphrase: lockSecret});
-  const recipients = described.open ? await readRecipients(described.recipients) : [];
-  if (described.open && !recipients.some(r => r.getFingerprint() === key.getFingerprint())) {
-    throw new Error('the recipients do not include the case key');
-  }
+  const recipients = await includingCaseKey(described.open ? described.recipients : [], key);
+  const appealRecipients = await includingCaseKey(described.status.appeal.recipients || [], key);
   const documents = [];
   for (const item of described.items) {
     if (item.kind !== 'ATTACHMENT') {
-      const parsed = JSON.parse(decoder.decode(await open(item.id, key)));
-      const format = item.kind === 'REPORT' ? 'candor-report-v1' : 'candor-message-v1';
-      if (parsed.format !== format) {
-        throw new Error('an item is not a ' + format + ' document');
-      }
-      documents.push({item, parsed});
+      documents.push({item, parsed: await readable(item, await ciphertext(item.id), key)});
     }
   }
-  return {described, key, recipients, documents};
+  return {described, key, recipients, appealRecipients, documents};
+}
+
+/** The keys the server names for sealing, checked against their fingerprints; they must include the case key. */
+async function includingCaseKey(named, key) {
+  const keys = await readRecipients(named);
+  if (keys.length > 0 && !keys.some(r => r.getFingerprint() === key.getFingerprint())) {
+    throw new Error('the recipients do not include the case key');
+  }
+  return keys;
+}
+
+/**
+ * A report or message document, decrypted and parsed; null when it fails its integrity check or
+ * is not a document of its kind: the page then shows the entry as unreadable, as the desk does.
+ */
+async function readable(item, sealed, key) {
+  try {
+    const message = await openpgp.readMessage({binaryMessage: sealed});
+    const {data} = await openpgp.decrypt({message, decryptionKeys: key, format: 'binary'});
+    const parsed = JSON.parse(decoder.decode(data));
+    const format = item.kind === 'REPORT' ? 'candor-report-v1' : 'candor-message-v1';
+    const valid = parsed !== null && parsed.format === format && Array.isArray(parsed.attachments)
+      && (item.kind === 'REPORT' ? typeof parsed.answers === 'object' && parsed.answers !== null
+        : typeof parsed.text === 'string');
+    return valid ? parsed : null;
+  } catch (unreadable) {
+    return null;
+  }
 }
 
 function element(tag, text, className) {
@@ -143,7 +164,13 @@ function render(opened) {
   byId('browser-report-heading').textContent =
     byId('browser-report-heading').dataset.text.replace('DATE', opened.described.receivedOn);
   for (const {item, parsed} of opened.documents) {
-    if (item.kind === 'REPORT') {
+    if (parsed === null) {
+      const entry = element('li', undefined, 'message unreadable');
+      const head = element('p', undefined, 'hint');
+      head.append(element('strong', box.dataset[KINDS[item.kind]] || box.dataset.files), ' ', element('span', item.day));
+      entry.append(head, element('p', box.dataset.unreadable, 'error'));
+      (item.kind === 'REPORT' ? report : messages).append(item.kind === 'REPORT' ? element('dd', box.dataset.unreadable, 'error') : entry);
+    } else if (item.kind === 'REPORT') {
       const shown = new Set();
       const add = (label, values, files) => {
         if (values.length === 0 && files.length === 0) {
@@ -184,10 +211,44 @@ function render(opened) {
     messages.append(element('li', box.dataset.none, 'empty'));
   }
   byId('browser-send').hidden = !opened.described.open;
+  renderStatus(opened, box);
 }
 
-/** Seals a message and its files in the browser and sends only ciphertext. */
-async function send(opened, text, chosen, onProgress) {
+/** The text of the last message of a kind (the grounds of an outcome or a decision), decrypted here. */
+function lastText(opened, kind, box) {
+  const found = opened.documents.filter(d => d.item.kind === kind);
+  if (found.length === 0) {
+    return '';
+  }
+  const last = found[found.length - 1].parsed;
+  return last === null ? box.dataset.unreadable : last.text;
+}
+
+/** Status, deadlines, outcome and appeal, as the plain status page shows them; the grounds decrypted here. */
+function renderStatus(opened, box) {
+  const status = opened.described.status;
+  byId('browser-status-text').textContent = status.text;
+  byId('browser-timeline').replaceChildren(...status.timeline.map(step => element('li', step.day + ': ' + step.text)));
+  byId('browser-deadlines').replaceChildren(...status.deadlines.flatMap(deadline => {
+    const state = element('dd', deadline.state);
+    state.id = 'browser-' + deadline.id;
+    return [element('dt', deadline.label), state];
+  }));
+  byId('browser-outcome').hidden = status.outcome === '';
+  byId('browser-outcome-text').textContent = status.outcome;
+  byId('browser-outcome-grounds').textContent = lastText(opened, 'OUTCOME_GROUNDS', box);
+  byId('browser-retention').textContent = status.retention;
+  const appeal = status.appeal;
+  byId('browser-appeal-state').textContent = appeal.state === 'allowed' && opened.appealRecipients.length === 0
+    ? byId('browser-appeal').dataset.closed : appeal.text;
+  byId('browser-decision').hidden = appeal.state !== 'decided';
+  byId('browser-decision-text').textContent = appeal.decision;
+  byId('browser-decision-grounds').textContent = lastText(opened, 'APPEAL_DECISION', box);
+  byId('browser-appeal').hidden = appeal.state !== 'allowed' || opened.appealRecipients.length === 0;
+}
+
+/** Seals a message (or an appeal's reasons) and its files in the browser to {@code recipients} and sends only ciphertext. */
+async function send(path, recipients, opened, text, chosen, onProgress) {
   const limits = opened.described.limits;
   const total = chosen.reduce((sum, f) => sum + f.size, 0);
   if (chosen.length > 0 && (!limits.filesAllowed || chosen.length > limits.maxFiles
@@ -198,7 +259,7 @@ async function send(opened, text, chosen, onProgress) {
   const files = chosen.map(file => ({item: crypto.randomUUID(), file}));
   const sealedFiles = [];
   for (const f of files) {
-    sealedFiles.push(await seal(f.file.stream(), opened.recipients, false, signal, () => {}));
+    sealedFiles.push(await seal(f.file.stream(), recipients, false, signal, () => {}));
   }
   const contents = {
     format: 'candor-message-v1', text,
@@ -206,10 +267,10 @@ async function send(opened, text, chosen, onProgress) {
       size: f.file.size})),
   };
   const body = new FormData();
-  body.append('message', await seal(encoder.encode(JSON.stringify(contents)), opened.recipients, true, signal,
+  body.append('message', await seal(encoder.encode(JSON.stringify(contents)), recipients, true, signal,
     () => {}), 'sealed');
   files.forEach((f, i) => body.append('file-' + f.item, sealedFiles[i], 'sealed'));
-  return upload('/contact/browser/messages', body, signal, onProgress);
+  return upload(path, body, signal, onProgress);
 }
 
 function typoMessage(problem, typed, area) {
@@ -269,44 +330,67 @@ async function enhance() {
     }
   });
 
-  const sendForm = byId('browser-send');
-  const sendProblem = byId('browser-send-problem');
-  const progress = byId('browser-progress');
-  sendForm.addEventListener('submit', async event => {
+  const reload = async () => {
+    opened = await load(null, opened.key);
+    render(opened);
+  };
+  sendingForm(byId('browser-send'), {
+    text: 'browser-text', files: 'browser-files', progress: 'browser-progress', problem: 'browser-send-problem',
+    sent: 'browser-sent', path: '/contact/browser/messages', recipients: () => opened.recipients,
+    opened: () => opened, reload,
+  });
+  sendingForm(byId('browser-appeal'), {
+    text: 'browser-appeal-text', files: 'browser-appeal-files', progress: 'browser-appeal-progress',
+    problem: 'browser-appeal-problem', sent: 'browser-appeal-sent', path: '/contact/browser/appeal',
+    recipients: () => opened.appealRecipients, opened: () => opened, reload,
+  });
+}
+
+/**
+ * A form whose text and files are sealed here and sent to {@code parts.path}: on success the
+ * conversation is fetched and shown again; when the readers changed meanwhile, the new ones are
+ * fetched and the text stays for sending again; any other failure is said, with the plain form one
+ * link away. Never sends anything in clear.
+ */
+function sendingForm(form, parts) {
+  const problem = byId(parts.problem);
+  const progress = byId(parts.progress);
+  const failed = byId('browser-problem').dataset.failed;
+  form.addEventListener('submit', async event => {
     event.preventDefault();
-    sendProblem.hidden = true;
-    byId('browser-sent').hidden = true;
-    const text = byId('browser-text').value.replace(/\r\n/g, '\n').trim();
-    const chosen = Array.from(byId('browser-files').files || []);
+    problem.hidden = true;
+    byId(parts.sent).hidden = true;
+    const text = byId(parts.text).value.replace(/\r\n/g, '\n').trim();
+    const chosen = Array.from(byId(parts.files).files || []);
     if (text === '' && chosen.length === 0) {
-      sendProblem.textContent = sendForm.dataset.empty;
-      sendProblem.hidden = false;
+      problem.textContent = form.dataset.empty;
+      problem.hidden = false;
       return;
     }
-    const submit = sendForm.querySelector('button[type="submit"]');
+    const submit = form.querySelector('button[type="submit"]');
     submit.disabled = true;
     progress.hidden = false;
     progress.value = 0;
     try {
-      const answer = await send(opened, text, chosen, share => { progress.value = 100 * share; });
+      const answer = await send(parts.path, parts.recipients(), parts.opened(), text, chosen,
+        share => { progress.value = 100 * share; });
       if (answer.status === 200 && answer.body && answer.body.status === 'sent') {
-        sendForm.reset();
-        opened = await load(null, opened.key);
-        render(opened);
-        byId('browser-sent').hidden = false;
+        form.reset();
+        await parts.reload();
+        byId(parts.sent).hidden = false;
       } else if (answer.body && answer.body.problem === 'readersChanged') {
         // access to the case changed during the upload: fetch the new readers, the text stays for sending again
-        opened = await load(null, opened.key);
-        sendProblem.textContent = answer.body.message;
-        sendProblem.hidden = false;
+        await parts.reload();
+        problem.textContent = answer.body.message;
+        problem.hidden = false;
       } else {
-        sendProblem.textContent = (answer.body && answer.body.message) || problem.dataset.failed;
-        sendProblem.hidden = false;
+        problem.textContent = (answer.body && answer.body.message) || failed;
+        problem.hidden = false;
         byId('browser-fallback').hidden = false;
       }
     } catch (failure) {
-      sendProblem.textContent = problem.dataset.failed;
-      sendProblem.hidden = false;
+      problem.textContent = failed;
+      problem.hidden = false;
       byId('browser-fallback').hidden = false;
     } finally {
       submit.disabled = false;

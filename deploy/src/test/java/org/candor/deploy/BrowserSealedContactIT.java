@@ -53,12 +53,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A whistleblower comes back with JavaScript on (docs/protocol.md, "Contact with JavaScript"):
- * after a report sealed in the browser and an investigator's reply, the reply code signs in
- * on {@code /contact}, the page decrypts the reply in the browser and sends an answer with a file
- * sealed there. Every request body that reached the portal is recorded by a proxy in front of
- * it: none holds the code, the lock secret, the message or the file. The stored answer is
- * ciphertext addressed to exactly the investigator and the case key, and the investigator's
- * key opens it as typed; the same code without JavaScript reads the same conversation.
+ * after a report sealed in the browser, an investigator's reply and the case's conclusion, the
+ * reply code signs in on {@code /contact}, the page decrypts the reply and the outcome's grounds
+ * in the browser, sends an answer with a file and then an appeal with a file, both sealed there.
+ * Every request body that reached the portal is recorded by a proxy in front of it: none holds
+ * the code, the lock secret, a message or a file. The stored answer is ciphertext addressed to
+ * exactly the investigator and the case key, the appeal to exactly them and the oversight, whose
+ * key opens it as typed; the same code without JavaScript reads the same conversation and status.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserSealedContactIT {
@@ -68,6 +69,8 @@ class BrowserSealedContactIT {
     private static final String SLUG = "fraud";
     private static final String REPLY = "Thank you. Which account was it? (investigators)";
     private static final String ANSWER = "The account " + CANARY + " at the branch.";
+    private static final String GROUNDS = "The fund was repaid and the manager left. (investigators)";
+    private static final String APPEAL = "The ledger " + CANARY + " shows more than was repaid.";
 
     @TempDir
     static Path work;
@@ -76,8 +79,10 @@ class BrowserSealedContactIT {
     private static RecordingProxy proxy;
     private static ChromeDriver browser;
     private static Seed.Investigator investigator;
+    private static Seed.Investigator oversight;
     private static String replyCode;
     private static byte[] fileBytes;
+    private static byte[] appealFileBytes;
 
     @BeforeAll
     static void start() throws Exception {
@@ -119,9 +124,12 @@ class BrowserSealedContactIT {
 
     @Test
     @Order(2)
-    void anInvestigatorReplies() throws Exception {
+    void anInvestigatorRepliesAndConcludesTheCase() throws Exception {
         portal.close();
-        addInvestigatorReply(REPLY);
+        oversight = Seed.into(h2()).addOversightMember("otto", "another long sign-in password", PASSPHRASE);
+        addInvestigatorItem("INVESTIGATOR_REPLY", REPLY);
+        conclude();
+        addInvestigatorItem("OUTCOME_GROUNDS", GROUNDS);
         portal = RunningPortal.start(data(), temp());
         proxy.forwardTo(portal.port());
     }
@@ -158,6 +166,22 @@ class BrowserSealedContactIT {
         assertTrue(browser.findElement(By.id("browser-messages")).getText().contains("invoice.csv"));
         screenshot("contact-opened-in-browser.png");
 
+        // status, outcome and the appeal, with the grounds decrypted and the appeal sealed in the browser
+        assertEquals("The handling of your report is concluded.", browser.findElement(By.id("browser-status-text")).getText());
+        assertEquals("Your report was found to be substantiated.", browser.findElement(By.id("browser-outcome-text")).getText());
+        assertEquals(GROUNDS, browser.findElement(By.id("browser-outcome-grounds")).getText());
+        assertEquals("Met", browser.findElement(By.id("browser-acknowledgement")).getText());
+        appealFileBytes = ("ledger;" + CANARY + ";").repeat(2000).getBytes(StandardCharsets.UTF_8);
+        Path appealFile = Files.write(work.resolve("ledger.csv"), appealFileBytes);
+        browser.findElement(By.id("browser-appeal-text")).sendKeys(APPEAL);
+        browser.findElement(By.id("browser-appeal-files")).sendKeys(appealFile.toString());
+        browser.findElement(By.cssSelector("#browser-appeal button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-appeal-sent")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("browser-appeal-state"), "Your appeal of "));
+        assertFalse(browser.findElement(By.id("browser-appeal")).isDisplayed(), "one appeal: the form is gone");
+        assertTrue(browser.findElement(By.id("browser-messages")).getText().contains(APPEAL));
+        screenshot("contact-appeal-sealed-in-browser.png");
+
         List<RecordingProxy.Recorded> requests = proxy.recorded();
         String preHandle;
         try (ReplyCode code = ReplyCode.parse(replyCode)) {
@@ -170,6 +194,8 @@ class BrowserSealedContactIT {
                 && new String(r.body(), StandardCharsets.US_ASCII).equals("prehandle=" + preHandle)),
                 "the sign-in sent the pre-handle and nothing else");
         assertTrue(requests.stream().anyMatch(r -> r.path().equals("/contact/browser/messages") && r.body().length > 0));
+        assertTrue(requests.stream().anyMatch(r -> r.path().equals("/contact/browser/appeal") && r.body().length > 0));
+        assertFalse(requests.stream().anyMatch(r -> r.path().equals("/contact/appeal")), "the plain appeal form was not sent");
         assertFalse(requests.stream().anyMatch(r -> r.path().equals("/contact") && r.method().equals("POST")),
                 "the plain sign-in form was not sent");
         byte[] fileStart = new byte[200];
@@ -177,7 +203,7 @@ class BrowserSealedContactIT {
         for (RecordingProxy.Recorded request : requests) {
             String body = new String(request.body(), StandardCharsets.ISO_8859_1);
             for (String secret : List.of(CANARY, replyCode, replyCode.replace("-", ""), replyCode.toLowerCase(),
-                    replyCode.toLowerCase().replace("-", " "), lockSecret, "Which account was it")) {
+                    replyCode.toLowerCase().replace("-", " "), lockSecret, "Which account was it", "manager left")) {
                 assertFalse(body.contains(secret), request.path() + " carried something only the browser may hold");
             }
             assertFalse(body.contains(new String(fileStart, StandardCharsets.ISO_8859_1)), "a body carried the file");
@@ -205,6 +231,11 @@ class BrowserSealedContactIT {
             assertTrue(page.contains(REPLY));
             assertTrue(page.contains(ANSWER), "the answer sealed in the browser, opened on the server");
             assertTrue(page.contains("invoice.csv"));
+            assertTrue(page.contains(APPEAL), "the appeal sealed in the browser, opened on the server");
+            plain.get(portal.url("/contact/status").toString());
+            String status = plain.findElement(By.tagName("main")).getText();
+            assertTrue(status.contains(GROUNDS), status);
+            assertTrue(plain.findElement(By.id("appeal-state")).getText().startsWith("Your appeal of "));
         } finally {
             plain.quit();
         }
@@ -220,38 +251,48 @@ class BrowserSealedContactIT {
         assertEquals(List.of(), ReportIT.filesContaining(List.of(data(), temp()), CANARY),
                 "no canary in the H2 database, the blobs or the temporary files");
 
-        List<RecipientKey> expected = List.of(RecipientKey.fromArmored(investigator.key().exportPublicArmored()),
-                whistleblowerKey().recipient());
+        RecipientKey investigatorKey = RecipientKey.fromArmored(investigator.key().exportPublicArmored());
+        RecipientKey oversightKey = RecipientKey.fromArmored(oversight.key().exportPublicArmored());
+        List<RecipientKey> toCase = List.of(investigatorKey, whistleblowerKey().recipient());
+        List<RecipientKey> toCaseAndOversight = List.of(investigatorKey, oversightKey, whistleblowerKey().recipient());
         List<String> kinds = new ArrayList<>();
-        MessageContents answer = null;
-        byte[] attached = null;
+        List<byte[]> opened = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(h2()); PreparedStatement s = c.prepareStatement(
-                "select kind, blob_id from case_item where kind in ('WHISTLEBLOWER_MESSAGE', 'ATTACHMENT') order by position");
-                ResultSet rows = s.executeQuery(); UnlockedKey key = investigator.key().unlock(PASSPHRASE)) {
+                "select kind, blob_id from case_item where kind in ('WHISTLEBLOWER_MESSAGE', 'APPEAL', 'ATTACHMENT')"
+                        + " order by position");
+                ResultSet rows = s.executeQuery(); UnlockedKey key = investigator.key().unlock(PASSPHRASE);
+                UnlockedKey oversightUnlocked = oversight.key().unlock(PASSPHRASE)) {
             while (rows.next()) {
                 kinds.add(rows.getString(1));
+                boolean appealPart = kinds.contains("APPEAL");
                 Path blob = blob(rows.getString(2));
                 try (InputStream in = Files.newInputStream(blob)) {
-                    CiphertextInspector.expecting(expected).inspect(in); // throws unless exactly these recipients, with integrity
+                    // throws unless exactly these recipients, with integrity
+                    CiphertextInspector.expecting(appealPart ? toCaseAndOversight : toCase).inspect(in);
                 }
                 try (InputStream in = Files.newInputStream(blob)) {
-                    byte[] plain = Opener.with(key).openAll(in, 16 << 20);
-                    if (rows.getString(1).equals("WHISTLEBLOWER_MESSAGE")) {
-                        answer = MessageContents.fromJson(plain);
-                    } else {
-                        attached = plain;
-                    }
+                    opened.add(Opener.with(appealPart ? oversightUnlocked : key).openAll(in, 16 << 20));
                 }
             }
         }
-        assertEquals(List.of("WHISTLEBLOWER_MESSAGE", "ATTACHMENT"), kinds);
+        assertEquals(List.of("WHISTLEBLOWER_MESSAGE", "ATTACHMENT", "APPEAL", "ATTACHMENT"), kinds);
+        MessageContents answer = MessageContents.fromJson(opened.get(0));
         assertEquals(ANSWER, answer.text());
         assertEquals("invoice.csv", answer.attachments().get(0).name());
-        assertArrayEquals(fileBytes, attached);
+        assertArrayEquals(fileBytes, opened.get(1));
+        MessageContents appeal = MessageContents.fromJson(opened.get(2));
+        assertEquals(APPEAL, appeal.text(), "the oversight's key opens the appeal as typed");
+        assertEquals("ledger.csv", appeal.attachments().get(0).name());
+        assertArrayEquals(appealFileBytes, opened.get(3));
+        try (Connection c = DriverManager.getConnection(h2());
+                PreparedStatement s = c.prepareStatement("select count(*) from appeal"); ResultSet rows = s.executeQuery()) {
+            assertTrue(rows.next());
+            assertEquals(1, rows.getInt(1), "the appeal was filed once");
+        }
     }
 
-    /** Stores an investigator's reply as the desk does: sealed to the investigator and the case key, one item. */
-    private static void addInvestigatorReply(String text) throws Exception {
+    /** Stores an investigator's message as the desk does: sealed to the investigator and the case key, one item. */
+    private static void addInvestigatorItem(String kind, String text) throws Exception {
         ByteArrayOutputStream sealed = new ByteArrayOutputStream();
         try (OutputStream out = Sealer.to(List.of(RecipientKey.fromArmored(investigator.key().exportPublicArmored()),
                 whistleblowerKey().recipient())).open(sealed, Sealer.Content.TEXT)) {
@@ -264,13 +305,27 @@ class BrowserSealedContactIT {
         Files.write(blob(blobId), sealed.toByteArray());
         try (Connection c = DriverManager.getConnection(h2()); PreparedStatement s = c.prepareStatement(
                 "insert into case_item (id, case_id, position, kind, author_staff_id, created_on, blob_id, ciphertext_bytes)"
-                        + " select ?, id, (select max(position) + 1 from case_item), 'INVESTIGATOR_REPLY', ?, ?, ?, ?"
+                        + " select ?, id, (select max(position) + 1 from case_item), ?, ?, ?, ?, ?"
                         + " from case_file")) {
             s.setObject(1, UUID.randomUUID());
-            s.setObject(2, investigator.id());
-            s.setObject(3, LocalDate.now(ZoneOffset.UTC));
-            s.setString(4, blobId);
-            s.setLong(5, sealed.size());
+            s.setString(2, kind);
+            s.setObject(3, investigator.id());
+            s.setObject(4, LocalDate.now(ZoneOffset.UTC));
+            s.setString(5, blobId);
+            s.setLong(6, sealed.size());
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    /** Concludes the case today as the desk's verbs would: acknowledged, assessed, concluded as substantiated. */
+    private static void conclude() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        try (Connection c = DriverManager.getConnection(h2()); PreparedStatement s = c.prepareStatement(
+                "update case_file set status = 'CONCLUDED', acknowledged_on = ?, assessment_on = ?, concluded_on = ?,"
+                        + " outcome = 'SUBSTANTIATED', next_deadline_on = null, last_activity_on = ?")) {
+            for (int i = 1; i <= 4; i++) {
+                s.setObject(i, today);
+            }
             assertEquals(1, s.executeUpdate());
         }
     }

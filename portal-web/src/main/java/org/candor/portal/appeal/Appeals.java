@@ -11,11 +11,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.candor.crypto.RecipientKey;
+import org.candor.portal.blobstore.BlobStore;
 import org.candor.portal.casefile.CaseFile;
 import org.candor.portal.casefile.CaseMessages;
+import org.candor.portal.casefile.CaseRecipient;
 import org.candor.portal.casefile.CaseRepository;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.channel.ChannelRepository;
@@ -83,14 +88,42 @@ public class Appeals {
     /** Files the appeal whose reasons are in the draft; returns the reasons' item id. */
     public UUID file(UUID caseId, CaseMessages.Draft reasons) throws IOException, CaseMessages.Refused {
         LocalDate today = today();
-        return reasons.send(Optional.empty(), () -> {
-            CaseFile caseFile = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no such case"));
-            if (em.find(Appeal.class, caseId, LockModeType.PESSIMISTIC_WRITE) != null
-                    || AppealGround.of(caseFile, today).isEmpty()) {
-                throw new AlreadyFiled();
-            }
-            em.persist(new Appeal(caseId, today));
-        });
+        return reasons.send(Optional.empty(), () -> markFiled(caseId, today));
+    }
+
+    /** In the transaction that stores the reasons: the appeal row, unless one exists or the case may not be appealed. */
+    private void markFiled(UUID caseId, LocalDate today) {
+        CaseFile caseFile = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no such case"));
+        if (em.find(Appeal.class, caseId, LockModeType.PESSIMISTIC_WRITE) != null
+                || AppealGround.of(caseFile, today).isEmpty()) {
+            throw new AlreadyFiled();
+        }
+        em.persist(new Appeal(caseId, today));
+    }
+
+    /**
+     * The keys an appeal's reasons are sealed to now, for a browser that seals them itself: as
+     * {@link #draft}, the case's investigators, every enabled oversight member with a usable key,
+     * and the whistleblower key.
+     *
+     * @throws CaseMessages.Refused when no investigator can receive ({@code message.noRecipient})
+     */
+    public List<RecipientKey> recipients(CaseFile caseFile) throws CaseMessages.Refused {
+        return messages.recipients(caseFile, ItemKind.APPEAL, oversight());
+    }
+
+    /**
+     * Files an appeal whose reasons were sealed in the whistleblower's browser to {@link
+     * #recipients} and inspected (see {@link CaseMessages#appendSealed}); the appeal row and the
+     * items are written in one transaction. Returns the reasons' item id.
+     *
+     * @throws AlreadyFiled when the case may not be appealed (any more); nothing is kept
+     * @throws org.candor.portal.casefile.CaseChangedMeanwhile when the case's readers changed meanwhile
+     */
+    public UUID fileSealed(UUID caseId, BlobStore.PendingBlob reasons, List<Map.Entry<UUID, BlobStore.PendingBlob>> files,
+            Set<CaseRecipient> sealedFor) throws IOException {
+        return messages.appendSealed(caseId, ItemKind.APPEAL, reasons, files, Optional.empty(), sealedFor,
+                () -> markFiled(caseId, today()));
     }
 
     /**

@@ -158,6 +158,18 @@ public class CaseMessages {
     public UUID appendSealed(UUID caseId, ItemKind kind, BlobStore.PendingBlob document,
             List<Map.Entry<UUID, BlobStore.PendingBlob>> files, Optional<UUID> author, Set<CaseRecipient> sealedFor)
             throws IOException {
+        return appendSealed(caseId, kind, document, files, author, sealedFor, () -> {
+        });
+    }
+
+    /**
+     * {@link #appendSealed(UUID, ItemKind, BlobStore.PendingBlob, List, Optional, Set)}, running
+     * {@code alsoInTheTransaction} in the transaction that adds the items (for example: marking
+     * an appeal as filed), as {@link Draft#send(Optional, Runnable)} does.
+     */
+    public UUID appendSealed(UUID caseId, ItemKind kind, BlobStore.PendingBlob document,
+            List<Map.Entry<UUID, BlobStore.PendingBlob>> files, Optional<UUID> author, Set<CaseRecipient> sealedFor,
+            Runnable alsoInTheTransaction) throws IOException {
         if (!MESSAGE_KINDS.contains(kind)) {
             throw new IllegalArgumentException("not a message kind: " + kind);
         }
@@ -167,8 +179,7 @@ public class CaseMessages {
         for (Map.Entry<UUID, BlobStore.PendingBlob> file : files) {
             items.add(new CaseStore.StoredItem(file.getKey(), ItemKind.ATTACHMENT, file.getValue().commit()));
         }
-        append(caseId, items, author, () -> {
-        }, Optional.of(Set.copyOf(sealedFor)));
+        append(caseId, items, author, alsoInTheTransaction, Optional.of(Set.copyOf(sealedFor)));
         return messageId;
     }
 

@@ -61,12 +61,17 @@ public record MessageContents(String text, List<ReportContents.AttachmentEntry> 
         if (!FORMAT.equals(message.getString("format", ""))) {
             throw new IllegalArgumentException("not a " + FORMAT + " document");
         }
-        List<ReportContents.AttachmentEntry> files = message.getJsonArray("attachments").getValuesAs(JsonObject.class)
-                .stream()
-                .map(f -> new ReportContents.AttachmentEntry(UUID.fromString(f.getString("item")), FIELD,
-                        f.getString("name"), f.getString("type"), f.getJsonNumber("size").longValue()))
-                .toList();
-        return new MessageContents(message.getString("text"), files);
+        try {
+            List<ReportContents.AttachmentEntry> files = message.getJsonArray("attachments").getValuesAs(JsonObject.class)
+                    .stream()
+                    .map(f -> new ReportContents.AttachmentEntry(UUID.fromString(f.getString("item")), FIELD,
+                            f.getString("name"), f.getString("type"), f.getJsonNumber("size").longValue()))
+                    .toList();
+            return new MessageContents(message.getString("text"), files);
+        } catch (RuntimeException missingOrMistyped) {
+            // a field missing (null) or of another JSON type (ClassCastException), or a bad item id
+            throw new IllegalArgumentException("not a complete " + FORMAT + " document", missingOrMistyped);
+        }
     }
 
     @Override

@@ -91,14 +91,19 @@ public record ReportContents(String channel, String language, Map<String, List<S
         if (!FORMAT.equals(report.getString("format", ""))) {
             throw new IllegalArgumentException("not a " + FORMAT + " document");
         }
-        Map<String, List<String>> answers = new LinkedHashMap<>();
-        report.getJsonObject("answers").forEach((key, value) -> answers.put(key,
-                ((JsonArray) value).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()));
-        List<AttachmentEntry> files = report.getJsonArray("attachments").getValuesAs(JsonObject.class).stream()
-                .map(f -> new AttachmentEntry(UUID.fromString(f.getString("item")), f.getString("field"),
-                        f.getString("name"), f.getString("type"), f.getJsonNumber("size").longValue()))
-                .toList();
-        return new ReportContents(report.getString("channel"), report.getString("language"), answers, files);
+        try {
+            Map<String, List<String>> answers = new LinkedHashMap<>();
+            report.getJsonObject("answers").forEach((key, value) -> answers.put(key,
+                    ((JsonArray) value).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()));
+            List<AttachmentEntry> files = report.getJsonArray("attachments").getValuesAs(JsonObject.class).stream()
+                    .map(f -> new AttachmentEntry(UUID.fromString(f.getString("item")), f.getString("field"),
+                            f.getString("name"), f.getString("type"), f.getJsonNumber("size").longValue()))
+                    .toList();
+            return new ReportContents(report.getString("channel"), report.getString("language"), answers, files);
+        } catch (RuntimeException missingOrMistyped) {
+            // a field missing (null) or of another JSON type (ClassCastException), or a bad item id
+            throw new IllegalArgumentException("not a complete " + FORMAT + " document", missingOrMistyped);
+        }
     }
 
     @Override

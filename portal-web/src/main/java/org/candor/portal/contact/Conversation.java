@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.candor.crypto.CryptoException;
 import org.candor.crypto.LockSecret;
 import org.candor.crypto.UnlockedKey;
 import org.candor.crypto.WrongPassphrase;
@@ -58,8 +59,12 @@ public class Conversation {
         }
     }
 
-    /** One message: who wrote it (the kind says), the day, its text and files. */
-    public record Entry(ItemKind kind, LocalDate day, String text, List<FileLink> files) {
+    /**
+     * One message: who wrote it (the kind says), the day, its text and files. An entry that
+     * failed its integrity check or is not a message document (only a browser that seals
+     * messages itself could store one) is kept in its place, {@code readable} false, without text.
+     */
+    public record Entry(ItemKind kind, LocalDate day, boolean readable, String text, List<FileLink> files) {
         public boolean fromWhistleblower() {
             return kind == ItemKind.WHISTLEBLOWER_MESSAGE || kind == ItemKind.APPEAL;
         }
@@ -70,8 +75,8 @@ public class Conversation {
         }
     }
 
-    /** The report and the messages, opened. */
-    public record Opened(LocalDate receivedOn, List<Answer> report, List<Entry> entries) {
+    /** The report and the messages, opened; {@code reportReadable} false when the report could not be read. */
+    public record Opened(LocalDate receivedOn, boolean reportReadable, List<Answer> report, List<Entry> entries) {
         /** The last message of a kind, if any (outcome grounds, appeal decision). */
         public Optional<Entry> last(ItemKind kind) {
             Entry found = null;
@@ -103,20 +108,30 @@ public class Conversation {
         Optional<Channel> channel = channels.find(caseFile.channelId());
         List<Answer> report = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
+        boolean reportReadable = true;
         try (UnlockedKey key = unlock(caseFile, secret)) {
             for (CaseItem item : cases.items(caseFile.id())) {
                 if (!item.kind().sharedWithWhistleblower() || item.kind() == ItemKind.ATTACHMENT) {
                     continue;
                 }
-                if (item.kind() == ItemKind.REPORT) {
-                    report.addAll(answers(messages.openReport(item, key), channel, language));
-                } else {
-                    MessageContents m = messages.openMessage(item, key);
-                    entries.add(new Entry(item.kind(), item.createdOn(), m.text(), links(m.attachments())));
+                try {
+                    if (item.kind() == ItemKind.REPORT) {
+                        report.addAll(answers(messages.openReport(item, key), channel, language));
+                    } else {
+                        MessageContents m = messages.openMessage(item, key);
+                        entries.add(new Entry(item.kind(), item.createdOn(), true, m.text(), links(m.attachments())));
+                    }
+                } catch (CryptoException | IllegalArgumentException damaged) {
+                    // tampered, or not a document of its kind: the rest of the conversation stays readable
+                    if (item.kind() == ItemKind.REPORT) {
+                        reportReadable = false;
+                    } else {
+                        entries.add(new Entry(item.kind(), item.createdOn(), false, "", List.of()));
+                    }
                 }
             }
         }
-        return new Opened(caseFile.receivedOn(), report, entries);
+        return new Opened(caseFile.receivedOn(), reportReadable, report, entries);
     }
 
     /** The name of a file shared with the whistleblower, found in the report or message that lists it. */
@@ -126,9 +141,14 @@ public class Conversation {
                 if (!item.kind().sharedWithWhistleblower() || item.kind() == ItemKind.ATTACHMENT) {
                     continue;
                 }
-                List<ReportContents.AttachmentEntry> listed = item.kind() == ItemKind.REPORT
-                        ? messages.openReport(item, key).attachments()
-                        : messages.openMessage(item, key).attachments();
+                List<ReportContents.AttachmentEntry> listed;
+                try {
+                    listed = item.kind() == ItemKind.REPORT
+                            ? messages.openReport(item, key).attachments()
+                            : messages.openMessage(item, key).attachments();
+                } catch (CryptoException | IllegalArgumentException damaged) {
+                    continue; // lists no file that can be offered
+                }
                 for (ReportContents.AttachmentEntry a : listed) {
                     if (a.item().equals(itemId)) {
                         return Optional.of(new FileLink(a.item(), a.name(), a.size()));

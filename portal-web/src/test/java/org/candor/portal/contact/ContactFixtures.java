@@ -113,6 +113,13 @@ public class ContactFixtures {
         }
     }
 
+    /** Adds an enabled oversight member with a usable key; answers the key's fingerprint. */
+    @POST
+    @Path("oversight")
+    public String oversight() {
+        return setup.oversightMember();
+    }
+
     @POST
     @Path("decide")
     public String decide(@QueryParam("case") UUID caseId, @QueryParam("grounds") String grounds) throws Exception {
@@ -180,6 +187,17 @@ public class ContactFixtures {
             channel.publish(keys, Set.of(member.id()));
             em.persist(channel);
             return channel;
+        }
+
+        @Transactional
+        public String oversightMember() {
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            StaffMember member = new StaffMember(new Username("otto-" + run), new DisplayName("Otto"), ANY_HASH,
+                    Role.OVERSIGHT, LocalDate.now());
+            em.persist(member);
+            InvestigatorKey key = InvestigatorKey.generate("Otto <otto@example.org>", "a long passphrase".toCharArray());
+            keys.set(member.id(), new KeyStatus.Usable(key.recipient()));
+            return key.recipient().fingerprint();
         }
 
         @Transactional

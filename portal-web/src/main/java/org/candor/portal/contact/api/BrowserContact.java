@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.candor.crypto.CiphertextInspector;
 import org.candor.crypto.PreHandle;
 import org.candor.crypto.RecipientKey;
+import org.candor.portal.appeal.Appeals;
 import org.candor.portal.blobstore.BlobStore;
 import org.candor.portal.casefile.CaseChangedMeanwhile;
 import org.candor.portal.casefile.CaseFile;
@@ -56,8 +58,11 @@ import org.candor.portal.channel.ChoiceOption;
 import org.candor.portal.channel.QuestionField;
 import org.candor.portal.channel.UploadLimits;
 import org.candor.portal.contact.ContactSignIn;
+import org.candor.portal.contact.StatusView;
 import org.candor.portal.contact.WhistleblowerSession;
 import org.candor.portal.contact.WhistleblowerSessions;
+import org.candor.portal.governance.retention.RetentionNotice;
+import org.candor.portal.governance.retention.RetentionNotices;
 import org.candor.portal.intake.browser.SealedIntake;
 import org.candor.portal.platform.i18n.Languages;
 import org.candor.portal.platform.i18n.Messages;
@@ -101,6 +106,12 @@ public class BrowserContact {
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    Appeals appeals;
+
+    @Inject
+    RetentionNotices retentionNotices;
 
     @Inject
     @ConfigProperty(name = "candor.contact.idle-minutes", defaultValue = "10")
@@ -160,6 +171,20 @@ public class BrowserContact {
         }
         Optional<Channel> channel = channels.find(caseFile.channelId());
         UploadLimits limits = channel.map(Channel::uploadLimits).orElse(UploadLimits.DEFAULT);
+        JsonObjectBuilder appeal = JSON.createObjectBuilder();
+        StatusView status = StatusView.of(caseFile, LocalDate.now(ZoneOffset.UTC), appeals.of(caseFile.id()),
+                appeals.mayFile(caseFile));
+        if (status.appealState().equals("allowed")) {
+            try {
+                JsonArrayBuilder appealRecipients = JSON.createArrayBuilder();
+                for (RecipientKey key : appeals.recipients(caseFile)) {
+                    appealRecipients.add(JSON.createObjectBuilder().add("fingerprint", key.fingerprint()).add("key", key.toArmored()));
+                }
+                appeal.add("recipients", appealRecipients);
+            } catch (CaseMessages.Refused noRecipient) {
+                // no investigator can receive: the page says the appeal cannot be sent now
+            }
+        }
         JsonObject body = JSON.createObjectBuilder()
                 .add("format", "candor-contact-v1")
                 .add("key", CaseMessages.whistleblowerKey(caseFile).toLockedArmored())
@@ -169,6 +194,7 @@ public class BrowserContact {
                 .add("recipients", recipients)
                 .add("questions", questions(channel, language))
                 .add("items", items)
+                .add("status", status(status, retentionNotices.forCase(caseFile.id()), appeal, language))
                 .add("limits", JSON.createObjectBuilder().add("filesAllowed", limits.allowed())
                         .add("maxFiles", limits.maxFiles()).add("maxFileBytes", limits.maxFileBytes())
                         .add("maxTotalBytes", limits.maxTotalBytes()).add("maxTextChars", CaseMessages.MAX_TEXT_CHARS))
@@ -213,6 +239,59 @@ public class BrowserContact {
             return answer(401, "signed-out", "contact.expired");
         }
         CaseFile caseFile = signed.get();
+        List<RecipientKey> expected;
+        try {
+            expected = messages.recipients(caseFile, ItemKind.WHISTLEBLOWER_MESSAGE, Set.of());
+        } catch (CaseMessages.Refused noRecipient) {
+            drain();
+            return answer(409, "closed", "message.noRecipient");
+        }
+        return receive(caseFile, expected, (document, files, inspectedFor) -> messages.appendSealed(caseFile.id(),
+                ItemKind.WHISTLEBLOWER_MESSAGE, document, files, Optional.empty(), inspectedFor));
+    }
+
+    /**
+     * An appeal whose reasons were sealed in the browser, in the same parts as a message, to the
+     * keys {@link #describe} lists under {@code appeal.recipients}: the case's investigators, the
+     * oversight and the case key. Filed with the appeal row in one transaction, or not at all.
+     */
+    @POST
+    @Path("appeal")
+    public Response appeal() {
+        Optional<CaseFile> signed = signed();
+        if (signed.isEmpty()) {
+            drain();
+            return answer(401, "signed-out", "contact.expired");
+        }
+        CaseFile caseFile = signed.get();
+        if (appeals.mayFile(caseFile).isEmpty()) {
+            drain();
+            return answer(409, "notAllowed", "appeal.notAllowed");
+        }
+        List<RecipientKey> expected;
+        try {
+            expected = appeals.recipients(caseFile);
+        } catch (CaseMessages.Refused noRecipient) {
+            drain();
+            return answer(409, "closed", "message.noRecipient");
+        }
+        return receive(caseFile, expected,
+                (reasons, files, inspectedFor) -> appeals.fileSealed(caseFile.id(), reasons, files, inspectedFor));
+    }
+
+    /** Stores the inspected parts of a message or appeal; runs once every part passed. */
+    @FunctionalInterface
+    private interface SealedStore {
+        void store(BlobStore.PendingBlob document, List<Map.Entry<UUID, BlobStore.PendingBlob>> files,
+                Set<CaseRecipient> inspectedFor) throws IOException;
+    }
+
+    /**
+     * Reads the parts of a message sealed in the browser, inspecting each as it streams into a
+     * pending blob against exactly {@code expected}, within the channel's limits; hands them to
+     * {@code store} only when all passed. Whatever is refused or breaks off leaves nothing behind.
+     */
+    private Response receive(CaseFile caseFile, List<RecipientKey> expected, SealedStore store) {
         UploadLimits limits = channels.find(caseFile.channelId()).map(Channel::uploadLimits).orElse(UploadLimits.DEFAULT);
         long most = MAX_DOCUMENT_BYTES + 1024 * 1024
                 + (limits.allowed() ? SealedIntake.ciphertextAllowance(limits.maxTotalBytes()) + (long) limits.maxFiles() * 64 * 1024 : 0);
@@ -223,15 +302,8 @@ public class BrowserContact {
             drain();
             return answer(415, "notMultipart", "contact.browser.malformed");
         }
-        CiphertextInspector inspector;
-        Set<CaseRecipient> inspectedFor;
-        try {
-            inspector = CiphertextInspector.expecting(messages.recipients(caseFile, ItemKind.WHISTLEBLOWER_MESSAGE, Set.of()));
-            inspectedFor = Set.copyOf(caseFile.recipients());
-        } catch (CaseMessages.Refused noRecipient) {
-            drain();
-            return answer(409, "closed", "message.noRecipient");
-        }
+        CiphertextInspector inspector = CiphertextInspector.expecting(expected);
+        Set<CaseRecipient> inspectedFor = Set.copyOf(caseFile.recipients());
         BlobStore.PendingBlob document = null;
         List<Map.Entry<UUID, BlobStore.PendingBlob>> files = new ArrayList<>();
         try {
@@ -277,8 +349,7 @@ public class BrowserContact {
                             Math.min(perFile, SealedIntake.ciphertextAllowance(limits.maxTotalBytes()) - total));
                 }
             }
-            messages.appendSealed(caseFile.id(), ItemKind.WHISTLEBLOWER_MESSAGE, document, files, Optional.empty(),
-                    inspectedFor);
+            store.store(document, files, inspectedFor);
             return Response.ok(JSON.createObjectBuilder().add("status", "sent").build()).build();
         } catch (SealedIntake.Refused refusal) {
             drain();
@@ -290,6 +361,10 @@ public class BrowserContact {
             // a grant or revocation re-sealed the case during the upload: the parts are addressed to the former readers
             drain();
             return answer(409, "readersChanged", "message.readersChanged");
+        } catch (Appeals.AlreadyFiled twice) {
+            // another request filed the appeal meanwhile, or the case may no longer be appealed
+            drain();
+            return answer(409, "notAllowed", "appeal.notAllowed");
         } catch (IOException | RuntimeException brokenOff) {
             // a truncated body, a cancelled upload, or a store that failed: nothing was kept
             return answer(400, "malformed", "contact.browser.brokenOff");
@@ -307,6 +382,44 @@ public class BrowserContact {
     public Response signOut() {
         sessions.end(request);
         return Response.ok(JSON.createObjectBuilder().add("status", "signed-out").build()).build();
+    }
+
+    /**
+     * The status page's values in words of the page's language, for the browser to show beside
+     * the conversation: the same facts the plain status page shows (the grounds of an outcome or
+     * a decision are sealed items, decrypted by the browser). Dates are written as there.
+     */
+    private static JsonObjectBuilder status(StatusView view, RetentionNotice retention, JsonObjectBuilder appeal,
+            Locale language) {
+        JsonArrayBuilder timeline = JSON.createArrayBuilder();
+        for (StatusView.Step step : view.timeline()) {
+            timeline.add(JSON.createObjectBuilder().add("day", step.day().toString())
+                    .add("text", Messages.get(language, "contact.step." + step.status())));
+        }
+        JsonArrayBuilder deadlines = JSON.createArrayBuilder()
+                .add(JSON.createObjectBuilder().add("id", "acknowledgement")
+                        .add("label", Messages.get(language, "contact.deadline.acknowledge", view.acknowledgeBy()))
+                        .add("state", Messages.get(language, "contact.deadline." + view.acknowledgement())))
+                .add(JSON.createObjectBuilder().add("id", "feedback")
+                        .add("label", Messages.get(language, "contact.deadline.feedback", view.feedbackBy()))
+                        .add("state", Messages.get(language, "contact.deadline." + view.feedback())));
+        String appealText = switch (view.appealState()) {
+            case "allowed" -> Messages.get(language, "contact.appeal.allowed." + view.appealGround());
+            case "pending" -> Messages.get(language, "contact.appeal.pending", view.appealFiledOn());
+            case "decided" -> Messages.get(language, "contact.appeal.decided", view.decidedOn());
+            default -> Messages.get(language, "contact.appeal.notYet");
+        };
+        appeal.add("state", view.appealState()).add("text", appealText)
+                .add("decision", view.decision().isEmpty() ? "" : Messages.get(language, "contact.decision." + view.decision()));
+        return JSON.createObjectBuilder()
+                .add("text", Messages.get(language, "contact.status." + view.status()))
+                .add("timeline", timeline)
+                .add("deadlines", deadlines)
+                .add("outcome", view.outcome().isEmpty() ? "" : Messages.get(language, "contact.outcome." + view.outcome()))
+                .add("retention", retention.deleteOn().isPresent()
+                        ? Messages.get(language, retention.messageKey(), retention.retentionDays(), retention.deleteOn().get())
+                        : Messages.get(language, retention.messageKey(), retention.retentionDays()))
+                .add("appeal", appeal);
     }
 
     private static JsonArrayBuilder questions(Optional<Channel> channel, Locale language) {

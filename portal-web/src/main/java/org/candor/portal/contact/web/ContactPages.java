@@ -39,6 +39,7 @@ import org.candor.portal.casefile.SafeFileNames;
 import org.candor.portal.channel.Problem;
 import org.candor.portal.contact.ContactSignIn;
 import org.candor.portal.contact.Conversation;
+import org.candor.portal.contact.StatusView;
 import org.candor.portal.contact.WhistleblowerSessions;
 import org.candor.portal.governance.retention.RetentionNotices;
 import org.candor.portal.platform.i18n.Languages;
@@ -235,7 +236,7 @@ public class ContactPages {
         Conversation.Opened opened = conversation.open(caseFile, signed.session().lockSecret(), language());
         Optional<Appeal> appeal = appeals.of(caseFile.id());
         Page page = Page.of("public/contact/status")
-                .with("status", StatusView.of(caseFile, today, opened, appeal, appeals.mayFile(caseFile)))
+                .with("status", StatusView.of(caseFile, today, appeal, appeals.mayFile(caseFile)).withGrounds(opened))
                 .with("maxChars", CaseMessages.MAX_TEXT_CHARS)
                 .with("retention", retentionNotices.forCase(caseFile.id()));
         if (error != null) {

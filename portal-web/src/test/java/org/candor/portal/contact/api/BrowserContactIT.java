@@ -102,9 +102,16 @@ class BrowserContactIT {
         }
 
         HttpResponse<String> send(Map<String, byte[]> parts) throws Exception {
+            return sendTo("/contact/browser/messages", parts);
+        }
+
+        HttpResponse<String> appeal(Map<String, byte[]> parts) throws Exception {
+            return sendTo("/contact/browser/appeal", parts);
+        }
+
+        private HttpResponse<String> sendTo(String path, Map<String, byte[]> parts) throws Exception {
             String boundary = "----sealed" + UUID.randomUUID().toString().replace("-", "");
-            return http.post("/contact/browser/messages", "multipart/form-data; boundary=" + boundary,
-                    multipart(boundary, parts));
+            return http.post(path, "multipart/form-data; boundary=" + boundary, multipart(boundary, parts));
         }
     }
 
@@ -131,13 +138,29 @@ class BrowserContactIT {
         }
 
         List<RecipientKey> recipients() throws Exception {
-            List<RecipientKey> keys = new ArrayList<>();
-            for (JsonObject r : described.getJsonArray("recipients").getValuesAs(JsonObject.class)) {
-                RecipientKey key = RecipientKey.fromArmored(r.getString("key"));
-                assertEquals(r.getString("fingerprint"), key.fingerprint());
-                keys.add(key);
+            return keys(described.getJsonArray("recipients"));
+        }
+
+        JsonObject status() {
+            return described.getJsonObject("status");
+        }
+
+        JsonObject appeal() {
+            return status().getJsonObject("appeal");
+        }
+
+        String kinds() throws Exception {
+            try (Connection c = DriverManager.getConnection(Deployments.databaseUrl()); PreparedStatement s = c.prepareStatement(
+                    "select kind from case_item where case_id = ? order by position")) {
+                s.setObject(1, caseId);
+                List<String> kinds = new ArrayList<>();
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        kinds.add(rows.getString(1));
+                    }
+                }
+                return String.join(" ", kinds);
             }
-            return keys;
         }
 
         UnlockedKey unlock() throws Exception {
@@ -325,6 +348,103 @@ class BrowserContactIT {
         Thread.sleep(1_500);
         HttpResponse<String> right = new Person().signIn(preHandle(signed.code));
         assertEquals(200, right.statusCode(), "the real code works once guessing stops: " + right.body());
+    }
+
+    @Test
+    @Order(5)
+    void anAppealSealedAsTheBrowserDoesIsReadableByTheOversightAndFiledOnceWithTheStatusAsThePlainPageShowsIt()
+            throws Exception {
+        generousThrottle();
+        Signed signed = new Signed("a story to appeal");
+        assertEquals("Your report was received. It has not been acknowledged yet.", signed.status().getString("text"));
+        assertEquals("notYet", signed.appeal().getString("state"));
+        assertFalse(signed.appeal().containsKey("recipients"), "no keys to seal an appeal to before one may be filed");
+        byte[] reasons = new MessageContents("the outcome ignored the ledger", List.of()).toJson();
+        assertRefused(signed.person.appeal(Map.of("message", seal(signed.recipients(), reasons))), 409, "notAllowed");
+
+        String oversight = fixture("/it-contact/oversight");
+        fixture("/it-contact/conclude?case=" + signed.caseId + "&grounds=" + q("we fixed the ledger"));
+        signed.described = signed.describe();
+        JsonObject status = signed.status();
+        assertEquals("The handling of your report is concluded.", status.getString("text"));
+        assertEquals("Your report was found to be substantiated.", status.getString("outcome"));
+        assertEquals(4, status.getJsonArray("timeline").size(), "received, acknowledged, in assessment, concluded");
+        assertEquals("Met", status.getJsonArray("deadlines").getJsonObject(0).getString("state"));
+        assertFalse(status.getString("retention").isBlank());
+        assertFalse(signed.described.toString().contains("we fixed the ledger"), "the grounds are sealed, not in the answer");
+        assertEquals("allowed", signed.appeal().getString("state"));
+        List<RecipientKey> appealKeys = keys(signed.appeal().getJsonArray("recipients"));
+        List<String> fingerprints = appealKeys.stream().map(RecipientKey::fingerprint).toList();
+        assertTrue(fingerprints.contains(oversight), "the oversight can read the appeal");
+        assertTrue(fingerprints.containsAll(signed.recipients().stream().map(RecipientKey::fingerprint).toList()),
+                "so can the investigators and the whistleblower");
+
+        String before = signed.kinds();
+        assertRefused(signed.person.appeal(Map.of("message", seal(signed.recipients(), reasons))), 422, "wrong-recipients");
+        assertEquals(before, signed.kinds(), "an appeal the oversight could not read is refused and leaves nothing");
+
+        byte[] file = ("ledger," + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        UUID fileId = UUID.randomUUID();
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("message", seal(appealKeys, new MessageContents("the outcome ignored the ledger",
+                List.of(new ReportContents.AttachmentEntry(fileId, MessageContents.FIELD, "ledger.csv", "text/csv", file.length)))
+                .toJson()));
+        parts.put("file-" + fileId, seal(appealKeys, file));
+        HttpResponse<String> filed = signed.person.appeal(parts);
+        assertEquals(200, filed.statusCode(), filed.body());
+        assertEquals(before + " APPEAL ATTACHMENT", signed.kinds());
+
+        signed.described = signed.describe();
+        assertEquals("pending", signed.appeal().getString("state"));
+        assertTrue(signed.appeal().getString("text").startsWith("Your appeal of "), signed.appeal().getString("text"));
+        assertFalse(signed.appeal().containsKey("recipients"));
+        assertRefused(signed.person.appeal(parts), 409, "notAllowed");
+        assertEquals(before + " APPEAL ATTACHMENT", signed.kinds(), "one appeal only");
+
+        Person plain = new Person();
+        assertEquals(303, plain.post("/contact", "code", signed.code).statusCode());
+        assertTrue(plain.get("/contact/status").body().contains("Your appeal of "), "the plain status page shows it pending");
+        String conversation = plain.get("/contact/conversation").body();
+        assertTrue(conversation.contains("the outcome ignored the ledger"), "the appeal, sealed in the browser, opened on the server");
+        assertArrayEquals(file, plain.bytes("/contact/files/" + fileId).body());
+
+        fixture("/it-contact/decide?case=" + signed.caseId + "&grounds=" + q("partly right"));
+        signed.described = signed.describe();
+        assertEquals("decided", signed.appeal().getString("state"));
+        assertEquals("Your appeal was partly upheld.", signed.appeal().getString("decision"));
+    }
+
+    @Test
+    @Order(6)
+    void aMessageThatIsWellSealedButNoMessageDocumentIsShownAsUnreadableAndTheRestOfTheConversationStaysReadable()
+            throws Exception {
+        generousThrottle();
+        Signed signed = new Signed("a story that stays readable");
+        fixture("/it-contact/reply?case=" + signed.caseId + "&text=" + q("a reply that stays readable"));
+        for (String document : List.of("{\"format\":\"candor-message-v1\"}", "not json at all",
+                "{\"format\":\"candor-message-v1\",\"text\":7,\"attachments\":[]}")) {
+            HttpResponse<String> sent = signed.person.send(
+                    Map.of("message", seal(signed.recipients(), document.getBytes(StandardCharsets.UTF_8))));
+            assertEquals(200, sent.statusCode(), "the server cannot read a browser's message, so it keeps it: " + sent.body());
+        }
+        Person plain = new Person();
+        assertEquals(303, plain.post("/contact", "code", signed.code).statusCode());
+        HttpResponse<String> page = plain.get("/contact/conversation");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("a story that stays readable"));
+        assertTrue(page.body().contains("a reply that stays readable"));
+        assertEquals(3, page.body().split("This entry could not be read", -1).length - 1, page.body());
+        assertEquals(200, plain.get("/contact/status").statusCode());
+    }
+
+    private static List<RecipientKey> keys(jakarta.json.JsonArray named) throws IOException {
+        List<RecipientKey> keys = new ArrayList<>();
+        for (JsonObject r : named.getValuesAs(JsonObject.class)) {
+            RecipientKey key = RecipientKey.fromArmored(r.getString("key"));
+            assertEquals(r.getString("fingerprint"), key.fingerprint());
+            keys.add(key);
+        }
+        return keys;
     }
 
     private static void assertRefused(HttpResponse<String> answer, int status, String problem) {

@@ -21,6 +21,7 @@ import org.candor.portal.casefile.CaseRecipient;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.Outcome;
 import org.candor.portal.contact.Conversation;
+import org.candor.portal.contact.StatusView;
 import org.candor.portal.platform.web.Templates;
 import org.junit.jupiter.api.Test;
 
@@ -45,11 +46,11 @@ class ContactTemplatesTest {
 
     private static Conversation.Opened opened() {
         Conversation.FileLink file = new Conversation.FileLink(UUID.randomUUID(), "<img src=x>.pdf", 1024);
-        return new Conversation.Opened(DAY,
+        return new Conversation.Opened(DAY, true,
                 List.of(new Conversation.Answer("What happened?", List.of("<script>alert(1)</script>"), List.of(file))),
-                List.of(new Conversation.Entry(ItemKind.INVESTIGATOR_REPLY, DAY.plusDays(1), "Thanks & more", List.of()),
-                        new Conversation.Entry(ItemKind.WHISTLEBLOWER_MESSAGE, DAY.plusDays(2), "Here", List.of(file)),
-                        new Conversation.Entry(ItemKind.OUTCOME_GROUNDS, DAY.plusDays(3), "We fixed it", List.of())));
+                List.of(new Conversation.Entry(ItemKind.INVESTIGATOR_REPLY, DAY.plusDays(1), true, "Thanks & more", List.of()),
+                        new Conversation.Entry(ItemKind.WHISTLEBLOWER_MESSAGE, DAY.plusDays(2), true, "Here", List.of(file)),
+                        new Conversation.Entry(ItemKind.OUTCOME_GROUNDS, DAY.plusDays(3), true, "We fixed it", List.of())));
     }
 
     @Test
@@ -75,9 +76,9 @@ class ContactTemplatesTest {
         decided.decide(AppealDecision.PARTLY_UPHELD, DAY.plusDays(9));
         for (Locale language : List.of(Locale.ENGLISH, Locale.GERMAN)) {
             for (StatusView view : List.of(
-                    StatusView.of(caseFile, DAY.plusDays(6), opened(), Optional.empty(), Optional.of(AppealGround.CONCLUDED)),
-                    StatusView.of(caseFile, DAY.plusDays(7), opened(), Optional.of(pending), Optional.empty()),
-                    StatusView.of(caseFile, DAY.plusDays(9), opened(), Optional.of(decided), Optional.empty()))) {
+                    StatusView.of(caseFile, DAY.plusDays(6), Optional.empty(), Optional.of(AppealGround.CONCLUDED)).withGrounds(opened()),
+                    StatusView.of(caseFile, DAY.plusDays(7), Optional.of(pending), Optional.empty()).withGrounds(opened()),
+                    StatusView.of(caseFile, DAY.plusDays(9), Optional.of(decided), Optional.empty()).withGrounds(opened()))) {
                 String html = render("public/contact/status", Map.of("status", view, "maxChars", 100000), language);
                 assertTrue(html.contains("We fixed it"));
             }

@@ -1,4 +1,4 @@
-package org.candor.portal.contact.web;
+package org.candor.portal.contact;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,11 +10,12 @@ import org.candor.portal.casefile.CaseFile;
 import org.candor.portal.casefile.CaseStatus;
 import org.candor.portal.casefile.Deadlines;
 import org.candor.portal.casefile.ItemKind;
-import org.candor.portal.contact.Conversation;
 
 /**
  * The status page's values: the status in words (by key), the timeline, the two legal deadlines
- * and whether each was met, the outcome with its grounds, and the appeal's state.
+ * and whether each was met, the outcome with its grounds, and the appeal's state. The grounds are
+ * sealed items: the plain path adds them after opening the conversation on the server
+ * ({@link #withGrounds}); with JavaScript the browser decrypts them and the view carries none.
  *
  * @param deadlineState for each deadline: {@code met}, {@code late}, {@code open} or {@code overdue}
  */
@@ -26,8 +27,8 @@ public record StatusView(String status, List<Step> timeline, LocalDate acknowled
     public record Step(String status, LocalDate day) {
     }
 
-    static StatusView of(CaseFile c, LocalDate today, Conversation.Opened opened, Optional<Appeal> appeal,
-            Optional<AppealGround> mayAppeal) {
+    /** The view of a case on a day, without the sealed grounds. */
+    public static StatusView of(CaseFile c, LocalDate today, Optional<Appeal> appeal, Optional<AppealGround> mayAppeal) {
         List<Step> timeline = new ArrayList<>();
         timeline.add(new Step(CaseStatus.RECEIVED.name(), c.receivedOn()));
         c.acknowledgedOn().ifPresent(d -> timeline.add(new Step(CaseStatus.ACKNOWLEDGED.name(), d)));
@@ -46,12 +47,20 @@ public record StatusView(String status, List<Step> timeline, LocalDate acknowled
         return new StatusView(c.status().name(), timeline, deadlines.acknowledgeBy(), acknowledgement,
                 deadlines.feedbackBy(), feedback,
                 c.outcome().map(Enum::name).orElse(""),
-                opened.last(ItemKind.OUTCOME_GROUNDS).map(Conversation.Entry::text).orElse(""),
+                "",
                 appealState,
                 mayAppeal.map(Enum::name).orElse(""),
                 appeal.map(Appeal::filedOn).orElse(null),
                 appeal.flatMap(Appeal::decision).map(Enum::name).orElse(""),
                 appeal.flatMap(Appeal::decidedOn).orElse(null),
+                "");
+    }
+
+    /** This view with the grounds of the outcome and of the appeal decision, from the conversation opened on the server. */
+    public StatusView withGrounds(Conversation.Opened opened) {
+        return new StatusView(status, timeline, acknowledgeBy, acknowledgement, feedbackBy, feedback, outcome,
+                opened.last(ItemKind.OUTCOME_GROUNDS).map(Conversation.Entry::text).orElse(""), appealState,
+                appealGround, appealFiledOn, decision, decidedOn,
                 opened.last(ItemKind.APPEAL_DECISION).map(Conversation.Entry::text).orElse(""));
     }
 
