@@ -37,6 +37,7 @@ import org.candor.portal.casefile.CaseMessages;
 import org.candor.portal.casefile.CaseStatus;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.Outcome;
+import org.candor.portal.casefile.SafeFileNames;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.ChannelRepository;
 import org.candor.portal.channel.Problem;
@@ -376,20 +377,13 @@ public class CasePages {
         return "/desk/cases?" + (filters.isEmpty() ? "" : filters + "&") + "page=" + page;
     }
 
+    /** A download: the name and type cleaned as on every download of the portal (see {@link SafeFileNames}). */
     private static Response file(StreamingOutput body, String name, String contentType) {
-        String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        return Response.ok(body, safeType(contentType))
-                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+        return Response.ok(body, SafeFileNames.cleanType(contentType))
+                .header("Content-Disposition", SafeFileNames.contentDisposition(name))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-store")
                 .build();
-    }
-
-    /** Only a plain type/subtype reaches the header; anything else is sent as bytes. */
-    static String safeType(String contentType) {
-        return contentType != null && contentType.matches("[a-z0-9.+-]{1,64}/[a-z0-9.+-]{1,64}") ? contentType
-                : "application/octet-stream";
     }
 
     private static UUID caseId(String id) {
