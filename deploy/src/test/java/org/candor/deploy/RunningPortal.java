@@ -59,12 +59,12 @@ final class RunningPortal implements AutoCloseable {
         startupMillis = (System.nanoTime() - started) / 1_000_000;
     }
 
-    /** Starts the bundle and waits until Payara Micro says it is ready. */
     /** The JDBC URL of the bundle's embedded H2 database in a data folder, for seeding and checking while it is stopped. */
     static String databaseUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.resolve("database").resolve("candor") + ";USER=candor";
     }
 
+    /** Starts the bundle and waits until Payara Micro says it is ready. */
     static RunningPortal start(Path dataDir, Path tempDir) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         Files.createDirectories(tempDir);
