@@ -164,12 +164,14 @@ function render(opened) {
   byId('browser-report-heading').textContent =
     byId('browser-report-heading').dataset.text.replace('DATE', opened.described.receivedOn);
   for (const {item, parsed} of opened.documents) {
-    if (parsed === null) {
+    if (parsed === null && item.kind === 'REPORT') {
+      report.append(element('dd', box.dataset.unreadable, 'error'));
+    } else if (parsed === null) {
       const entry = element('li', undefined, 'message unreadable');
       const head = element('p', undefined, 'hint');
-      head.append(element('strong', box.dataset[KINDS[item.kind]] || box.dataset.files), ' ', element('span', item.day));
+      head.append(element('strong', box.dataset[KINDS[item.kind]] || item.kind), ' ', element('span', item.day));
       entry.append(head, element('p', box.dataset.unreadable, 'error'));
-      (item.kind === 'REPORT' ? report : messages).append(item.kind === 'REPORT' ? element('dd', box.dataset.unreadable, 'error') : entry);
+      messages.append(entry);
     } else if (item.kind === 'REPORT') {
       const shown = new Set();
       const add = (label, values, files) => {
