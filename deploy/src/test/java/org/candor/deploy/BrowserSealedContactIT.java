@@ -128,6 +128,7 @@ class BrowserSealedContactIT {
         portal.close();
         oversight = Seed.into(h2()).addOversightMember("otto", "another long sign-in password", PASSPHRASE);
         addInvestigatorItem("INVESTIGATOR_REPLY", REPLY);
+        addSealedItem("INVESTIGATOR_REPLY", "{\"format\":\"candor-message-v1\"}".getBytes(StandardCharsets.UTF_8));
         conclude();
         addInvestigatorItem("OUTCOME_GROUNDS", GROUNDS);
         portal = RunningPortal.start(data(), temp());
@@ -157,6 +158,7 @@ class BrowserSealedContactIT {
         assertTrue(page.contains(REPLY), "the reply, decrypted in the browser: " + page);
         assertTrue(page.contains("Money left the fund."), "the report, decrypted in the browser");
         assertFalse(page.contains("Opened on the server"));
+        assertTrue(page.contains("This entry could not be read"), "a damaged entry is shown in its place, the rest is read");
 
         browser.findElement(By.id("browser-text")).sendKeys(ANSWER);
         browser.findElement(By.id("browser-files")).sendKeys(file.toString());
@@ -229,6 +231,7 @@ class BrowserSealedContactIT {
             assertTrue(page.contains("Opened on the server"), page);
             assertTrue(page.contains("Money left the fund."));
             assertTrue(page.contains(REPLY));
+            assertTrue(page.contains("This entry could not be read"));
             assertTrue(page.contains(ANSWER), "the answer sealed in the browser, opened on the server");
             assertTrue(page.contains("invoice.csv"));
             assertTrue(page.contains(APPEAL), "the appeal sealed in the browser, opened on the server");
@@ -293,10 +296,15 @@ class BrowserSealedContactIT {
 
     /** Stores an investigator's message as the desk does: sealed to the investigator and the case key, one item. */
     private static void addInvestigatorItem(String kind, String text) throws Exception {
+        addSealedItem(kind, new MessageContents(text, List.of()).toJson());
+    }
+
+    /** Stores a document of the investigator's as one item, sealed to the investigator and the case key. */
+    private static void addSealedItem(String kind, byte[] document) throws Exception {
         ByteArrayOutputStream sealed = new ByteArrayOutputStream();
         try (OutputStream out = Sealer.to(List.of(RecipientKey.fromArmored(investigator.key().exportPublicArmored()),
                 whistleblowerKey().recipient())).open(sealed, Sealer.Content.TEXT)) {
-            out.write(new MessageContents(text, List.of()).toJson());
+            out.write(document);
         }
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
