@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -181,10 +182,20 @@ public final class BrowserSealing {
         return new ChromeDriver(service, options, ClientConfig.defaultConfig().readTimeout(Duration.ofMinutes(30)));
     }
 
-    /** Peak resident memory of Chromium's renderer processes (the tab and its worker) and of its browser process. */
+    /**
+     * Peak memory of Chromium's renderer processes (the tab and its worker, and any spare renderer)
+     * and of its browser process, sampled from /proc every 200 ms. Resident set sizes count the
+     * pages of the Chromium binary and of shared memory once in every process that maps them, so
+     * the peaks are also given as proportional set sizes (PSS, from {@code smaps_rollup}: shared
+     * pages divided among the processes sharing them), split into anonymous memory (heaps,
+     * buffers), file-backed pages (the mapped binary and libraries) and shared memory (what
+     * Chromium's processes pass between them).
+     */
     private static final class Peaks {
         private final AtomicLong renderer = new AtomicLong();
         private final AtomicLong browserProcess = new AtomicLong();
+        private final AtomicReference<long[]> rendererPss = new AtomicReference<>(new long[4]);
+        private final AtomicLong renderers = new AtomicLong();
         private final Thread sampler;
         private volatile boolean running = true;
 
@@ -208,18 +219,29 @@ public final class BrowserSealing {
             List<ProcessHandle> browsers = ProcessHandle.allProcesses()
                     .filter(p -> commandLine(p).contains(marker) && !commandLine(p).contains("--type="))
                     .toList();
-            long renderers = 0;
+            long resident = 0;
             long main = 0;
+            long[] pss = new long[4];
+            int count = 0;
             for (ProcessHandle b : browsers) {
-                main += residentKiB(b.pid());
+                main += status(b.pid(), "VmRSS:");
                 for (ProcessHandle child : b.descendants().toList()) {
                     if (commandLine(child).contains("--type=renderer")) {
-                        renderers += residentKiB(child.pid());
+                        count++;
+                        resident += status(child.pid(), "VmRSS:");
+                        long[] split = proportional(child.pid());
+                        for (int i = 0; i < pss.length; i++) {
+                            pss[i] += split[i];
+                        }
                     }
                 }
             }
-            renderer.accumulateAndGet(renderers, Math::max);
+            renderer.accumulateAndGet(resident, Math::max);
             browserProcess.accumulateAndGet(main, Math::max);
+            rendererPss.accumulateAndGet(pss, (peak, now) -> now[0] > peak[0] ? now : peak);
+            if (pss[0] >= rendererPss.get()[0]) {
+                renderers.set(count);
+            }
         }
 
         /** The process's arguments as the kernel shows them (Chromium rewrites its children's). */
@@ -232,10 +254,22 @@ public final class BrowserSealing {
             }
         }
 
-        private static long residentKiB(long pid) {
+        /** A field of /proc/PID/status, in KiB; 0 once the process has ended. */
+        private static long status(long pid, String field) {
+            return field(Path.of("/proc", Long.toString(pid), "status"), field);
+        }
+
+        /** Pss, Pss_Anon, Pss_File and Pss_Shmem of a process, in KiB. */
+        private static long[] proportional(long pid) {
+            Path rollup = Path.of("/proc", Long.toString(pid), "smaps_rollup");
+            return new long[] {field(rollup, "Pss:"), field(rollup, "Pss_Anon:"), field(rollup, "Pss_File:"),
+                    field(rollup, "Pss_Shmem:")};
+        }
+
+        private static long field(Path file, String name) {
             try {
-                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                    if (line.startsWith("VmRSS:")) {
+                for (String line : Files.readAllLines(file)) {
+                    if (line.startsWith(name)) {
                         return Long.parseLong(line.replaceAll("\\D", ""));
                     }
                 }
@@ -252,8 +286,11 @@ public final class BrowserSealing {
 
         @Override
         public String toString() {
-            return String.format("peak RSS: tab (renderer processes) %d MiB, browser process %d MiB",
-                    renderer.get() / 1024, browserProcess.get() / 1024);
+            long[] pss = rendererPss.get();
+            return String.format("peak RSS: tab (renderer processes) %d MiB, browser process %d MiB;"
+                    + " renderers' peak PSS %d MiB (%d processes): anonymous %d, file-backed %d, shared memory %d MiB",
+                    renderer.get() / 1024, browserProcess.get() / 1024, pss[0] / 1024, renderers.get(), pss[1] / 1024,
+                    pss[2] / 1024, pss[3] / 1024);
         }
     }
 }
