@@ -101,6 +101,11 @@ class ContactTemplatesTest {
             assertTrue(enhanced.contains(language == Locale.GERMAN ? "In Ihrem Browser entschlüsselt" : "Decrypted in your browser"));
             assertTrue(enhanced.contains("data-length=\"") && enhanced.contains("COUNT"), "the typo text the script fills in");
             assertFalse(enhanced.contains("??"), "every text of the browser view is translated");
+            for (String prefix : List.of("browser", "browser-appeal")) {
+                assertTrue(enhanced.contains("<textarea id=\"" + prefix + "-text\"") && enhanced.contains(
+                        "<input id=\"" + prefix + "-files\" type=\"file\" multiple aria-describedby=\"" + prefix + "-files-hint\">"),
+                        "the message and the appeal form each have their own fields for the script");
+            }
             String plain = render("public/contact/sign-in", Map.of("plain", true), language);
             assertFalse(plain.contains("<script"), "the plain sign-in loads no script");
             assertTrue(plain.contains("action=\"/contact\""));
