@@ -1,6 +1,8 @@
 package org.candor.portal.casefile;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +28,15 @@ public interface CaseRepository {
 
     /** The items of a case, in order. */
     List<CaseItem> items(UUID caseId);
+
+    /**
+     * Many cases at once, with their recipients, for work over a batch of cases (the desk's
+     * search index): those of {@code ids} that exist, in no particular order.
+     */
+    List<CaseFile> findAll(Collection<UUID> ids);
+
+    /** The items of many cases at once: by case, each case's in order; a case without items is absent. */
+    Map<UUID, List<CaseItem>> itemsOf(Collection<UUID> caseIds);
 
     /** The next free item position of a case. */
     int nextPosition(UUID caseId);

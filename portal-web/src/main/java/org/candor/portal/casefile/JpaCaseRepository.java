@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -54,6 +58,34 @@ public class JpaCaseRepository implements CaseRepository {
         return em.createQuery("select i from CaseItem i where i.caseId = :c order by i.position", CaseItem.class)
                 .setParameter("c", caseId)
                 .getResultList();
+    }
+
+    @Override
+    public List<CaseFile> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // The recipients come with the cases in one statement (one row per recipient, one entity
+        // per case in the persistence context); otherwise each case costs another query.
+        return em.createQuery("select c from CaseFile c left join fetch c.recipients where c.id in :ids", CaseFile.class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .stream()
+                .distinct()
+                .toList();
+    }
+
+    @Override
+    public Map<UUID, List<CaseItem>> itemsOf(Collection<UUID> caseIds) {
+        Map<UUID, List<CaseItem>> byCase = new LinkedHashMap<>();
+        if (caseIds.isEmpty()) {
+            return byCase;
+        }
+        em.createQuery("select i from CaseItem i where i.caseId in :ids order by i.caseId, i.position", CaseItem.class)
+                .setParameter("ids", caseIds)
+                .getResultList()
+                .forEach(i -> byCase.computeIfAbsent(i.caseId(), c -> new ArrayList<>()).add(i));
+        return byCase;
     }
 
     @Override

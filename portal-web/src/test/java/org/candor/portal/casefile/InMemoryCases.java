@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +99,23 @@ public final class InMemoryCases implements CaseRepository {
     public synchronized List<CaseItem> items(UUID caseId) {
         return itemRows.stream().filter(i -> i.caseId().equals(caseId))
                 .sorted(Comparator.comparingInt(CaseItem::position)).toList();
+    }
+
+    @Override
+    public List<CaseFile> findAll(Collection<UUID> ids) {
+        return ids.stream().distinct().map(files::get).filter(f -> f != null).toList();
+    }
+
+    @Override
+    public synchronized Map<UUID, List<CaseItem>> itemsOf(Collection<UUID> caseIds) {
+        Map<UUID, List<CaseItem>> byCase = new LinkedHashMap<>();
+        for (UUID id : caseIds) {
+            List<CaseItem> items = items(id);
+            if (!items.isEmpty()) {
+                byCase.put(id, items);
+            }
+        }
+        return byCase;
     }
 
     @Override

@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -105,10 +107,22 @@ public class SearchTables {
                 r -> r.getObject(1, UUID.class).toString()));
     }
 
-    /** The labels of a case. */
-    public Set<String> labels(UUID caseId) {
-        return new HashSet<>(query("select label from case_label where case_id = ?", s -> s.setObject(1, caseId),
-                r -> r.getString(1)));
+    /** The labels of many cases at once, by case; a case without labels is absent. */
+    public Map<UUID, Set<String>> labels(Collection<UUID> caseIds) {
+        Map<UUID, Set<String>> byCase = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return byCase;
+        }
+        String in = caseIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+        List<Map.Entry<UUID, String>> rows = query("select case_id, label from case_label where case_id in (" + in + ")",
+                s -> {
+                    int i = 1;
+                    for (UUID id : caseIds) {
+                        s.setObject(i++, id);
+                    }
+                }, r -> Map.entry(r.getObject(1, UUID.class), r.getString(2)));
+        rows.forEach(row -> byCase.computeIfAbsent(row.getKey(), id -> new HashSet<>()).add(row.getValue()));
+        return byCase;
     }
 
     /**

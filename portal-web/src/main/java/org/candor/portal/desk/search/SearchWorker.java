@@ -9,8 +9,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,6 @@ import org.candor.portal.audit.AuditEvent;
 import org.candor.portal.audit.AuditLog;
 import org.candor.portal.casefile.CaseItemsAdded;
 import org.candor.portal.governance.retention.CaseDeleted;
-import org.candor.portal.channel.Channel;
 import org.candor.search.CaseDocument;
 import org.candor.search.CaseIndexer;
 import org.candor.search.RebuildReport;
@@ -241,30 +241,25 @@ public class SearchWorker {
     }
 
     /**
-     * Reads each case's rows on this thread and hands it to the container's executor, where it
-     * is decrypted and indexed, on up to {@code candor.search.index-threads} threads at once
-     * (default: one per core): decryption and analysis are CPU work, the database reads wait on
-     * I/O, so the two overlap. The index writer is thread-safe; this is still the only task that
-     * writes, and it returns only when every case it handed over is done. A case that fails is
-     * left without a marker, so the next catch-up tries it again.
+     * Reads the rows of the batch on this thread, a few statements for all of it ({@link
+     * CaseReader#load}), and hands each case to the container's executor, where it is decrypted
+     * and indexed, on up to {@code candor.search.index-threads} threads at once (default: one per
+     * core). The index writer is thread-safe; this is still the only task that writes, and it
+     * returns only when every case it handed over is done. A case that fails is left without a
+     * marker, so the next catch-up tries it again.
      */
     private List<SearchTables.Marker> openAndIndex(List<UUID> ids, Map<UUID, List<UnlockedKey>> holders,
             CaseIndexer indexer) {
-        int threads = indexThreads > 0 ? indexThreads : Runtime.getRuntime().availableProcessors();
+        int threads = threads();
         Semaphore inFlight = new Semaphore(2 * threads); // bounds the decrypted cases held in memory
         Semaphore running = new Semaphore(threads);
-        Map<UUID, Optional<Channel>> channels = new HashMap<>();
         List<Future<SearchTables.Marker>> pending = new ArrayList<>();
-        for (UUID id : ids) {
-            Optional<CaseReader.Stored> stored = reader.load(id, holders, channels);
-            if (stored.isEmpty()) {
-                continue;
-            }
+        for (CaseReader.Stored stored : reader.load(ids, holders)) {
             inFlight.acquireUninterruptibly();
             pending.add(parallel.submit(() -> {
                 running.acquireUninterruptibly();
                 try {
-                    CaseReader.Reading r = reader.open(stored.get());
+                    CaseReader.Reading r = reader.open(stored);
                     indexer.index(r.document());
                     return r.marker();
                 } finally {
@@ -293,9 +288,10 @@ public class SearchWorker {
         List<UUID> ids = tables.casesSealedTo(staff);
         rebuild = new Rebuild(false, true, 0, ids.size(), Optional.empty(), false);
         List<SearchTables.Marker> markers = new ArrayList<>();
+        Decrypted documents = new Decrypted(ids, markers);
         try {
             Optional<UUID> indexId = keyring.withIndex(open -> {
-                RebuildReport report = open.index().indexer().rebuild(documents(ids, markers), ids.size(),
+                RebuildReport report = open.index().indexer().rebuild(documents, ids.size(),
                         (done, total) -> rebuild = new Rebuild(false, true, done, total, Optional.empty(), false));
                 open.index().indexer().commit(open.indexId().toString());
                 LOG.log(Level.INFO, "search index rebuilt: {0} cases, {1} attachments without text",
@@ -310,40 +306,87 @@ public class SearchWorker {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the search index rebuild stopped ({0})", e.getClass().getSimpleName());
             rebuild = new Rebuild(false, false, rebuild.done(), ids.size(), Optional.of(Instant.now()), true);
+        } finally {
+            documents.cancel();
         }
     }
 
-    /** The cases decrypted one at a time; stops the rebuild when the last holder has left. */
-    private Iterator<CaseDocument> documents(List<UUID> ids, List<SearchTables.Marker> markers) {
-        Iterator<UUID> source = ids.iterator();
-        return new Iterator<>() {
-            private CaseDocument next;
+    private int threads() {
+        return indexThreads > 0 ? indexThreads : Runtime.getRuntime().availableProcessors();
+    }
 
-            @Override
-            public boolean hasNext() {
-                while (next == null && source.hasNext()) {
-                    Map<UUID, List<UnlockedKey>> holders = keyring.holders();
-                    if (holders.isEmpty()) {
-                        throw new CancellationException("the last investigator holding the index locked their key");
+    /**
+     * The cases of a rebuild, in order: their rows read a batch at a time as in the catch-up,
+     * each case decrypted on the container's executor a few cases ahead of the index writer,
+     * which analyses them on the rebuild's thread. At most {@code 2 * threads} decrypted cases
+     * wait in memory. Stops the rebuild when the last holder has left; a case that cannot be
+     * opened stops it too (the index rolls back to what it held).
+     */
+    private final class Decrypted implements Iterator<CaseDocument> {
+        private final List<UUID> ids;
+        private final List<SearchTables.Marker> markers;
+        private final int ahead = 2 * threads();
+        private final Deque<CaseReader.Stored> loaded = new ArrayDeque<>();
+        private final Deque<Future<CaseReader.Reading>> opening = new ArrayDeque<>();
+        private int read;
+
+        Decrypted(List<UUID> ids, List<SearchTables.Marker> markers) {
+            this.ids = ids;
+            this.markers = markers;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (keyring.holders().isEmpty()) {
+                throw new CancellationException("the last investigator holding the index locked their key");
+            }
+            fill();
+            return !opening.isEmpty();
+        }
+
+        @Override
+        public CaseDocument next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            CaseReader.Reading r;
+            try {
+                r = opening.removeFirst().get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause
+                        : new IllegalStateException("a case could not be opened", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while rebuilding");
+            }
+            markers.add(r.marker());
+            fill();
+            return r.document();
+        }
+
+        /** Keeps {@code ahead} cases decrypting, reading the next batch of rows when needed. */
+        private void fill() {
+            while (opening.size() < ahead) {
+                if (loaded.isEmpty()) {
+                    if (read == ids.size()) {
+                        return;
                     }
-                    reader.read(source.next(), holders).ifPresent(r -> {
-                        next = r.document();
-                        markers.add(r.marker());
-                    });
+                    List<UUID> batch = ids.subList(read, Math.min(ids.size(), read + CaseReader.LOAD_CHUNK));
+                    read += batch.size();
+                    loaded.addAll(reader.load(batch, keyring.holders()));
+                } else {
+                    CaseReader.Stored stored = loaded.removeFirst();
+                    opening.addLast(parallel.submit(() -> reader.open(stored)));
                 }
-                return next != null;
             }
+        }
 
-            @Override
-            public CaseDocument next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                CaseDocument d = next;
-                next = null;
-                return d;
-            }
-        };
+        /** Drops what was decrypted ahead but not taken (the rebuild ended early). */
+        void cancel() {
+            opening.forEach(f -> f.cancel(true));
+            opening.clear();
+            loaded.clear();
+        }
     }
 
     /** Where a failure arose: class, method and line, never its message (which might quote contents). */
