@@ -65,7 +65,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * password and TOTP and unlock their keys; reports and messages sent through the intake and
  * contact pages become searchable within seconds; access stays with the recipients; a rebuild
  * from ciphertext reports progress; once every key is locked the index is closed and no index
- * file holds a canary.
+ * file holds a canary; what arrived, changed or was deleted while it was closed is caught up
+ * after the next unlock.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -299,15 +300,32 @@ class SearchIT {
 
     @Test
     @Order(8)
-    void aReportThatArrivedWhileTheIndexWasClosedIsFoundAfterTheNextUnlock() throws Exception {
+    void whatArrivedOrChangedWhileTheIndexWasClosedIsCaughtUpCaseByCaseAfterTheNextUnlock() throws Exception {
         UUID late = report(inesChannel, "Arrived while locked: nightjarquill", "l.txt", "l".getBytes(StandardCharsets.UTF_8))
                 .caseId();
+        UUID later = report(inesChannel, "Also while locked: marsupilow", "pallets-count.txt",
+                "counted by thornback".getBytes(StandardCharsets.UTF_8)).caseId();
+        Person whistleblower = new Person();
+        assertEquals(303, whistleblower.post(this, "/contact", "code", replyCode).statusCode());
+        assertEquals(303, whistleblower.multipart(this, "/contact/messages", "text", "Ask the cashier Wobbleton", "files", "",
+                new byte[0]).statusCode());
+        assertEquals(303, inesBrowser.post(this, "/desk/cases/" + second + "/labels", "label", "nightshift").statusCode());
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement("delete from case_file where id = ?")) {
+            s.setObject(1, ottoCase);
+            assertEquals(1, s.executeUpdate());
+        }
         TimeUnit.SECONDS.sleep(2);
         assertFalse(indexIsOpen(), "nobody unlocked");
         assertEquals(200, inesBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
-        awaitSearch(inesBrowser, "nightjarquill", page -> page.contains("hit-" + late));
-        assertTrue(inesBrowser.get(this, "/desk/search?q=quibblewick").body().contains("hit-" + first),
-                "the index reopened with what it held");
+        // Two new cases, a new message on one case and a new label on another are read together:
+        // each case is found by its own words, items and labels only.
+        Map<String, UUID> expected = Map.of("nightjarquill", late, "marsupilow", later, "thornback", later,
+                "pallets", later, "wobbleton", first, "label:nightshift", second, "quibblewick", first);
+        for (Map.Entry<String, UUID> e : expected.entrySet()) {
+            awaitSearch(inesBrowser, e.getKey(), page -> page.contains("1 case found") && page.contains("hit-" + e.getValue()));
+        }
+        assertTrue(facet(inesBrowser.get(this, "/desk/search?q=zebracorn").body(), "label").contains("nightshift (1)"));
+        assertEquals(0, markerCount(ottoCase), "a case deleted while the index was closed leaves it at the next unlock");
     }
 
     @Test
