@@ -17,7 +17,7 @@ SIZES=("$@")
 # CANDOR_BUNDLE and CANDOR_BENCH_JAR name jars built already (for example copies, while the
 # working tree is being rebuilt); without them both are built here.
 if [ -z "${CANDOR_BUNDLE:-}" ] || [ -z "${CANDOR_BENCH_JAR:-}" ]; then
-  mvn -q -B ${CANDOR_MVN_OFFLINE:+-o} -Pbench -pl benchmarks,deploy -am package -DskipTests
+  mvn -q -B -Pbench -pl benchmarks,deploy -am package -DskipTests
 fi
 BUNDLE="${CANDOR_BUNDLE:-$ROOT/deploy/target/candor.jar}"
 TOOLS=("$JAVA" -cp "${CANDOR_BENCH_JAR:-$ROOT/benchmarks/target/benchmarks.jar}")
