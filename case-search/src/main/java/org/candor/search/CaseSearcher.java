@@ -27,20 +27,19 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 import org.candor.search.analysis.CaseFields;
 import org.candor.search.analysis.CaseQueryParser;
 import org.candor.search.index.CaseDocuments;
+import org.candor.search.index.PermittedCases;
 import org.candor.search.index.SnippetHighlighter;
 
 /**
  * The reading side of the case index: runs a query for one investigator and returns hits, facet
  * counts and highlighted snippets. Keeps property 7 of DESIGN.md: the permitted case IDs are a
- * filter clause of the Lucene query itself, so hit counts, facets and snippets are computed only
- * over cases the investigator may open.
+ * filter clause of the Lucene query itself ({@link PermittedCases}), so hit counts, facets and
+ * snippets are computed only over cases the investigator may open.
  *
  * <p>Obtained from {@link CaseIndex#searcher()}; uses that index's one {@code SearcherManager}.
  * Thread-safe.
@@ -62,6 +61,7 @@ public final class CaseSearcher {
           Facet.YEAR_RECEIVED, CaseFields.YEAR);
 
   private final CaseIndex index;
+  private final PermittedCases permitted = new PermittedCases();
   private volatile FacetState facetState;
 
   private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
@@ -109,11 +109,10 @@ public final class CaseSearcher {
     }
   }
 
-  private static Query restrict(Query userQuery, SearchRequest request) {
+  private Query restrict(Query userQuery, SearchRequest request) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(userQuery, Occur.MUST);
-    List<BytesRef> ids = request.permittedCaseIds().stream().map(BytesRef::new).toList();
-    b.add(new TermInSetQuery(CaseFields.CASE_ID, ids), Occur.FILTER);
+    b.add(permitted.filter(request.permittedCaseIds()), Occur.FILTER);
     request
         .narrowBy()
         .forEach(

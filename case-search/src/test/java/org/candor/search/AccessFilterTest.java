@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,5 +69,77 @@ class AccessFilterTest {
       assertEquals(0, r.totalHits());
       assertTrue(r.hits().isEmpty());
     }
+  }
+
+  @Test
+  void eachSearchSeesExactlyItsOwnSetAcrossUpdatesDeletionsAndNewCases() {
+    try (CaseIndex index =
+        CaseIndex.open(folder, IndexKey.generate(), CaseIndex.Options.defaults().withRefreshInterval(Duration.ZERO))) {
+      for (int i = 0; i < 40; i++) {
+        index.indexer().index(CaseDocument.builder("case-" + i, LocalDate.of(2024, 1, 1)).answer("ledger entry").build());
+      }
+      index.refresh();
+      Set<String> many = new HashSet<>();
+      for (int i = 0; i < 40; i += 2) {
+        many.add("case-" + i);
+      }
+      many.add("not-indexed");
+      Set<String> few = Set.of("case-1", "case-3", "not-indexed-either");
+
+      assertEquals(ids(many, 39), found(index, "ledger", many));
+      assertEquals(Set.of("case-1", "case-3"), found(index, "ledger", few));
+
+      // A changed case, a deleted one and a new one, in new segments, with equal (not identical) sets.
+      index.indexer().index(CaseDocument.builder("case-0", LocalDate.of(2024, 1, 1)).answer("ledger changed").build());
+      index.indexer().delete("case-2");
+      index.indexer().delete("case-3");
+      index.indexer().index(CaseDocument.builder("case-40", LocalDate.of(2024, 1, 1)).answer("ledger new").build());
+      index.indexer().index(CaseDocument.builder("case-41", LocalDate.of(2024, 1, 1)).answer("ledger new").build());
+      index.refresh();
+      Set<String> manyAgain = new HashSet<>(many);
+      manyAgain.add("case-40");
+
+      Set<String> expected = ids(many, 39);
+      expected.remove("case-2");
+      expected.add("case-40");
+      assertEquals(expected, found(index, "ledger", manyAgain));
+      assertEquals(Set.of("case-0"), found(index, "changed", manyAgain));
+      assertEquals(Set.of(), found(index, "changed", few));
+      assertEquals(Set.of("case-1"), found(index, "ledger", Set.copyOf(few)));
+    }
+  }
+
+  @Test
+  void manyInvestigatorsInTurnEachFindOnlyTheirCases() {
+    try (CaseIndex index =
+        CaseIndex.open(folder, IndexKey.generate(), CaseIndex.Options.defaults().withRefreshInterval(Duration.ZERO))) {
+      for (int i = 0; i < 30; i++) {
+        index.indexer().index(CaseDocument.builder("case-" + i, LocalDate.of(2024, 1, 1)).answer("memo").build());
+      }
+      index.refresh();
+      for (int round = 0; round < 2; round++) {
+        for (int investigator = 0; investigator < 15; investigator++) {
+          Set<String> own = Set.of("case-" + investigator, "case-" + (investigator + 15));
+          assertEquals(own, found(index, "memo", own));
+        }
+      }
+    }
+  }
+
+  private static Set<String> ids(Set<String> permitted, int maxIndexed) {
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i <= maxIndexed; i++) {
+      if (permitted.contains("case-" + i)) {
+        out.add("case-" + i);
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> found(CaseIndex index, String query, Set<String> permitted) {
+    SearchResults r = index.searcher().search(SearchRequest.builder(query, permitted).page(0, 100).build());
+    Set<String> ids = r.hits().stream().map(CaseHit::caseId).collect(Collectors.toSet());
+    assertEquals(ids.size(), r.totalHits());
+    return ids;
   }
 }
