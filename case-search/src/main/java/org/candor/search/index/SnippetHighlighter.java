@@ -1,8 +1,10 @@
 package org.candor.search.index;
 
 import java.io.IOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -13,6 +15,12 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.SplittingBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.candor.search.analysis.CaseFields;
 
@@ -88,13 +96,33 @@ public final class SnippetHighlighter {
     return out;
   }
 
-  /** Reads the shared stored text for every analysed text field. */
+  /**
+   * Reads the shared stored text for every analysed text field, and finds its sentences once for
+   * all of them.
+   */
   private static final class SharedTextHighlighter extends UnifiedHighlighter {
     private final IndexSearcher searcher;
+    private final SentenceBreaks sentences =
+        new SentenceBreaks(() -> new SplittingBreakIterator(getBreakIterator(CaseFields.TEXT), MULTIVAL_SEP_CHAR));
 
     SharedTextHighlighter(Builder builder, IndexSearcher searcher) {
       super(builder);
       this.searcher = searcher;
+    }
+
+    @Override
+    protected FieldHighlighter newFieldHighlighter(
+        String field,
+        FieldOffsetStrategy offsets,
+        BreakIterator perField,
+        PassageScorer scorer,
+        int maxPassages,
+        int maxNoHighlightPassages,
+        PassageFormatter formatter,
+        Comparator<Passage> order) {
+      // Every field has the same (default) sentence iterator over the same text.
+      return super.newFieldHighlighter(
+          field, offsets, sentences.iterator(), scorer, maxPassages, maxNoHighlightPassages, formatter, order);
     }
 
     @Override
