@@ -51,38 +51,67 @@ public final class SnippetHighlighter {
     }
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .withFormatter(new Unformatted())
             .withHandleMultiTermQuery(true)
             .withHighlightPhrasesStrictly(true)
             .withMaxLength(MAX_CHARS)
             .withMaxNoHighlightPassages(0);
-    UnifiedHighlighter highlighter = new SharedTextHighlighter(builder, searcher);
+    SharedTextHighlighter highlighter = new SharedTextHighlighter(builder, searcher);
     String[] fields = CaseFields.TEXT_FIELDS.toArray(String[]::new);
     int[] passages = new int[fields.length];
     Arrays.fill(passages, perHit);
-    Map<String, String[]> byField = highlighter.highlightFields(fields, query, topDocs, passages);
-    for (int i = 0; i < topDocs.scoreDocs.length; i++) {
-      String best = null;
+    int[] docs = new int[topDocs.scoreDocs.length];
+    for (int i = 0; i < docs.length; i++) {
+      docs[i] = topDocs.scoreDocs[i].doc;
+    }
+    Map<String, Object[]> byField = highlighter.passagesByField(fields, query, docs, passages);
+    PassageFormatter html = new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
+    for (int i = 0; i < docs.length; i++) {
+      Unformatted.Result best = null;
       int bestMarks = 0;
       for (String field : fields) {
-        String s = byField.get(field)[i];
-        int marks = s == null ? 0 : countMarks(s);
+        Unformatted.Result r = (Unformatted.Result) byField.get(field)[i];
+        int marks = r == null ? 0 : r.marks();
         if (marks > bestMarks) {
-          best = s;
+          best = r;
           bestMarks = marks;
         }
       }
-      result.add(best == null ? List.of() : splitPassages(best));
+      result.add(
+          best == null ? List.of() : splitPassages(html.format(best.passages(), best.content()).toString()));
     }
     return result;
   }
 
-  private static int countMarks(String s) {
-    int n = 0;
-    for (int i = s.indexOf("<mark>"); i >= 0; i = s.indexOf("<mark>", i + 1)) {
-      n++;
+  /**
+   * Keeps the passages of every field as they are, so that only the field whose snippets are shown
+   * is formatted (escaping every character of three fields' passages cost more than the choice).
+   */
+  private static final class Unformatted extends PassageFormatter {
+    record Result(Passage[] passages, String content) {
+      /** The number of {@code <mark>}s the HTML formatter makes: overlapping matches make one. */
+      int marks() {
+        int n = 0;
+        for (Passage p : passages) {
+          int matches = p.getNumMatches();
+          int[] starts = p.getMatchStarts();
+          int[] ends = p.getMatchEnds();
+          for (int i = 0; i < matches; i++) {
+            int end = ends[i];
+            while (i + 1 < matches && starts[i + 1] < end) {
+              end = ends[++i];
+            }
+            n++;
+          }
+        }
+        return n;
+      }
     }
-    return n;
+
+    @Override
+    public Object format(Passage[] passages, String content) {
+      return new Result(passages, content);
+    }
   }
 
   private static List<String> splitPassages(String joined) {
@@ -108,6 +137,12 @@ public final class SnippetHighlighter {
     SharedTextHighlighter(Builder builder, IndexSearcher searcher) {
       super(builder);
       this.searcher = searcher;
+    }
+
+    /** Per field, one {@link Unformatted.Result} (or null) per document of {@code docs}. */
+    Map<String, Object[]> passagesByField(String[] fields, Query query, int[] docs, int[] maxPassages)
+        throws IOException {
+      return highlightFieldsAsObjects(fields, query, docs, maxPassages);
     }
 
     @Override
