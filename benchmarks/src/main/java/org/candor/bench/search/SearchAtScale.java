@@ -32,7 +32,7 @@ import org.candor.search.SortOrder;
  * the cases are opened with the unlocked key and indexed on {@code threads} threads, committed,
  * measured on disk, and searched with the fixed mix of {@link SearchQueryBenchmark#QUERIES}
  * (permitted-case filter of half the cases, facets, 20 hits with 3 snippets), one search at a
- * time, reporting p50/p90/p99 and the encrypted/plain ratio.
+ * time, reporting p50/p90/p99 (and p50/p99 of each query type) and the encrypted/plain ratio.
  *
  * <p>Not JMH: indexing 100,000 cases takes minutes, and the query phase must run on the index
  * the same run built. Usage: {@code SearchAtScale [cases] [threads] [queries per store]
@@ -82,7 +82,7 @@ public final class SearchAtScale {
                 "[%s] opened and indexed %,d cases in %.1f s (%.0f cases/s, %.2f ms per case per thread), %s%n",
                 stores[s], cases, took, cases / took, took * 1000 * threads / cases, load());
             index.refresh();
-            double[] lat = queries(index, permitted, queries);
+            double[] lat = queries(stores[s], index, permitted, queries);
             p50[s] = lat[0];
             p99[s] = lat[2];
             System.out.printf(Locale.ROOT, "[%s] search over %,d queries: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms,"
@@ -177,21 +177,37 @@ public final class SearchAtScale {
     return new String(opener.openAll(new ByteArrayInputStream(sealed), 16 * 1024 * 1024), StandardCharsets.UTF_8);
   }
 
-  /** One search after another over the fixed mix; returns p50, p90, p99 and max in ms. */
-  private static double[] queries(CaseIndex index, Set<String> permitted, int count) {
+  /**
+   * One search after another over the fixed mix; prints p50 and p99 per query type and returns
+   * p50, p90, p99 and max over all, in ms.
+   */
+  private static double[] queries(String store, CaseIndex index, Set<String> permitted, int count) {
+    int types = SearchQueryBenchmark.QUERIES.length;
     int warmUp = Math.max(200, count / 5);
     long[] nanos = new long[count];
+    long[][] byType = new long[types][(count + types - 1) / types];
+    int[] perType = new int[types];
     for (int i = 0; i < warmUp + count; i++) {
-      int q = i % SearchQueryBenchmark.QUERIES.length;
+      int q = i % types;
       SearchRequest.Builder b = SearchRequest.builder(SearchQueryBenchmark.QUERIES[q], permitted);
-      if (q == SearchQueryBenchmark.QUERIES.length - 1) {
+      if (q == types - 1) {
         b.sort(SortOrder.NEWEST_FIRST);
       }
       SearchRequest request = b.build();
       long start = System.nanoTime();
       index.searcher().search(request);
       if (i >= warmUp) {
-        nanos[i - warmUp] = System.nanoTime() - start;
+        long took = System.nanoTime() - start;
+        nanos[i - warmUp] = took;
+        byType[q][perType[q]++] = took;
+      }
+    }
+    for (int q = 0; q < types; q++) {
+      long[] t = Arrays.copyOf(byType[q], perType[q]);
+      if (t.length > 0) {
+        Arrays.sort(t);
+        System.out.printf(Locale.ROOT, "[%s]   %-45s p50 %6.1f ms, p99 %6.1f ms%n", store,
+            SearchQueryBenchmark.QUERIES[q] + (q == types - 1 ? " (newest first)" : ""), ms(t, 0.50), ms(t, 0.99));
       }
     }
     Arrays.sort(nanos);
