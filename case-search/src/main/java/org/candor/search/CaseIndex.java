@@ -224,6 +224,7 @@ public final class CaseIndex implements Closeable {
     if (refresher != null) {
       refresher.shutdownNow();
     }
+    searcher.forget();
     try {
       searcherManager.close();
       writer.close();

@@ -210,6 +210,12 @@ public final class CaseSearcher {
     return out;
   }
 
+  /** Drops what was kept for earlier searches; the index is closing. */
+  void forget() {
+    permitted.clear();
+    facetState = null;
+  }
+
   /** The facet ordinals of a reader, computed once per reader the manager hands out. */
   private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
     FacetState cached = facetState;
