@@ -49,6 +49,12 @@ public final class BrowserSealing {
         try {
             browser.manage().timeouts().scriptTimeout(Duration.ofMinutes(20));
             streamingUploadProbe(browser, portal);
+            browser.get(portal + "/report/big");
+            waitForEncryption(browser);
+            Peaks idle = new Peaks(profile);
+            Thread.sleep(3_000);
+            idle.stop();
+            System.out.printf("the report page loaded, idle for 3 s: %s%n", idle);
             for (int i = 2; i < args.length; i++) {
                 Path file = Path.of(args[i]);
                 double mib = Files.size(file) / 1048576.0;
