@@ -50,6 +50,21 @@ class FormTokensTest {
     }
 
     @Test
+    void forgetsUsedTokensOnceTheyHaveExpired() {
+        for (int i = 0; i < 1_200; i++) {
+            assertEquals(FormTokens.Verdict.ACCEPTED, redeemAfter(issue(), Duration.ofMinutes(5), CHANNEL));
+        }
+        assertEquals(1_200, tokens.remembered(), "none has expired yet");
+        Duration expired = FormTokens.LIFETIME.plusMinutes(10);
+        tokens.clock = Clock.fixed(OPENED.plus(expired), ZoneOffset.UTC);
+        String late = tokens.issue(CHANNEL);
+        assertEquals(FormTokens.Verdict.ACCEPTED, redeemAfter(late, expired.plusMinutes(5), CHANNEL));
+        assertEquals(1, tokens.remembered(), "the expired ones are swept, the new one kept");
+        assertEquals(FormTokens.Verdict.ALREADY_USED, redeemAfter(late, expired.plusMinutes(6), CHANNEL),
+                "a swept set still refuses a token sent twice");
+    }
+
+    @Test
     void refusesAFormSentWithinSecondsOfOpeningButLetsItBeSentLater() {
         String token = issue();
         assertEquals(FormTokens.Verdict.TOO_QUICK, redeemAfter(token, Duration.ofSeconds(2), CHANNEL));
