@@ -56,16 +56,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (docs/protocol.md, "Sealed in the browser"). Then: the browser reproduced the published HKDF
  * test vector; it asked nothing of any host but the portal and no request carried a canary; the
  * reply code made in the browser signs in on {@code /contact} without JavaScript (the server
- * derives the same handle and opens the key locked in the browser); a large file is sealed in
- * the page's worker with a progress bar, and cancelling its upload half-way leaves no case and no
- * blob while the form keeps the answers and then sends them; no canary is in the database, blobs,
- * folders or console; the investigator's key opens the reports and files exactly as sent.
+ * derives the same handle and opens the key locked in the browser); the investigator signs in to
+ * the desk, opens the case and reads and downloads exactly what was typed and attached; a large
+ * file is sealed in the page's worker with a progress bar, and cancelling its upload half-way
+ * leaves no case and no blob while the form keeps the answers and then sends them; no canary is
+ * in the database, blobs, folders or console; the investigator's key opens the reports and files
+ * exactly as sent, and so does GnuPG with the key exported for it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserSealedReportIT {
 
     private static final String CANARY = "canary" + UUID.randomUUID().toString().replace("-", "");
     private static final char[] PASSPHRASE = "investigator passphrase".toCharArray();
+    private static final String INES_PASSWORD = "a long sign-in password";
     private static final Pattern REQUESTED_URL = Pattern.compile("\"request\":\\{.*?\"url\":\"([^\"]+)\"");
     private static final String SLUG = "fraud";
     /** A channel for large files. */
@@ -90,7 +93,7 @@ class BrowserSealedReportIT {
     static void start() throws Exception {
         RunningPortal.start(data(), temp()).close(); // creates the schema
         Seed seed = Seed.into(h2());
-        investigator = seed.addInvestigator("ines", "a long sign-in password", PASSPHRASE);
+        investigator = seed.addInvestigator("ines", INES_PASSWORD, PASSPHRASE);
         seed.addPublishedChannel(SLUG, Seed.sampleQuestionnaire(4 * 1024 * 1024), true, 4 * 1024 * 1024, investigator.id());
         seed.addPublishedChannel(LARGE, Seed.sampleQuestionnaire(LARGE_BYTES), true, LARGE_BYTES, investigator.id());
         portal = RunningPortal.start(data(), temp());
@@ -195,6 +198,33 @@ class BrowserSealedReportIT {
 
     @Test
     @Order(5)
+    void theInvestigatorOpensTheCaseInTheDeskAndReadsExactlyWhatWasTyped() throws Exception {
+        Path profile = work.resolve("desk");
+        Files.createDirectories(Browser.downloads(profile));
+        Person ines = new Person(Browser.withoutJavaScript(profile), Browser.downloads(profile));
+        try {
+            ines.open(portal.url("/desk").toString(), "Staff sign-in");
+            ines.signInAndEnrol("ines", INES_PASSWORD, "Desk");
+            ines.unlockKey(portal.url("/desk/key").toString(), new String(PASSPHRASE));
+            ines.open(portal.url("/desk/cases").toString(), "Your cases");
+            List<WebElement> rows = ines.browser().findElements(By.cssSelector("#case-list tbody tr"));
+            assertEquals(1, rows.size(), ines.text("main"));
+            String shortId = rows.get(0).findElement(By.tagName("a")).getText();
+            ines.click(rows.get(0).findElement(By.tagName("a")), "Case " + shortId);
+            String answers = ines.text("#answers");
+            assertTrue(answers.contains("The " + CANARY + " account was emptied.") && answers.contains("Twice."), answers);
+            assertTrue(answers.contains("Office " + CANARY), answers);
+            assertEquals(List.of("ledger-" + CANARY + ".csv", "ciphertext for GnuPG (.gpg)", "photo-" + CANARY + ".jpg",
+                    "ciphertext for GnuPG (.gpg)"), ines.texts("#attachments a"), "each file, decrypted or as ciphertext");
+            assertArrayEquals(ledgerBytes, ines.download(By.linkText("ledger-" + CANARY + ".csv"), "ledger-" + CANARY + ".csv"),
+                    "the file sealed in the browser, decrypted by the desk");
+        } finally {
+            ines.quit();
+        }
+    }
+
+    @Test
+    @Order(6)
     void aCancelledUploadLeavesNothingOnTheServerAndTheSameFormThenSends() throws Exception {
         Path large = work.resolve("large-" + CANARY + ".bin");
         largeDigest = writeRandom(large, LARGE_BYTES);
@@ -240,7 +270,7 @@ class BrowserSealedReportIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void noCanaryIsInTheDatabaseTheBlobsTheFoldersOrTheConsole() throws Exception {
         portal.close();
         String console = portal.output();
@@ -251,7 +281,7 @@ class BrowserSealedReportIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theInvestigatorsKeyOpensTheReportAndFilesExactlyAsTyped() throws Exception {
         Map<String, byte[]> items = new LinkedHashMap<>();
         ReportContents report = null;
@@ -293,7 +323,34 @@ class BrowserSealedReportIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
+    void gnupgDecryptsTheStoredFilesWithTheInvestigatorsExportedKey() throws Exception {
+        List<byte[]> opened = new ArrayList<>();
+        try (GnuPG gpg = new GnuPG(work.resolve("gnupg"), new String(PASSPHRASE))) {
+            Path exported = Files.writeString(work.resolve("ines-secret.asc"), investigator.key().exportLockedSecretArmored(PASSPHRASE));
+            gpg.run("--import", exported.toString());
+            try (Connection c = DriverManager.getConnection(h2()); PreparedStatement s = c.prepareStatement(
+                    "select i.blob_id from case_item i join case_file f on f.id = i.case_id join channel c on c.id = f.channel_id"
+                            + " where c.slug = ? and i.kind = 'ATTACHMENT' order by i.position")) {
+                s.setString(1, SLUG);
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        String blob = rows.getString(1);
+                        Path plain = work.resolve("gpg-" + blob);
+                        gpg.run("--output", plain.toString(), "--decrypt",
+                                data().resolve("blobs").resolve(blob.substring(0, 2)).resolve(blob).toString());
+                        opened.add(Files.readAllBytes(plain));
+                    }
+                }
+            }
+        }
+        assertEquals(2, opened.size());
+        assertArrayEquals(ledgerBytes, opened.get(0), "GnuPG opens the ledger sealed by OpenPGP.js");
+        assertArrayEquals(photoBytes, opened.get(1), "and the photo");
+    }
+
+    @Test
+    @Order(10)
     void theCancelledUploadMadeNoCaseAndTheLargeFileOpensIntact() throws Exception {
         List<String> blobsOfLarge = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(h2()); PreparedStatement s = c.prepareStatement(

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -262,18 +261,15 @@ class StaffJourneyIT {
     @Test
     @Order(6)
     void theRecipientBringsAKeyMadeWithGnuPGAndTheChannelIsPublished() throws Exception {
-        Path gnupg = Files.createDirectories(work.resolve("gnupg"));
         String armored;
         String gpgFingerprint;
-        try {
-            gpg(gnupg, "--quick-generate-key", "Gustav <gustav@example.org>", "ed25519", "cert", "2y");
-            Matcher fpr = Pattern.compile("(?m)^fpr:+([0-9A-F]{40}):").matcher(gpg(gnupg, "--with-colons", "--list-secret-keys"));
+        try (GnuPG gpg = new GnuPG(work.resolve("gnupg"), GNUPG_PASSPHRASE)) {
+            gpg.run("--quick-generate-key", "Gustav <gustav@example.org>", "ed25519", "cert", "2y");
+            Matcher fpr = Pattern.compile("(?m)^fpr:+([0-9A-F]{40}):").matcher(gpg.run("--with-colons", "--list-secret-keys"));
             assertTrue(fpr.find());
             gpgFingerprint = fpr.group(1);
-            gpg(gnupg, "--quick-add-key", gpgFingerprint, "cv25519", "encr", "2y");
-            armored = gpg(gnupg, "--armor", "--export-secret-keys", gpgFingerprint);
-        } finally {
-            new ProcessBuilder("gpgconf", "--homedir", gnupg.toString(), "--kill", "gpg-agent").start().waitFor();
+            gpg.run("--quick-add-key", gpgFingerprint, "cv25519", "encr", "2y");
+            armored = gpg.run("--armor", "--export-secret-keys", gpgFingerprint);
         }
 
         signIn("gustav", GUSTAV_PASSWORD, gustavPhone, "Set up your key");
@@ -451,16 +447,6 @@ class StaffJourneyIT {
         person.screenshot("channel-question-editor.png");
         person.submit("Save", CHANNEL);
         assertTrue(person.text("[role=status]").contains("The questionnaire was saved."));
-    }
-
-    private static String gpg(Path home, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--batch",
-                "--pinentry-mode", "loopback", "--passphrase", GNUPG_PASSPHRASE));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertEquals(0, process.waitFor(), String.join(" ", command));
-        return output;
     }
 
     /**
