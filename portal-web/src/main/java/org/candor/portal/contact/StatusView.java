@@ -17,7 +17,10 @@ import org.candor.portal.casefile.ItemKind;
  * sealed items: the plain path adds them after opening the conversation on the server
  * ({@link #withGrounds}); with JavaScript the browser decrypts them and the view carries none.
  *
- * @param deadlineState for each deadline: {@code met}, {@code late}, {@code open} or {@code overdue}
+ * @param acknowledgement whether the acknowledgement deadline was {@code met}, {@code late}, is {@code open} or {@code overdue}
+ * @param feedback        the same for the feedback deadline
+ * @param outcomeGrounds  the text of the last outcome grounds; empty if there are none, null if they could not be read
+ * @param decisionGrounds the same for the appeal decision
  */
 public record StatusView(String status, List<Step> timeline, LocalDate acknowledgeBy, String acknowledgement,
         LocalDate feedbackBy, String feedback, String outcome, String outcomeGrounds, String appealState,
@@ -59,9 +62,16 @@ public record StatusView(String status, List<Step> timeline, LocalDate acknowled
     /** This view with the grounds of the outcome and of the appeal decision, from the conversation opened on the server. */
     public StatusView withGrounds(Conversation.Opened opened) {
         return new StatusView(status, timeline, acknowledgeBy, acknowledgement, feedbackBy, feedback, outcome,
-                opened.last(ItemKind.OUTCOME_GROUNDS).map(Conversation.Entry::text).orElse(""), appealState,
-                appealGround, appealFiledOn, decision, decidedOn,
-                opened.last(ItemKind.APPEAL_DECISION).map(Conversation.Entry::text).orElse(""));
+                grounds(opened, ItemKind.OUTCOME_GROUNDS), appealState, appealGround, appealFiledOn, decision, decidedOn,
+                grounds(opened, ItemKind.APPEAL_DECISION));
+    }
+
+    private static String grounds(Conversation.Opened opened, ItemKind kind) {
+        Optional<Conversation.Entry> last = opened.last(kind);
+        if (last.isEmpty()) {
+            return "";
+        }
+        return last.get().readable() ? last.get().text() : null;
     }
 
     @Override

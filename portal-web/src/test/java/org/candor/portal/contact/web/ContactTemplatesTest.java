@@ -86,6 +86,20 @@ class ContactTemplatesTest {
     }
 
     @Test
+    void statusPageSaysWhenTheGroundsCouldNotBeRead() {
+        CaseFile caseFile = new CaseFile(UUID.randomUUID(), UUID.randomUUID(), LookupHandle.fromHex("cd".repeat(32)), false,
+                DAY, "key", "FP", Set.of(new CaseRecipient(UUID.randomUUID(), "FP2")));
+        caseFile.acknowledge(DAY.plusDays(1));
+        caseFile.conclude(Outcome.REFERRED, DAY.plusDays(5));
+        Conversation.Opened damaged = new Conversation.Opened(DAY, true, List.of(),
+                List.of(new Conversation.Entry(ItemKind.OUTCOME_GROUNDS, DAY.plusDays(5), false, "", List.of())));
+        StatusView view = StatusView.of(caseFile, DAY.plusDays(6), Optional.empty(), Optional.of(AppealGround.CONCLUDED))
+                .withGrounds(damaged);
+        String html = render("public/contact/status", Map.of("status", view, "maxChars", 100000), Locale.ENGLISH);
+        assertTrue(html.contains("This entry could not be read"), html);
+    }
+
+    @Test
     void signInPageAsksForTheCodeWithoutKeepingIt() {
         String html = render("public/contact/sign-in", Map.of("error", "x"), Locale.GERMAN);
         assertTrue(html.contains("name=\"code\""));
