@@ -103,7 +103,8 @@ public class SearchTables {
 
     /** The ids of the cases an investigator may open: those sealed to them. */
     public Set<String> permittedCaseIds(UUID staffId) {
-        return new HashSet<>(query("select case_id from case_recipient where staff_id = ?", s -> s.setObject(1, staffId),
+        // Immutable, so that the search request and the index's filter use it as it is instead of copying it again
+        return Set.copyOf(query("select case_id from case_recipient where staff_id = ?", s -> s.setObject(1, staffId),
                 r -> r.getObject(1, UUID.class).toString()));
     }
 
