@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.candor.crypto.CryptoException;
 import org.candor.crypto.LockSecret;
@@ -114,24 +117,50 @@ public class Conversation {
                 if (!item.kind().sharedWithWhistleblower() || item.kind() == ItemKind.ATTACHMENT) {
                     continue;
                 }
+                if (item.kind() != ItemKind.REPORT) {
+                    entries.add(entry(item, key));
+                    continue;
+                }
                 try {
-                    if (item.kind() == ItemKind.REPORT) {
-                        report.addAll(answers(messages.openReport(item, key), channel, language));
-                    } else {
-                        MessageContents m = messages.openMessage(item, key);
-                        entries.add(new Entry(item.kind(), item.createdOn(), true, m.text(), links(m.attachments())));
-                    }
+                    report.addAll(answers(messages.openReport(item, key), channel, language));
                 } catch (CryptoException | IllegalArgumentException damaged) {
-                    // tampered, or not a document of its kind: the rest of the conversation stays readable
-                    if (item.kind() == ItemKind.REPORT) {
-                        reportReadable = false;
-                    } else {
-                        entries.add(new Entry(item.kind(), item.createdOn(), false, "", List.of()));
-                    }
+                    reportReadable = false; // tampered, or not a report document: the messages stay readable
                 }
             }
         }
         return new Opened(caseFile.receivedOn(), reportReadable, report, entries);
+    }
+
+    /**
+     * Only the last message of each of {@code kinds} (message kinds), opened: for a page that shows those and
+     * nothing else of the conversation (the status page's grounds), nothing more is decrypted.
+     */
+    public Opened openLast(CaseFile caseFile, LockSecret secret, Set<ItemKind> kinds) throws IOException {
+        Map<ItemKind, CaseItem> last = new EnumMap<>(ItemKind.class);
+        for (CaseItem item : cases.items(caseFile.id())) {
+            if (kinds.contains(item.kind()) && item.kind().sharedWithWhistleblower()) {
+                last.put(item.kind(), item);
+            }
+        }
+        List<Entry> entries = new ArrayList<>();
+        if (!last.isEmpty()) {
+            try (UnlockedKey key = unlock(caseFile, secret)) {
+                for (CaseItem item : last.values()) {
+                    entries.add(entry(item, key));
+                }
+            }
+        }
+        return new Opened(caseFile.receivedOn(), true, List.of(), entries);
+    }
+
+    /** One message, opened; tampered, or not a message document: kept in its place as unreadable. */
+    private Entry entry(CaseItem item, UnlockedKey key) throws IOException {
+        try {
+            MessageContents m = messages.openMessage(item, key);
+            return new Entry(item.kind(), item.createdOn(), true, m.text(), links(m.attachments()));
+        } catch (CryptoException | IllegalArgumentException damaged) {
+            return new Entry(item.kind(), item.createdOn(), false, "", List.of());
+        }
     }
 
     /** The name of a file shared with the whistleblower, found in the report or message that lists it. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.candor.portal.appeal.Appeal;
 import org.candor.portal.appeal.AppealGround;
 import org.candor.portal.casefile.CaseFile;
@@ -26,12 +27,17 @@ public record StatusView(String status, List<Step> timeline, LocalDate acknowled
         LocalDate feedbackBy, String feedback, String outcome, String outcomeGrounds, String appealState,
         String appealGround, LocalDate appealFiledOn, String decision, LocalDate decidedOn, String decisionGrounds) {
 
+    /** The sealed items whose texts the status page shows: the last of each kind. */
+    public static final Set<ItemKind> GROUNDS = Set.of(ItemKind.OUTCOME_GROUNDS, ItemKind.APPEAL_DECISION);
+
     /** A step of the case's life: its status key and the day it happened, if it did. */
     public record Step(String status, LocalDate day) {
     }
 
     /** The view of a case on a day, without the sealed grounds. */
-    public static StatusView of(CaseFile c, LocalDate today, Optional<Appeal> appeal, Optional<AppealGround> mayAppeal) {
+    public static StatusView of(CaseFile c, LocalDate today, Optional<Appeal> appeal) {
+        // as Appeals.mayFile: one appeal per case, on the ground the case gives today
+        Optional<AppealGround> mayAppeal = appeal.isEmpty() ? AppealGround.of(c, today) : Optional.empty();
         List<Step> timeline = new ArrayList<>();
         timeline.add(new Step(CaseStatus.RECEIVED.name(), c.receivedOn()));
         c.acknowledgedOn().ifPresent(d -> timeline.add(new Step(CaseStatus.ACKNOWLEDGED.name(), d)));
@@ -59,7 +65,10 @@ public record StatusView(String status, List<Step> timeline, LocalDate acknowled
                 "");
     }
 
-    /** This view with the grounds of the outcome and of the appeal decision, from the conversation opened on the server. */
+    /**
+     * This view with the grounds of the outcome and of the appeal decision, from the conversation
+     * opened on the server (enough: {@link Conversation#openLast} of {@link #GROUNDS}).
+     */
     public StatusView withGrounds(Conversation.Opened opened) {
         return new StatusView(status, timeline, acknowledgeBy, acknowledgement, feedbackBy, feedback, outcome,
                 grounds(opened, ItemKind.OUTCOME_GROUNDS), appealState, appealGround, appealFiledOn, decision, decidedOn,

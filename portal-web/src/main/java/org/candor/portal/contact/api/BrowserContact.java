@@ -172,8 +172,7 @@ public class BrowserContact {
         Optional<Channel> channel = channels.find(caseFile.channelId());
         UploadLimits limits = channel.map(Channel::uploadLimits).orElse(UploadLimits.DEFAULT);
         JsonObjectBuilder appeal = JSON.createObjectBuilder();
-        StatusView status = StatusView.of(caseFile, LocalDate.now(ZoneOffset.UTC), appeals.of(caseFile.id()),
-                appeals.mayFile(caseFile));
+        StatusView status = StatusView.of(caseFile, LocalDate.now(ZoneOffset.UTC), appeals.of(caseFile.id()));
         if (status.appealState().equals("allowed")) {
             try {
                 JsonArrayBuilder appealRecipients = JSON.createArrayBuilder();

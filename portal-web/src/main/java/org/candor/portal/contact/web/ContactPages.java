@@ -29,7 +29,6 @@ import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
-import org.candor.portal.appeal.Appeal;
 import org.candor.portal.appeal.Appeals;
 import org.candor.portal.casefile.CaseFile;
 import org.candor.portal.casefile.CaseMessages;
@@ -233,10 +232,9 @@ public class ContactPages {
     private Page statusPage(Signed signed, String error) throws IOException {
         CaseFile caseFile = cases.find(signed.caseFile().id()).orElseThrow();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Conversation.Opened opened = conversation.open(caseFile, signed.session().lockSecret(), language());
-        Optional<Appeal> appeal = appeals.of(caseFile.id());
+        Conversation.Opened grounds = conversation.openLast(caseFile, signed.session().lockSecret(), StatusView.GROUNDS);
         Page page = Page.of("public/contact/status")
-                .with("status", StatusView.of(caseFile, today, appeal, appeals.mayFile(caseFile)).withGrounds(opened))
+                .with("status", StatusView.of(caseFile, today, appeals.of(caseFile.id())).withGrounds(grounds))
                 .with("maxChars", CaseMessages.MAX_TEXT_CHARS)
                 .with("retention", retentionNotices.forCase(caseFile.id()));
         if (error != null) {

@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.candor.crypto.LookupHandle;
 import org.candor.portal.appeal.Appeal;
 import org.candor.portal.appeal.AppealDecision;
-import org.candor.portal.appeal.AppealGround;
 import org.candor.portal.casefile.CaseFile;
 import org.candor.portal.casefile.CaseRecipient;
 import org.candor.portal.casefile.ItemKind;
@@ -76,9 +75,9 @@ class ContactTemplatesTest {
         decided.decide(AppealDecision.PARTLY_UPHELD, DAY.plusDays(9));
         for (Locale language : List.of(Locale.ENGLISH, Locale.GERMAN)) {
             for (StatusView view : List.of(
-                    StatusView.of(caseFile, DAY.plusDays(6), Optional.empty(), Optional.of(AppealGround.CONCLUDED)).withGrounds(opened()),
-                    StatusView.of(caseFile, DAY.plusDays(7), Optional.of(pending), Optional.empty()).withGrounds(opened()),
-                    StatusView.of(caseFile, DAY.plusDays(9), Optional.of(decided), Optional.empty()).withGrounds(opened()))) {
+                    StatusView.of(caseFile, DAY.plusDays(6), Optional.empty()).withGrounds(opened()),
+                    StatusView.of(caseFile, DAY.plusDays(7), Optional.of(pending)).withGrounds(opened()),
+                    StatusView.of(caseFile, DAY.plusDays(9), Optional.of(decided)).withGrounds(opened()))) {
                 String html = render("public/contact/status", Map.of("status", view, "maxChars", 100000), language);
                 assertTrue(html.contains("We fixed it"));
             }
@@ -93,7 +92,7 @@ class ContactTemplatesTest {
         caseFile.conclude(Outcome.REFERRED, DAY.plusDays(5));
         Conversation.Opened damaged = new Conversation.Opened(DAY, true, List.of(),
                 List.of(new Conversation.Entry(ItemKind.OUTCOME_GROUNDS, DAY.plusDays(5), false, "", List.of())));
-        StatusView view = StatusView.of(caseFile, DAY.plusDays(6), Optional.empty(), Optional.of(AppealGround.CONCLUDED))
+        StatusView view = StatusView.of(caseFile, DAY.plusDays(6), Optional.empty())
                 .withGrounds(damaged);
         String html = render("public/contact/status", Map.of("status", view, "maxChars", 100000), Locale.ENGLISH);
         assertTrue(html.contains("This entry could not be read"), html);
