@@ -1,9 +1,14 @@
 package org.candor.deploy;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.logging.Level;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -35,6 +40,13 @@ final class Browser {
      */
     static ChromeDriver withJavaScript(Path profile, String userAgent) {
         return start(profile, userAgent, true);
+    }
+
+    /** Saves what the browser shows as target/screenshots/NAME, for a person to look at after the run. */
+    static void screenshot(WebDriver browser, String name) throws IOException {
+        Path target = Path.of("target", "screenshots", name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     /** Where this browser saves the files a person downloads. */

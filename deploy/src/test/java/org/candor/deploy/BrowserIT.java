@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -63,7 +61,7 @@ class BrowserIT {
         awaitHeading("Report wrongdoing");
         assertTrue(text("main").contains("No reporting channel is open yet"));
         assertTrue(text("main").contains("How your anonymity is protected"));
-        screenshot("landing-en.png");
+        Browser.screenshot(browser, "landing-en.png");
 
         browser.findElement(By.linkText("Deutsch")).click();
         awaitHeading("Missstände melden");
@@ -98,7 +96,7 @@ class BrowserIT {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         awaitHeading("The first administrator exists");
         assertTrue(text("[role=status]").contains("Ada Lovelace"));
-        screenshot("setup-done.png");
+        Browser.screenshot(browser, "setup-done.png");
 
         browser.get(link);
         awaitHeading("This setup link no longer works");
@@ -138,9 +136,4 @@ class BrowserIT {
         return browser.findElement(By.cssSelector(css)).getText();
     }
 
-    private static void screenshot(String name) throws Exception {
-        Path target = Path.of("target", "screenshots", name);
-        Files.createDirectories(target.getParent());
-        Files.move(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-    }
 }

@@ -46,7 +46,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -166,7 +165,7 @@ class BrowserSealedContactIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-sent")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("browser-messages"), ANSWER));
         assertTrue(browser.findElement(By.id("browser-messages")).getText().contains("invoice.csv"));
-        screenshot("contact-opened-in-browser.png");
+        Browser.screenshot(browser, "contact-opened-in-browser.png");
 
         // status, outcome and the appeal, with the grounds decrypted and the appeal sealed in the browser
         assertEquals("The handling of your report is concluded.", browser.findElement(By.id("browser-status-text")).getText());
@@ -182,7 +181,7 @@ class BrowserSealedContactIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("browser-appeal-state"), "Your appeal of "));
         assertFalse(browser.findElement(By.id("browser-appeal")).isDisplayed(), "one appeal: the form is gone");
         assertTrue(browser.findElement(By.id("browser-messages")).getText().contains(APPEAL));
-        screenshot("contact-appeal-sealed-in-browser.png");
+        Browser.screenshot(browser, "contact-appeal-sealed-in-browser.png");
 
         List<RecordingProxy.Recorded> requests = proxy.recorded();
         String preHandle;
@@ -366,14 +365,9 @@ class BrowserSealedContactIT {
     }
 
     private static Path blob(String id) {
-        return data().resolve("blobs").resolve(id.substring(0, 2)).resolve(id);
+        return RunningPortal.blob(data(), id);
     }
 
-    private static void screenshot(String name) throws IOException {
-        Path target = Path.of("target", "screenshots", name);
-        Files.createDirectories(target.getParent());
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-    }
 
     private static Path data() {
         return work.resolve("data");

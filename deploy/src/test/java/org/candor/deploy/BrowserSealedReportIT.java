@@ -43,7 +43,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -157,7 +156,7 @@ class BrowserSealedReportIT {
         assertTrue(replyCode.matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){6}"), replyCode);
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("encrypted in your browser"));
         assertFalse(browser.findElement(By.tagName("main")).getText().contains("encrypted on arrival"));
-        screenshot("report-sealed-in-browser.png");
+        Browser.screenshot(browser, "report-sealed-in-browser.png");
     }
 
     @Test
@@ -294,7 +293,7 @@ class BrowserSealedReportIT {
                 while (rows.next()) {
                     assertTrue(rows.getBoolean(4), "the case says it was sealed in the browser");
                     String blob = rows.getString(3);
-                    try (InputStream in = Files.newInputStream(data().resolve("blobs").resolve(blob.substring(0, 2)).resolve(blob))) {
+                    try (InputStream in = Files.newInputStream(RunningPortal.blob(data(), blob))) {
                         byte[] plain = Opener.with(key).openAll(in, 16 << 20);
                         if (rows.getString(2).equals("REPORT")) {
                             report = ReportContents.fromJson(plain);
@@ -338,7 +337,7 @@ class BrowserSealedReportIT {
                         String blob = rows.getString(1);
                         Path plain = work.resolve("gpg-" + blob);
                         gpg.run("--output", plain.toString(), "--decrypt",
-                                data().resolve("blobs").resolve(blob.substring(0, 2)).resolve(blob).toString());
+                                RunningPortal.blob(data(), blob).toString());
                         opened.add(Files.readAllBytes(plain));
                     }
                 }
@@ -368,7 +367,7 @@ class BrowserSealedReportIT {
         String blob = blobsOfLarge.get(1).substring("ATTACHMENT ".length());
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         try (UnlockedKey key = investigator.key().unlock(PASSPHRASE);
-                InputStream in = Files.newInputStream(data().resolve("blobs").resolve(blob.substring(0, 2)).resolve(blob));
+                InputStream in = Files.newInputStream(RunningPortal.blob(data(), blob));
                 OpenedStream plain = Opener.with(key).open(in)) {
             byte[] buffer = new byte[1 << 16];
             long size = 0;
@@ -426,11 +425,6 @@ class BrowserSealedReportIT {
         }
     }
 
-    private static void screenshot(String name) throws IOException {
-        Path target = Path.of("target", "screenshots", name);
-        Files.createDirectories(target.getParent());
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-    }
 
     private static Path data() {
         return work.resolve("data");

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -97,7 +96,7 @@ class ReportIT {
         browser.findElement(By.id("where")).sendKeys("Office " + CANARY);
         browser.findElement(By.cssSelector("input[name=when][value=yes]")).click();
         browser.findElement(By.id("evidence")).sendKeys(ledger + "\n" + photo);
-        screenshot("report-form.png");
+        Browser.screenshot(browser, "report-form.png");
         TimeUnit.SECONDS.sleep(3); // the portal refuses forms sent faster than a person fills them in
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
@@ -105,7 +104,7 @@ class ReportIT {
         String code = browser.findElement(By.id("reply-code")).getText();
         assertTrue(code.matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){6}"), code);
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("encrypted on arrival at the server"));
-        screenshot("report-received.png");
+        Browser.screenshot(browser, "report-received.png");
     }
 
     @Test
@@ -161,7 +160,7 @@ class ReportIT {
                 UnlockedKey key = investigator.key().unlock(PASSPHRASE)) {
             while (rows.next()) {
                 String blob = rows.getString(1);
-                try (InputStream in = Files.newInputStream(data().resolve("blobs").resolve(blob.substring(0, 2)).resolve(blob))) {
+                try (InputStream in = Files.newInputStream(RunningPortal.blob(data(), blob))) {
                     reports.add(ReportContents.fromJson(Opener.with(key).openAll(in, 1 << 20)));
                 }
             }
@@ -177,11 +176,6 @@ class ReportIT {
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
     }
 
-    private static void screenshot(String name) throws IOException {
-        Path target = Path.of("target", "screenshots", name);
-        Files.createDirectories(target.getParent());
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-    }
 
     private static Path data() {
         return work.resolve("data");

@@ -64,6 +64,11 @@ final class RunningPortal implements AutoCloseable {
         return "jdbc:h2:file:" + dataDir.resolve("database").resolve("candor") + ";USER=candor";
     }
 
+    /** Where the bundle keeps a blob in a data folder (the blob store shards by the id's first two characters). */
+    static Path blob(Path dataDir, String id) {
+        return dataDir.resolve("blobs").resolve(id.substring(0, 2)).resolve(id);
+    }
+
     /** Starts the bundle and waits until Payara Micro says it is ready. */
     static RunningPortal start(Path dataDir, Path tempDir) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
