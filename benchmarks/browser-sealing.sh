@@ -14,13 +14,8 @@ JAVA="$JAVA_HOME/bin/java"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(100 1024)
 
-# CANDOR_BUNDLE and CANDOR_BENCH_JAR name jars built already (for example copies, while the
-# working tree is being rebuilt); without them both are built here.
-if [ -z "${CANDOR_BUNDLE:-}" ] || [ -z "${CANDOR_BENCH_JAR:-}" ]; then
-  mvn -q -B -Pbench -pl benchmarks,deploy -am package -DskipTests
-fi
-BUNDLE="${CANDOR_BUNDLE:-$ROOT/deploy/target/candor.jar}"
-TOOLS=("$JAVA" -cp "${CANDOR_BENCH_JAR:-$ROOT/benchmarks/target/benchmarks.jar}")
+bench_build # CANDOR_BUNDLE and CANDOR_BENCH_JAR: see benchmarks/lib.sh
+TOOLS=("$JAVA" -cp "$BENCH_JAR")
 
 bench_work browser-sealing
 free_port 18766

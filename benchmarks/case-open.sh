@@ -12,11 +12,10 @@ cd "$ROOT"
 . benchmarks/lib.sh
 JAVA="$JAVA_HOME/bin/java"
 
-mvn -q -B -Pbench -pl benchmarks,deploy -am package -DskipTests
-BUNDLE="$ROOT/deploy/target/candor.jar"
+bench_build
 WEBINF="$ROOT/portal-web/target/portal-web/WEB-INF"
 # The seeder and the client use the portal's password hashing and second factor: its classes and libraries.
-TOOLS=("$JAVA" -cp "$ROOT/benchmarks/target/benchmarks.jar:$WEBINF/classes:$WEBINF/lib/*")
+TOOLS=("$JAVA" -cp "$BENCH_JAR:$WEBINF/classes:$WEBINF/lib/*")
 
 bench_work case-open
 free_port 18766

@@ -12,12 +12,11 @@ cd "$ROOT"
 . benchmarks/lib.sh
 JAVA="$JAVA_HOME/bin/java"
 
-mvn -q -B -Pbench -pl benchmarks,deploy -am package -DskipTests
-BUNDLE="$ROOT/deploy/target/candor.jar"
-TOOLS=("$JAVA" -cp "$ROOT/benchmarks/target/benchmarks.jar")
+bench_build
+TOOLS=("$JAVA" -cp "$BENCH_JAR")
 
 bench_work contact-signin
-PORT=18793
+free_port 18793
 export CANDOR_DATA_DIR="$WORK/data" CANDOR_PUBLIC_URL="http://localhost:$PORT"
 # Limits lifted for the measurement, on purpose. The cases are seeded through the intake, which
 # would otherwise refuse forms sent at once and more than 60 a minute. The sign-in throttle

@@ -13,12 +13,11 @@ cd "$ROOT"
 . benchmarks/lib.sh
 JAVA="$JAVA_HOME/bin/java"
 
-mvn -q -B -Pbench -pl benchmarks,deploy -am package -DskipTests
-BUNDLE="$ROOT/deploy/target/candor.jar"
-TOOLS=("$JAVA" -cp "$ROOT/benchmarks/target/benchmarks.jar")
+bench_build
+TOOLS=("$JAVA" -cp "$BENCH_JAR")
 
 bench_work intake-load
-PORT=18765
+free_port 18765
 export CANDOR_DATA_DIR="$WORK/data" CANDOR_PUBLIC_URL="http://localhost:$PORT"
 # The intake's anti-abuse limits are lifted for this measurement, on purpose: every client sends
 # its form at once (the default refuses forms sent within 3 s of opening them), and all reports

@@ -27,12 +27,23 @@ candor_jdk() {
 JAVA_HOME="$(candor_jdk)" || exit 1
 export JAVA_HOME
 
+# Builds the runnable bundle and the benchmarks; sets BUNDLE and BENCH_JAR. CANDOR_BUNDLE and
+# CANDOR_BENCH_JAR may name jars built already (for example copies, while the working tree is
+# being rebuilt); with both, nothing is built. Run from the repository's root.
+bench_build() {
+  if [ -z "${CANDOR_BUNDLE:-}" ] || [ -z "${CANDOR_BENCH_JAR:-}" ]; then
+    mvn -q -B -Pbench -pl benchmarks,deploy -am package -DskipTests
+  fi
+  BUNDLE="${CANDOR_BUNDLE:-$PWD/deploy/target/candor.jar}"
+  BENCH_JAR="${CANDOR_BENCH_JAR:-$PWD/benchmarks/target/benchmarks.jar}"
+}
+
 # A scratch folder for a benchmark run, removed at exit together with any portal still running.
 # Usage: bench_work NAME (sets WORK).
 bench_work() {
   WORK="$(mktemp -d "${TMPDIR:-/tmp}/candor-$1.XXXXXX")"
   PORTAL_PID=""
-  trap 'if [ -n "$PORTAL_PID" ]; then kill "$PORTAL_PID" 2>/dev/null; wait "$PORTAL_PID" 2>/dev/null; fi; rm -rf "$WORK"' EXIT
+  trap 'if [ -n "$PORTAL_PID" ]; then kill "$PORTAL_PID" 2>/dev/null; wait "$PORTAL_PID" 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
 }
 
 # The first port on loopback from $1 that nothing answers on (other portals may run here). Sets PORT.
