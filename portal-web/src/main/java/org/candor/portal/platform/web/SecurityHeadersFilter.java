@@ -14,7 +14,8 @@ import org.candor.portal.platform.config.PortalConfig;
 /**
  * Puts the portal's security headers on every response (DESIGN.md property 6): a strict
  * Content-Security-Policy (no inline script, nothing from a third party, no framing), no
- * referrer, no MIME sniffing, and no caching of anything but the static files.
+ * referrer, no MIME sniffing, and no caching of anything but the static files. Over https it
+ * adds HSTS and, when the portal has an onion service, {@code Onion-Location}.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD})
 public class SecurityHeadersFilter extends HttpFilter {
@@ -55,8 +56,16 @@ public class SecurityHeadersFilter extends HttpFilter {
         }
         if (config.https()) {
             response.setHeader("Strict-Transport-Security", "max-age=63072000");
+            // Tor Browser offers the onion service only for pages reached over https.
+            config.onionUrl().ifPresent(onion -> response.setHeader("Onion-Location", onion + onionPath(request)));
         }
         chain.doFilter(request, response);
+    }
+
+    /** The page's path and query, so that Tor Browser opens the same page on the onion service. */
+    private static String onionPath(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
     }
 
     private static boolean isStatic(HttpServletRequest request) {
