@@ -7,16 +7,28 @@ import jakarta.inject.Inject;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import org.candor.portal.platform.config.PortalConfig;
 import org.candor.portal.platform.config.PortalRole;
 import org.candor.portal.platform.persistence.SchemaMigrations;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Prints the first-run setup link when the portal starts and no administrator exists yet.
+ * Hands the first-run setup link to the operator when the portal starts and no administrator
+ * exists yet.
  *
- * <p>The link goes straight to the process's standard output, past the server's logging, so
- * that it lands on the operator's console and in no log file, whatever logging is configured.
+ * <p>By default the link goes straight to the process's standard output, past the server's
+ * logging, so that it lands on the operator's console and in no log file, whatever logging is
+ * configured. Under a service manager standard output is a journal that keeps it: there
+ * {@code candor.setup.link-file} names a file (readable by the portal's user only) that receives
+ * the link instead, read on the host with {@code candor setup-link}; the console then says only
+ * where it is. The file is removed at the first start after the setup is done.
  */
 @ApplicationScoped
 public class SetupLinkAnnouncer {
@@ -30,17 +42,44 @@ public class SetupLinkAnnouncer {
     @Inject
     PortalConfig config;
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    @Inject
+    @ConfigProperty(name = "candor.setup.link-file")
+    Optional<String> linkFile;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) throws IOException {
         if (!config.serves(PortalRole.ADMIN)) {
             return;
         }
         migrations.migrate();
-        setup.issueIfNeeded().ifPresent(token -> announce(config.publicUrl() + "/setup/" + token.value()));
+        Optional<Path> file = linkFile.filter(name -> !name.isBlank()).map(Path::of);
+        Optional<String> link = setup.issueIfNeeded().map(token -> config.publicUrl() + "/setup/" + token.value());
+        if (file.isEmpty()) {
+            link.ifPresent(SetupLinkAnnouncer::announce);
+        } else if (link.isPresent()) {
+            writeOwnerOnly(file.get(), link.get() + "\n");
+            console().println("Candor has no administrator yet: the one-time setup link is in " + file.get()
+                    + " (read it on this host with: candor setup-link).");
+        } else {
+            Files.deleteIfExists(file.get());
+        }
+    }
+
+    /** Replaces the file in one step with one that only the portal's user can read. */
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path fresh = Files.createTempFile(folder, ".setup-link", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.writeString(fresh, text, StandardCharsets.UTF_8);
+            Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(fresh);
+        }
     }
 
     private static void announce(String link) {
-        @SuppressWarnings("resource") // standard output stays open for the life of the process
-        PrintStream console = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream console = console();
         console.println();
         console.println("==================================================================");
         console.println(" Candor has no administrator yet. Open this one-time link to");
@@ -51,5 +90,10 @@ public class SetupLinkAnnouncer {
         console.println(" A new link is printed at each start until the setup is done.");
         console.println("==================================================================");
         console.println();
+    }
+
+    @SuppressWarnings("resource") // standard output stays open for the life of the process
+    private static PrintStream console() {
+        return new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     }
 }
