@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,14 +32,18 @@ final class RunningPortal implements AutoCloseable {
     private final List<String> output = new ArrayList<>();
     private final long startupMillis;
 
-    private RunningPortal(Path dataDir, Path tempDir) throws IOException, InterruptedException {
+    private RunningPortal(Path dataDir, Path tempDir, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         this.port = freePort();
         Path bundle = Path.of(System.getProperty("candor.bundle", "target/candor.jar"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "--add-modules=jdk.incubator.vector", "-Djava.io.tmpdir=" + tempDir,
-                "-jar", bundle.toString(), "--port", Integer.toString(port));
+        List<String> command = new ArrayList<>(List.of(java.toString(), "--add-modules=jdk.incubator.vector", "-Djava.io.tmpdir=" + tempDir));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", bundle.toString(), "--port", Integer.toString(port)));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("CANDOR_DATA_DIR", dataDir.toString());
         builder.environment().put("CANDOR_PUBLIC_URL", "http://localhost:" + port);
+        environment.forEach((name, value) -> builder.environment().put(name, value.replace("{port}", Integer.toString(port))));
         builder.redirectErrorStream(true);
         long started = System.nanoTime();
         process = builder.start();
@@ -71,9 +76,18 @@ final class RunningPortal implements AutoCloseable {
 
     /** Starts the bundle and waits until Payara Micro says it is ready. */
     static RunningPortal start(Path dataDir, Path tempDir) throws IOException, InterruptedException {
+        return start(dataDir, tempDir, Map.of(), List.of());
+    }
+
+    /**
+     * Starts the bundle with extra environment variables ({@code {port}} in a value stands for the
+     * port it gets) and Java options, as an operator's service unit would.
+     */
+    static RunningPortal start(Path dataDir, Path tempDir, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         Files.createDirectories(tempDir);
-        return new RunningPortal(dataDir, tempDir);
+        return new RunningPortal(dataDir, tempDir, environment, jvmOptions);
     }
 
     private void collectOutput() {
