@@ -424,9 +424,15 @@ class SearchIT {
         ninaBrowser.signIn(this, nina.username());
         assertEquals(200, ninaBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
         assertFalse(ninaBrowser.get(this, "/desk/search").body().contains("id=\"index-state\""), "her index is open");
-        TimeUnit.SECONDS.sleep(3); // her first catch-up has run
+        // A case that arrives while her index is open, in a channel she does not read, goes into
+        // Ines's index and not into hers.
+        String inesWord = "inescanary" + UUID.randomUUID().toString().substring(0, 8);
+        UUID inesLate = report(inesChannel, "Arrived while the newcomer was unlocked: " + inesWord, "q.txt",
+                "q".getBytes(StandardCharsets.UTF_8)).caseId();
+        awaitSearch(inesBrowser, inesWord, page -> page.contains("hit-" + inesLate));
+        TimeUnit.SECONDS.sleep(3); // her catch-up has run since
         List<String> words = List.of(CANARY, FILE_CANARY, "zebracorn", "quibblewick", "wobbleton", "nightjarquill",
-                "thornback", "marsupilow", ottoWord);
+                "thornback", "marsupilow", ottoWord, inesWord);
         for (String word : concat(words, "")) {
             String page = ninaBrowser.get(this, "/desk/search?q=" + enc(word)).body();
             assertTrue(page.contains("No case found"), word + ":\n" + page);
