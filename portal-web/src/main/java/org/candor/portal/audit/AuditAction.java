@@ -83,7 +83,10 @@ public enum AuditAction {
     CASE_ASSIGNED,
     /** An investigator searched the contents of their cases; the number of hits is in the details, never the query. */
     CASES_SEARCHED,
-    /** The search index key was sealed to another investigator so that their unlock can open the index. */
+    /**
+     * The shared search index key was sealed to another investigator (before migration V11; since
+     * then each index key is sealed to its own investigator only and this is no longer recorded).
+     */
     SEARCH_INDEX_KEY_SHARED,
     /** An investigator started a rebuild of the search index from the stored ciphertext. */
     SEARCH_INDEX_REBUILT

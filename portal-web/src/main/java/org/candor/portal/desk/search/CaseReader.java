@@ -35,8 +35,9 @@ import org.candor.search.CaseDocument;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Decrypts one stored case into the {@link CaseDocument} the index takes, with the unlocked keys
- * of the investigators holding the index open who are among the case's recipients. Keeps
+ * Decrypts one stored case into the {@link CaseDocument} an index takes, with the unlocked keys
+ * it is given that belong to the case's recipients (the worker gives only the keys of the
+ * investigator whose index it writes). Keeps
  * DESIGN.md property 1: plaintext exists only in memory on its way into the encrypted index; an
  * item is used only after its integrity check (report and messages opened whole; attachments up
  * to {@code candor.search.attachment-max-bytes} opened whole before the extractor sees a byte,

@@ -15,11 +15,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -42,38 +44,38 @@ import org.candor.search.IndexKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Holds the search index open, with its key in memory, exactly while at least one investigator
- * of this desk instance has unlocked their key: the one place that opens and closes the {@link
- * CaseIndex}. Keeps DESIGN.md property 7 (the index key "only in memory while an authorised
- * investigator has unlocked it") in its multi-user form, which docs/protocol.md ("Case search in
- * the desk") states: the key is in memory while any holder remains, and serves every unlocked
- * investigator; it is wiped when the last holder leaves.
+ * Holds each investigator's own search index open, with its key in memory, exactly while that
+ * investigator has unlocked their key: the one place that opens and closes {@link CaseIndex}es.
+ * Keeps DESIGN.md property 7 ("an investigator finds only cases they may read", the index key
+ * "only in memory while an authorised investigator has unlocked it") in the form docs/protocol.md
+ * ("Case search in the desk") states: one index per investigator, holding only cases sealed to
+ * that investigator, its key sealed to that investigator alone and never to a colleague. Whoever
+ * holds an index key can therefore read nothing in it that their own key does not already open.
  *
  * <p>Holders are the sessions' own {@link UnlockedKey} objects (identity, not equality): a
  * session that locks, signs out or times out closes its key, and {@link #sweep()} drops closed
- * keys. Opening and closing happen under this object's monitor; searches and indexing run under
- * the read lock, closing takes the write lock, so the index is never closed under a reader.
+ * keys; an investigator's index closes when their last unlocked session is gone. Opening and
+ * closing happen under this object's monitor; searches and indexing run under the read lock,
+ * closing takes the write lock, so an index is never closed under a reader.
  */
 @ApplicationScoped
 public class SearchKeyring {
 
     private static final Logger LOG = Logger.getLogger(SearchKeyring.class.getName());
 
-    /** Where the index stands, as one investigator sees it. */
+    /** Where an investigator's index stands, as they see it. */
     public enum State {
         /** Open: searches run. */
         OPEN,
-        /** Closed, and this investigator holds no copy of its key: a colleague who has one must unlock. */
-        WAITING_FOR_COLLEAGUE,
-        /** Closed: nobody with a copy has unlocked (or opening failed). */
+        /** Closed: the investigator has not unlocked, or opening failed. */
         CLOSED
     }
 
-    /** The open index and its key. */
-    record OpenIndex(CaseIndex index, IndexKey key, UUID indexId) {
+    /** An open index, its key, and the investigator whose index it is. */
+    record OpenIndex(CaseIndex index, IndexKey key, UUID indexId, UUID staffId) {
         @Override
         public String toString() {
-            return "OpenIndex[" + indexId + "]";
+            return "OpenIndex[" + indexId + " of " + staffId + "]";
         }
     }
 
@@ -103,16 +105,22 @@ public class SearchKeyring {
     private final Map<UnlockedKey, UUID> holders = new IdentityHashMap<>();
     private volatile Map<UUID, List<UnlockedKey>> holderSnapshot = Map.of();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private volatile OpenIndex open;
+    /** The open indexes by investigator; replaced whole, under this object's monitor. */
+    private volatile Map<UUID, OpenIndex> open = Map.of();
 
-    /** The folder of the index. */
+    /** The folder holding one sub-folder per investigator's index, named by the index id. */
     public Path folder() {
         return searchDir.map(Path::of).orElse(Path.of(dataDir, "search-index"));
     }
 
+    /** The folder of one index. */
+    Path folderOf(UUID indexId) {
+        return folder().resolve(indexId.toString());
+    }
+
     /**
-     * An investigator's session has their key unlocked: it becomes a holder, and the index is
-     * opened with their copy of the index key if it is closed (or made, the first time ever).
+     * An investigator's session has their key unlocked: it becomes a holder, and their own index
+     * is opened with their key if it is closed (or made, the first time).
      */
     public synchronized void join(UUID staffId, String username, UnlockedKey key) {
         if (key.isClosed()) {
@@ -122,38 +130,42 @@ public class SearchKeyring {
             holders.put(key, staffId);
             snapshot();
         }
-        if (open == null) {
+        if (!open.containsKey(staffId)) {
+            dropUnusedIndexes();
             tryOpen(staffId, username, key);
-        } else {
-            sealMissingCopies(open);
         }
     }
 
-    /** Drops holders whose key was closed; closes the index when none is left. */
+    /** Drops holders whose key was closed; closes the index of every investigator without a holder left. */
     public synchronized void sweep() {
         if (holders.keySet().removeIf(UnlockedKey::isClosed)) {
             snapshot();
         }
-        if (holders.isEmpty() && open != null) {
-            close();
+        for (OpenIndex current : open.values()) {
+            if (!holderSnapshot.containsKey(current.staffId())) {
+                close(current);
+            }
         }
     }
 
-    /** Where the index stands for an investigator. */
+    /** Where an investigator's index stands. */
     public State state(UUID staffId) {
-        if (open != null) {
-            return State.OPEN;
-        }
-        Optional<SearchTables.IndexRow> row = tables.index();
-        if (row.isPresent() && tables.sealedCopy(row.get().id(), staffId).isEmpty()) {
-            return State.WAITING_FOR_COLLEAGUE;
-        }
-        return State.CLOSED;
+        return open.containsKey(staffId) ? State.OPEN : State.CLOSED;
     }
 
-    /** Whether the index is open now. */
+    /** Whether any index is open now. */
     public boolean isOpen() {
-        return open != null;
+        return !open.isEmpty();
+    }
+
+    /** Whether this investigator's index is open now. */
+    public boolean isOpen(UUID staffId) {
+        return open.containsKey(staffId);
+    }
+
+    /** The investigators whose index is open now. */
+    public Set<UUID> openFor() {
+        return open.keySet();
     }
 
     /** The unlocked keys of the holders by investigator, as of now. */
@@ -161,23 +173,42 @@ public class SearchKeyring {
         return holderSnapshot;
     }
 
-    /** Runs work on the open index under the read lock; empty if it is closed. */
-    public <T> Optional<T> withIndex(Function<OpenIndex, T> work) {
+    /** Runs work on one investigator's open index under the read lock; empty if it is closed. */
+    public <T> Optional<T> withIndex(UUID staffId, Function<OpenIndex, T> work) {
         lock.readLock().lock();
         try {
-            OpenIndex current = open;
+            OpenIndex current = open.get(staffId);
             return current == null ? Optional.empty() : Optional.ofNullable(work.apply(current));
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** Seals the index key to every investigator who has no copy yet, and drops former investigators' copies. */
-    void sealMissingCopies() {
-        withIndex(current -> {
-            sealMissingCopies(current);
-            return null;
-        });
+    /**
+     * Deletes the indexes of former investigators (disabled, or without the role): their rows, so
+     * their sealed keys, and their folders; and any folder or file in the index folder that is
+     * not an index of the database (an index replaced, or the shared index of earlier versions).
+     */
+    synchronized void dropUnusedIndexes() {
+        Set<UUID> openIds = new HashSet<>();
+        open.values().forEach(o -> openIds.add(o.indexId()));
+        tables.dropIndexesOfFormerInvestigators(openIds);
+        Set<String> kept = new HashSet<>();
+        tables.indexes().forEach(row -> kept.add(row.id().toString()));
+        openIds.forEach(id -> kept.add(id.toString()));
+        Path folder = folder();
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path entry : entries.toList()) {
+                if (!kept.contains(entry.getFileName().toString())) {
+                    delete(entry);
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "an unused search index folder could not be deleted ({0})", e.getClass().getSimpleName());
+        }
     }
 
     /** A session ended (sign-out or timeout): its unlocked key was closed with it. */
@@ -189,111 +220,112 @@ public class SearchKeyring {
     synchronized void shutdown() {
         holders.clear();
         snapshot();
-        if (open != null) {
-            close();
-        }
+        open.values().forEach(this::close);
     }
 
     // ----- opening and closing
 
     private void tryOpen(UUID staffId, String username, UnlockedKey key) {
         try {
-            Optional<SearchTables.IndexRow> row = tables.index();
+            Optional<SearchTables.IndexRow> row = tables.indexOf(staffId);
             if (row.isEmpty()) {
                 create(staffId, username);
                 return;
             }
-            Optional<byte[]> copy = tables.sealedCopy(row.get().id(), staffId);
-            if (copy.isEmpty()) {
+            IndexKey indexKey;
+            try {
+                indexKey = unseal(row.get().sealedKey(), key);
+            } catch (IOException | RuntimeException notForThisKey) {
+                // Sealed to a key this investigator no longer has (a new key pair): the index is
+                // derived data, so a new one is made and filled from the cases their key opens.
+                LOG.warning("an investigator's search index key could not be unsealed with their key; a new index is made");
+                create(staffId, username);
                 return;
             }
-            IndexKey indexKey = unseal(copy.get(), key);
             if (!indexKey.fingerprint().equals(row.get().keyFingerprint())) {
                 indexKey.destroy();
-                LOG.warning("an investigator's copy of the search index key does not match the index; ignored");
+                LOG.warning("an investigator's search index key does not match its fingerprint; a new index is made");
+                create(staffId, username);
                 return;
             }
-            openWith(indexKey, row.get().id());
+            openWith(indexKey, row.get().id(), staffId);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "the search index could not be opened ({0})", e.getClass().getSimpleName());
+            LOG.log(Level.WARNING, "a search index could not be opened ({0})", e.getClass().getSimpleName());
         }
     }
 
     private void create(UUID staffId, String username) throws IOException {
-        discardFolder();
+        Optional<RecipientKey> publicKey = recipientKeys.usableKeyOf(staffId);
+        if (publicKey.isEmpty()) {
+            LOG.warning("an investigator without a usable key cannot have a search index");
+            return;
+        }
         IndexKey indexKey = CaseIndex.newKey();
-        SearchTables.IndexRow row = tables.newIndex(indexKey.fingerprint());
-        openWith(indexKey, row.id());
+        byte[] raw = indexKey.toBytes();
+        byte[] sealed;
+        try {
+            sealed = Sealer.to(publicKey.get()).seal(raw, Sealer.Content.BINARY);
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+        Optional<SearchTables.IndexRow> earlier = tables.indexOf(staffId);
+        SearchTables.IndexRow row = tables.newIndex(staffId, indexKey.fingerprint(), sealed);
+        if (earlier.isPresent()) {
+            delete(folderOf(earlier.get().id()));
+        }
+        delete(folderOf(row.id()));
+        openWith(indexKey, row.id(), staffId);
         audit.record(AuditEvent.of(AuditAction.KEY_GENERATED, Actor.staff(staffId, username))
-                .about("search-index", row.id()).with("key", "search-index").with("fingerprint", row.keyFingerprint()));
+                .about("search-index", row.id()).with("key", "search-index").with("fingerprint", row.keyFingerprint())
+                .with("sealed-to", publicKey.get().fingerprint()));
     }
 
-    private void openWith(IndexKey indexKey, UUID indexId) throws IOException {
+    private void openWith(IndexKey indexKey, UUID indexId, UUID staffId) throws IOException {
         CaseIndex.Options options = CaseIndex.Options.defaults()
                 .withAttachmentLimits(reader.maxAttachmentBytes(), 1_000_000, Duration.ofSeconds(20));
+        Path folder = folderOf(indexId);
         CaseIndex index;
         try {
-            index = CaseIndex.open(folder(), indexKey, options);
+            index = CaseIndex.open(folder, indexKey, options);
         } catch (IndexInUseException inUse) {
             // Another process (a second desk instance on the same folder) holds the write lock:
             // its files are not ours to empty (docs/operations.md).
-            LOG.warning("the search index is in use by another process; search stays closed on this instance");
+            LOG.warning("a search index is in use by another process; it stays closed on this instance");
             indexKey.destroy();
             throw inUse;
         } catch (CaseSearchException unreadable) {
             // Derived data only: an index this key cannot read (WrongIndexKeyException) or that is
             // damaged is thrown away and filled again by the catch-up.
-            LOG.warning("the search index folder could not be read with the current key; it is emptied and caught up");
-            discardFolder();
-            index = CaseIndex.open(folder(), indexKey, options);
+            LOG.warning("a search index folder could not be read with its key; it is emptied and caught up");
+            delete(folder);
+            index = CaseIndex.open(folder, indexKey, options);
         }
         if (!index.checkpoint().equals(Optional.of(indexId.toString()))) {
-            tables.dropMarkers();
+            tables.dropMarkers(indexId);
             index.indexer().commit(indexId.toString());
         }
-        OpenIndex opened = new OpenIndex(index, indexKey, indexId);
-        open = opened;
-        sealMissingCopies(opened);
-        worker.started();
+        Map<UUID, OpenIndex> next = new LinkedHashMap<>(open);
+        next.put(staffId, new OpenIndex(index, indexKey, indexId, staffId));
+        open = Map.copyOf(next);
+        worker.started(staffId);
     }
 
-    private void close() {
-        worker.stopped();
+    private void close(OpenIndex current) {
+        worker.stopped(current.staffId());
         lock.writeLock().lock();
         try {
-            OpenIndex current = open;
-            open = null;
-            if (current != null) {
-                try {
-                    current.index().close();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "the search index did not close cleanly ({0})", e.getClass().getSimpleName());
-                } finally {
-                    current.key().destroy();
-                }
+            Map<UUID, OpenIndex> next = new LinkedHashMap<>(open);
+            next.remove(current.staffId());
+            open = Map.copyOf(next);
+            try {
+                current.index().close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a search index did not close cleanly ({0})", e.getClass().getSimpleName());
+            } finally {
+                current.key().destroy();
             }
         } finally {
             lock.writeLock().unlock();
-        }
-    }
-
-    private void sealMissingCopies(OpenIndex current) {
-        tables.dropCopiesOfFormerInvestigators();
-        for (UUID staffId : tables.needingCopy(current.indexId())) {
-            Optional<RecipientKey> publicKey = recipientKeys.usableKeyOf(staffId);
-            if (publicKey.isEmpty()) {
-                continue;
-            }
-            byte[] raw = current.key().toBytes();
-            try {
-                tables.saveCopy(current.indexId(), staffId, Sealer.to(publicKey.get()).seal(raw, Sealer.Content.BINARY));
-            } finally {
-                Arrays.fill(raw, (byte) 0);
-            }
-            // The desk seals the copy with the recipient's public key while the index is open:
-            // no person chose to, so the actor is the system.
-            audit.record(AuditEvent.of(AuditAction.SEARCH_INDEX_KEY_SHARED, Actor.system()).about("staff", staffId)
-                    .with("index", current.indexId()).with("fingerprint", publicKey.get().fingerprint()));
         }
     }
 
@@ -309,16 +341,14 @@ public class SearchKeyring {
         }
     }
 
-    private void discardFolder() throws IOException {
-        Path folder = folder();
-        if (!Files.isDirectory(folder)) {
+    /** Deletes a file, or a folder with everything in it. */
+    private static void delete(Path path) throws IOException {
+        if (!Files.exists(path)) {
             return;
         }
-        try (Stream<Path> all = Files.walk(folder)) {
+        try (Stream<Path> all = Files.walk(path)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                if (!p.equals(folder)) {
-                    Files.deleteIfExists(p);
-                }
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -43,8 +43,9 @@ import org.candor.search.SortOrder;
  * The desk's search page, server-rendered and usable without JavaScript: {@code GET
  * /desk/search} (query, order, facet filters, pages, highlighted snippets, the index's state and
  * the progress of a rebuild) and {@code POST /desk/search/rebuild}. Keeps DESIGN.md property 7:
- * every search carries the ids of the cases sealed to the investigator, so nothing of other
- * cases reaches the page; and property 8: every search is audited with its number of hits,
+ * a search runs on the investigator's own index only, which holds only cases sealed to them, and
+ * carries the ids of the cases sealed to them now (access revoked since the last catch-up), so
+ * nothing of other cases reaches the page; and property 8: every search is audited with its number of hits,
  * never with the query text.
  */
 @Path("/desk/search")
@@ -127,7 +128,7 @@ public class SearchPages {
                 .with("sorts", SORTS.keySet().stream().map(k -> new Choice(k, Messages.get(locale, "search.sort." + k),
                         k.equals(sortKey))).toList())
                 .with("chosen", chosenLinks(query, sortKey, chosen, locale))
-                .with("rebuild", worker.rebuild())
+                .with("rebuild", worker.rebuild(me.id()))
                 .with("selfLink", link(query, sortKey, chosen, pageNumber));
         SearchKeyring.State state = keyring.state(me.id());
         view.with("state", state.name());
@@ -145,7 +146,7 @@ public class SearchPages {
         chosen.forEach((facet, values) -> values.forEach(v -> b.narrow(facet, v)));
         SearchResults results;
         try {
-            Optional<SearchResults> found = keyring.withIndex(open -> open.index().searcher().search(b.build()));
+            Optional<SearchResults> found = keyring.withIndex(me.id(), open -> open.index().searcher().search(b.build()));
             if (found.isEmpty()) {
                 return Response.ok(view.with("searched", false).with("state", SearchKeyring.State.CLOSED.name())).build();
             }
@@ -196,7 +197,7 @@ public class SearchPages {
         if (!keys.isUnlocked()) {
             return Response.seeOther(URI.create("/desk/key")).build();
         }
-        worker.requestRebuild(Actor.staff(me.id(), me.username()));
+        worker.requestRebuild(me.id(), Actor.staff(me.id(), me.username()));
         return Response.seeOther(URI.create("/desk/search#rebuild")).build();
     }
 

@@ -22,9 +22,9 @@ import javax.sql.DataSource;
 import org.candor.portal.platform.persistence.CandorDataSourceDefinition;
 
 /**
- * The search feature's rows (migration V8): the index and its key's fingerprint, the key copies
- * sealed to investigators, and the per-case markers of what was indexed; plus the few reads of
- * case metadata the worker needs. Plain JDBC in auto-commit (the markers of a batch in one
+ * The search feature's rows (migrations V8 and V11): each investigator's index with its key sealed
+ * to that investigator alone, and per index the markers of what was indexed; plus the few reads
+ * of case metadata the worker needs. Plain JDBC in auto-commit (the markers of a batch in one
  * transaction), and
  * the markers are written only after the index committed (a crash in between means re-indexing,
  * never a case missed).
@@ -32,8 +32,12 @@ import org.candor.portal.platform.persistence.CandorDataSourceDefinition;
 @ApplicationScoped
 public class SearchTables {
 
-    /** The index row: its id and the fingerprint of its key. */
-    public record IndexRow(UUID id, String keyFingerprint) {
+    /** One investigator's index: its id, its owner, the fingerprint of its key and the key sealed to the owner. */
+    public record IndexRow(UUID id, UUID staffId, String keyFingerprint, byte[] sealedKey) {
+        @Override
+        public String toString() {
+            return "IndexRow[" + id + " of " + staffId + "]";
+        }
     }
 
     /** What the index holds of one case. */
@@ -46,59 +50,49 @@ public class SearchTables {
     @Resource(lookup = CandorDataSourceDefinition.JNDI_NAME)
     DataSource dataSource;
 
-    /** The current index, if one was ever made. */
-    public Optional<IndexRow> index() {
-        return query("select id, key_fingerprint from search_index order by created_on desc", s -> {
-        }, r -> new IndexRow(r.getObject(1, UUID.class), r.getString(2))).stream().findFirst();
+    /** An investigator's index row. */
+    public Optional<IndexRow> indexOf(UUID staffId) {
+        return query("select id, staff_id, key_fingerprint, sealed_key from search_index where staff_id = ?",
+                s -> s.setObject(1, staffId), SearchTables::indexRow).stream().findFirst();
     }
 
-    /** Replaces any earlier index (and its key copies) by a new one. */
-    public IndexRow newIndex(String keyFingerprint) {
+    /** Every index row, of every investigator. */
+    public List<IndexRow> indexes() {
+        return query("select id, staff_id, key_fingerprint, sealed_key from search_index", s -> {
+        }, SearchTables::indexRow);
+    }
+
+    /** Replaces any earlier index of this investigator (its key and markers) by a new one. */
+    public IndexRow newIndex(UUID staffId, String keyFingerprint, byte[] sealedKey) {
         UUID id = UUID.randomUUID();
-        update("delete from search_index", s -> {
-        });
-        update("delete from search_indexed", s -> {
-        });
-        update("insert into search_index (id, created_on, key_fingerprint) values (?, ?, ?)", s -> {
-            s.setObject(1, id);
-            s.setObject(2, LocalDate.now());
-            s.setString(3, keyFingerprint);
-        });
-        return new IndexRow(id, keyFingerprint);
-    }
-
-    /** The index key sealed to one investigator, if they have a copy. */
-    public Optional<byte[]> sealedCopy(UUID indexId, UUID staffId) {
-        return query("select sealed_key from search_index_key where index_id = ? and staff_id = ?", s -> {
-            s.setObject(1, indexId);
-            s.setObject(2, staffId);
-        }, r -> Base64.getDecoder().decode(r.getString(1))).stream().findFirst();
-    }
-
-    public void saveCopy(UUID indexId, UUID staffId, byte[] sealed) {
-        update("delete from search_index_key where staff_id = ?", s -> s.setObject(1, staffId));
-        update("insert into search_index_key (staff_id, index_id, sealed_key, created_on) values (?, ?, ?, ?)", s -> {
-            s.setObject(1, staffId);
-            s.setObject(2, indexId);
-            s.setString(3, Base64.getEncoder().encodeToString(sealed));
-            s.setObject(4, LocalDate.now());
-        });
-    }
-
-    /** Enabled investigators with a key and no copy of this index's key: the pending wraps. */
-    public List<UUID> needingCopy(UUID indexId) {
-        return query("select k.staff_id from investigator_key k join staff_member m on m.id = k.staff_id"
-                + " join staff_role r on r.staff_id = k.staff_id"
-                + " where m.enabled = true and r.role = 'INVESTIGATOR' and not exists"
-                + " (select 1 from search_index_key c where c.staff_id = k.staff_id and c.index_id = ?)",
-                s -> s.setObject(1, indexId), r -> r.getObject(1, UUID.class));
-    }
-
-    /** Deletes the copies of accounts that are disabled or no longer investigators. */
-    public int dropCopiesOfFormerInvestigators() {
-        return update("delete from search_index_key where staff_id not in (select m.id from staff_member m"
-                + " join staff_role r on r.staff_id = m.id where m.enabled = true and r.role = 'INVESTIGATOR')", s -> {
+        update("delete from search_index where staff_id = ?", s -> s.setObject(1, staffId));
+        update("insert into search_index (id, staff_id, created_on, key_fingerprint, sealed_key) values (?, ?, ?, ?, ?)",
+                s -> {
+                    s.setObject(1, id);
+                    s.setObject(2, staffId);
+                    s.setObject(3, LocalDate.now());
+                    s.setString(4, keyFingerprint);
+                    s.setString(5, Base64.getEncoder().encodeToString(sealedKey));
                 });
+        return new IndexRow(id, staffId, keyFingerprint, sealedKey);
+    }
+
+    /**
+     * Deletes the index rows (their sealed keys, by cascade their markers) of accounts that are
+     * disabled or no longer investigators, except those in {@code open}; returns the ids deleted.
+     */
+    public List<UUID> dropIndexesOfFormerInvestigators(Collection<UUID> open) {
+        List<UUID> former = query("select id from search_index where staff_id not in (select m.id from staff_member m"
+                + " join staff_role r on r.staff_id = m.id where m.enabled = true and r.role = 'INVESTIGATOR')", s -> {
+                }, r -> r.getObject(1, UUID.class));
+        List<UUID> dropped = new ArrayList<>();
+        for (UUID id : former) {
+            if (!open.contains(id)) {
+                update("delete from search_index where id = ?", s -> s.setObject(1, id));
+                dropped.add(id);
+            }
+        }
+        return dropped;
     }
 
     /** The ids of the cases an investigator may open: those sealed to them. */
@@ -127,16 +121,12 @@ public class SearchTables {
     }
 
     /**
-     * Cases sealed to one of {@code holders} whose marker is missing or differs from the case as
-     * stored now: new items, another status, a label added or removed.
+     * Cases sealed to the index's investigator whose marker in that index is missing or differs
+     * from the case as stored now: new items, another status, a label added or removed.
      */
-    public List<UUID> staleCases(UUID indexId, Collection<UUID> holders, int limit) {
-        if (holders.isEmpty()) {
-            return List.of();
-        }
-        String in = holders.stream().map(h -> "?").collect(Collectors.joining(", "));
-        List<UUID> stale = query("select c.id from case_file c where exists (select 1 from case_recipient r"
-                + " where r.case_id = c.id and r.staff_id in (" + in + ")) and not exists (select 1 from search_indexed s"
+    public List<UUID> staleCases(UUID indexId, UUID staffId, int limit) {
+        return query("select c.id from case_file c where exists (select 1 from case_recipient r"
+                + " where r.case_id = c.id and r.staff_id = ?) and not exists (select 1 from search_indexed s"
                 + " where s.case_id = c.id and s.index_id = ? and s.status = c.status"
                 + " and s.item_count = (select count(*) from case_item i where i.case_id = c.id)"
                 + " and (select count(*) from case_label l where l.case_id = c.id) = "
@@ -144,34 +134,27 @@ public class SearchTables {
                 + " and not exists (select 1 from case_label l where l.case_id = c.id"
                 + "   and position(' ' || l.label || ' ' in s.labels) = 0))"
                 + " order by c.received_on desc", s -> {
-                    int i = 1;
-                    for (UUID h : holders) {
-                        s.setObject(i++, h);
-                    }
-                    s.setObject(i, indexId);
+                    s.setObject(1, staffId);
+                    s.setObject(2, indexId);
                     s.setMaxRows(limit);
                 }, r -> r.getObject(1, UUID.class));
-        return stale;
     }
 
-    /** Cases sealed to one of {@code holders}, newest first: what a rebuild can index. */
-    public List<UUID> casesSealedTo(Collection<UUID> holders) {
-        if (holders.isEmpty()) {
-            return List.of();
-        }
-        String in = holders.stream().map(h -> "?").collect(Collectors.joining(", "));
-        return query("select distinct r.case_id from case_recipient r where r.staff_id in (" + in + ")", s -> {
-            int i = 1;
-            for (UUID h : holders) {
-                s.setObject(i++, h);
-            }
-        }, r -> r.getObject(1, UUID.class));
+    /** Cases sealed to an investigator, newest first: what a rebuild of their index takes. */
+    public List<UUID> casesSealedTo(UUID staffId) {
+        return query("select r.case_id from case_recipient r join case_file c on c.id = r.case_id where r.staff_id = ?"
+                + " order by c.received_on desc", s -> s.setObject(1, staffId), r -> r.getObject(1, UUID.class));
     }
 
-    /** Markers whose case no longer exists: those cases must leave the index. */
-    public List<UUID> markersWithoutCase() {
-        return query("select s.case_id from search_indexed s where not exists"
-                + " (select 1 from case_file c where c.id = s.case_id)", s -> {
+    /**
+     * Cases an index must lose: its markers whose case no longer exists (deleted) or is no longer
+     * sealed to the index's investigator (access revoked or handed over).
+     */
+    public List<UUID> markersToPurge(UUID indexId, UUID staffId) {
+        return query("select s.case_id from search_indexed s where s.index_id = ? and not exists"
+                + " (select 1 from case_recipient r where r.case_id = s.case_id and r.staff_id = ?)", s -> {
+                    s.setObject(1, indexId);
+                    s.setObject(2, staffId);
                 }, r -> r.getObject(1, UUID.class));
     }
 
@@ -183,11 +166,13 @@ public class SearchTables {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (PreparedStatement delete = c.prepareStatement("delete from search_indexed where case_id = ?");
+            try (PreparedStatement delete = c.prepareStatement(
+                    "delete from search_indexed where index_id = ? and case_id = ?");
                     PreparedStatement insert = c.prepareStatement("insert into search_indexed"
                             + " (case_id, index_id, item_count, status, labels) values (?, ?, ?, ?, ?)")) {
                 for (Marker m : markers) {
-                    delete.setObject(1, m.caseId());
+                    delete.setObject(1, indexId);
+                    delete.setObject(2, m.caseId());
                     delete.addBatch();
                     insert.setObject(1, m.caseId());
                     insert.setObject(2, indexId);
@@ -210,16 +195,24 @@ public class SearchTables {
         }
     }
 
-    public void unmark(Collection<UUID> caseIds) {
+    /** Forgets the markers of these cases in one index: they were purged from it. */
+    public void unmark(UUID indexId, Collection<UUID> caseIds) {
         for (UUID id : caseIds) {
-            update("delete from search_indexed where case_id = ?", s -> s.setObject(1, id));
+            update("delete from search_indexed where index_id = ? and case_id = ?", s -> {
+                s.setObject(1, indexId);
+                s.setObject(2, id);
+            });
         }
     }
 
-    /** Forgets every marker: the index is new or was found to be another one. */
-    public void dropMarkers() {
-        update("delete from search_indexed", s -> {
-        });
+    /** Forgets every marker of one index: it is new or was found to be another one. */
+    public void dropMarkers(UUID indexId) {
+        update("delete from search_indexed where index_id = ?", s -> s.setObject(1, indexId));
+    }
+
+    private static IndexRow indexRow(ResultSet r) throws SQLException {
+        return new IndexRow(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
+                Base64.getDecoder().decode(r.getString(4)));
     }
 
     // ----- plumbing

@@ -41,12 +41,14 @@ import org.candor.search.RebuildReport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps the open search index current: the one writer of the index. A single task on the
- * container's scheduled executor runs every second while the index is open; it indexes the
- * cases announced by {@link CaseItemsAdded} events, runs the catch-up (cases whose marker is
- * missing or stale: what arrived while the index was closed, status and label changes) every
- * {@code candor.search.catch-up-seconds}, seals the index key to investigators who lack a copy,
- * purges deleted cases, and runs a requested full rebuild from the stored ciphertext.
+ * Keeps the open search indexes current: the one writer of every investigator's index. A single
+ * task on the container's scheduled executor runs every second while any index is open; for each
+ * open index it indexes the cases announced by {@link CaseItemsAdded} events that are sealed to
+ * the index's investigator, runs the catch-up (that investigator's cases whose marker is missing
+ * or stale: what arrived while their index was closed, status and label changes) every {@code
+ * candor.search.catch-up-seconds}, purges cases deleted or no longer sealed to them, and runs a
+ * full rebuild they requested from the stored ciphertext. A case is decrypted for an index only
+ * with the key of that index's investigator (DESIGN.md property 7).
  *
  * <p>Because every write happens on that one task, there is one writer (STYLE.md) and a rebuild
  * never races an update.
@@ -64,7 +66,7 @@ public class SearchWorker {
     private static final int CATCH_UP_BATCH = 2000;
     private static final Duration CATCH_UP_SLICE = Duration.ofSeconds(15);
 
-    /** Progress of the last rebuild, for the search page. */
+    /** Progress of an investigator's last rebuild, for the search page. */
     public record Rebuild(boolean requested, boolean running, long done, long total, Optional<Instant> finished,
             boolean failed) {
         static final Rebuild NONE = new Rebuild(false, false, 0, 0, Optional.empty(), false);
@@ -102,11 +104,12 @@ public class SearchWorker {
 
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
     private final Set<UUID> deletedCases = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    /** When each open index was last caught up; absent or EPOCH: at the next tick. */
+    private final Map<UUID, Instant> lastCatchUp = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> task;
-    private volatile Instant lastCatchUp = Instant.EPOCH;
-    private volatile Rebuild rebuild = Rebuild.NONE;
 
-    /** A case was made or got items: index it within a second if the index is open. */
+    /** A case was made or got items: index it within a second into the open indexes of its recipients. */
     void onCaseItemsAdded(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseItemsAdded added) {
         if (keyring.isOpen()) {
             queued.add(added.caseId());
@@ -114,9 +117,9 @@ public class SearchWorker {
     }
 
     /**
-     * A case was deleted (retention): purge it from the index files within a second if the index
-     * is open; otherwise its marker, left without a case, has the catch-up purge it at the next
-     * open (the index cannot be written without its key).
+     * A case was deleted (retention): purge it from the open index files within a second;
+     * otherwise its marker, left without a case, has the catch-up purge it from each index at
+     * that index's next open (an index cannot be written without its key).
      */
     void onCaseDeleted(@Observes CaseDeleted deleted) {
         if (keyring.isOpen()) {
@@ -125,44 +128,51 @@ public class SearchWorker {
     }
 
     /**
-     * Asks for a full rebuild from the stored ciphertext; it starts within a second. A request
-     * that starts one is audited; one made while a rebuild is pending or running is not.
+     * Asks for a full rebuild of an investigator's own index from the stored ciphertext; it starts
+     * within a second. A request that starts one is audited; one made while a rebuild is pending
+     * or running is not.
      */
-    public synchronized boolean requestRebuild(Actor by) {
-        if (!keyring.isOpen() || rebuild.requested() || rebuild.running()) {
+    public synchronized boolean requestRebuild(UUID staffId, Actor by) {
+        Rebuild current = rebuild(staffId);
+        if (current.requested() || current.running()) {
             return false;
         }
-        Optional<UUID> indexId = keyring.withIndex(SearchKeyring.OpenIndex::indexId);
+        Optional<UUID> indexId = keyring.withIndex(staffId, SearchKeyring.OpenIndex::indexId);
         if (indexId.isEmpty()) {
             return false;
         }
-        rebuild = new Rebuild(true, false, 0, 0, Optional.empty(), false);
+        rebuilds.put(staffId, new Rebuild(true, false, 0, 0, Optional.empty(), false));
         audit.record(AuditEvent.of(AuditAction.SEARCH_INDEX_REBUILT, by).about("search-index", indexId.get()));
         return true;
     }
 
-    public Rebuild rebuild() {
-        return rebuild;
+    /** An investigator's last rebuild of their index. */
+    public Rebuild rebuild(UUID staffId) {
+        return rebuilds.getOrDefault(staffId, Rebuild.NONE);
     }
 
-    /** The index was opened: start the task, with a catch-up first. */
-    synchronized void started() {
-        lastCatchUp = Instant.EPOCH;
+    /** An investigator's index was opened: start the task if needed, with a catch-up of that index first. */
+    synchronized void started(UUID staffId) {
+        lastCatchUp.remove(staffId);
         if (task == null || task.isDone()) {
             task = executor.scheduleWithFixedDelay(this::tick, 0, 1, TimeUnit.SECONDS);
         }
     }
 
-    /** The index is closing: stop the task (a running round finishes or aborts on its own). */
-    synchronized void stopped() {
-        if (task != null) {
-            task.cancel(false);
-            task = null;
+    /** An investigator's index is closing: forget its pending rebuild; stop the task when none is open. */
+    synchronized void stopped(UUID staffId) {
+        lastCatchUp.remove(staffId);
+        Rebuild current = rebuild(staffId);
+        if (current.requested() && !current.running()) {
+            rebuilds.remove(staffId);
         }
-        queued.clear();
-        deletedCases.clear();
-        if (rebuild.requested() && !rebuild.running()) {
-            rebuild = Rebuild.NONE;
+        if (keyring.openFor().stream().allMatch(staffId::equals)) {
+            if (task != null) {
+                task.cancel(false);
+                task = null;
+            }
+            queued.clear();
+            deletedCases.clear();
         }
     }
 
@@ -175,19 +185,29 @@ public class SearchWorker {
             if (!deletedCases.isEmpty()) {
                 List<UUID> ids = new ArrayList<>(deletedCases);
                 deletedCases.removeAll(ids);
-                purge(ids);
+                for (UUID staffId : keyring.openFor()) {
+                    purge(staffId, ids);
+                }
             }
             if (!queued.isEmpty()) {
                 List<UUID> ids = new ArrayList<>(queued);
                 queued.removeAll(ids);
-                index(ids);
+                for (UUID staffId : keyring.openFor()) {
+                    index(staffId, ids);
+                }
             }
-            if (rebuild.requested() && !rebuild.running()) {
-                runRebuild();
+            for (UUID staffId : keyring.openFor()) {
+                Rebuild r = rebuild(staffId);
+                if (r.requested() && !r.running()) {
+                    runRebuild(staffId);
+                }
             }
-            if (Instant.now().isAfter(lastCatchUp.plusSeconds(catchUpSeconds))) {
-                lastCatchUp = Instant.now();
-                catchUp();
+            for (UUID staffId : keyring.openFor()) {
+                Instant last = lastCatchUp.getOrDefault(staffId, Instant.EPOCH);
+                if (Instant.now().isAfter(last.plusSeconds(catchUpSeconds))) {
+                    lastCatchUp.put(staffId, Instant.now());
+                    catchUp(staffId);
+                }
             }
         } catch (RuntimeException e) {
             // The next round tries again; the log names the failure, never contents.
@@ -196,54 +216,61 @@ public class SearchWorker {
         }
     }
 
-    private void catchUp() {
-        keyring.sealMissingCopies();
-        purge(tables.markersWithoutCase());
-        Optional<UUID> indexId = keyring.withIndex(SearchKeyring.OpenIndex::indexId);
+    private void catchUp(UUID staffId) {
+        keyring.dropUnusedIndexes();
+        Optional<UUID> indexId = keyring.withIndex(staffId, SearchKeyring.OpenIndex::indexId);
         if (indexId.isEmpty()) {
             return;
         }
+        purge(staffId, tables.markersToPurge(indexId.get(), staffId));
         // Full batches follow one another for up to CATCH_UP_SLICE; then the tick returns, so
         // that new cases, deletions and a rebuild request wait at most that long.
         Instant until = Instant.now().plus(CATCH_UP_SLICE);
         List<UUID> stale;
         do {
-            stale = tables.staleCases(indexId.get(), keyring.holders().keySet(), CATCH_UP_BATCH);
-            index(stale);
-        } while (stale.size() == CATCH_UP_BATCH && keyring.isOpen() && Instant.now().isBefore(until));
+            stale = tables.staleCases(indexId.get(), staffId, CATCH_UP_BATCH);
+            index(staffId, stale);
+        } while (stale.size() == CATCH_UP_BATCH && keyring.isOpen(staffId) && Instant.now().isBefore(until));
         if (stale.size() == CATCH_UP_BATCH) {
-            lastCatchUp = Instant.EPOCH; // more are waiting: the next tick goes on
+            lastCatchUp.remove(staffId); // more are waiting: the next tick goes on
         }
     }
 
-    /** Removes deleted cases from the index files (property 9), then their markers. */
-    private void purge(List<UUID> gone) {
+    /** Removes cases from one investigator's index files (property 9), then their markers. */
+    private void purge(UUID staffId, List<UUID> gone) {
         if (gone.isEmpty()) {
             return;
         }
-        boolean purged = keyring.withIndex(open -> {
+        Optional<UUID> purged = keyring.withIndex(staffId, open -> {
             open.index().indexer().purge(gone.stream().map(UUID::toString).toList());
-            return true;
-        }).orElse(false);
-        if (purged) {
-            tables.unmark(gone);
-        }
+            return open.indexId();
+        });
+        purged.ifPresent(indexId -> tables.unmark(indexId, gone));
     }
 
-    /** Indexes cases with the holders' keys, commits, then writes their markers. */
-    private void index(List<UUID> ids) {
+    /** Indexes into one investigator's index those of the cases sealed to them, with their keys; commits, then writes markers. */
+    private void index(UUID staffId, List<UUID> ids) {
         if (ids.isEmpty()) {
             return;
         }
-        Map<UUID, List<UnlockedKey>> holders = keyring.holders();
+        Map<UUID, List<UnlockedKey>> own = ownKeys(staffId);
+        if (own.isEmpty()) {
+            return;
+        }
         List<SearchTables.Marker> markers = new ArrayList<>();
-        Optional<UUID> indexId = keyring.withIndex(open -> {
-            markers.addAll(openAndIndex(ids, holders, open.index().indexer()));
+        Optional<UUID> indexId = keyring.withIndex(staffId, open -> {
+            markers.addAll(openAndIndex(ids, own, open.index().indexer()));
             open.index().indexer().commit(open.indexId().toString());
             open.index().refresh();
             return open.indexId();
         });
         indexId.ifPresent(id -> tables.mark(id, markers));
+    }
+
+    /** The unlocked keys of one investigator only: no colleague's key ever opens a case for this index. */
+    private Map<UUID, List<UnlockedKey>> ownKeys(UUID staffId) {
+        List<UnlockedKey> keys = keyring.holders().get(staffId);
+        return keys == null || keys.isEmpty() ? Map.of() : Map.of(staffId, keys);
     }
 
     /**
@@ -289,29 +316,30 @@ public class SearchWorker {
         return markers;
     }
 
-    private void runRebuild() {
-        Set<UUID> staff = keyring.holders().keySet();
-        List<UUID> ids = tables.casesSealedTo(staff);
-        rebuild = new Rebuild(false, true, 0, ids.size(), Optional.empty(), false);
+    private void runRebuild(UUID staffId) {
+        List<UUID> ids = tables.casesSealedTo(staffId);
+        rebuilds.put(staffId, new Rebuild(false, true, 0, ids.size(), Optional.empty(), false));
         List<SearchTables.Marker> markers = new ArrayList<>();
-        Decrypted documents = new Decrypted(ids, markers);
+        Decrypted documents = new Decrypted(staffId, ids, markers);
         try {
-            Optional<UUID> indexId = keyring.withIndex(open -> {
+            Optional<UUID> indexId = keyring.withIndex(staffId, open -> {
                 RebuildReport report = open.index().indexer().rebuild(documents, ids.size(),
-                        (done, total) -> rebuild = new Rebuild(false, true, done, total, Optional.empty(), false));
+                        (done, total) -> rebuilds.put(staffId, new Rebuild(false, true, done, total, Optional.empty(), false)));
                 open.index().indexer().commit(open.indexId().toString());
-                LOG.log(Level.INFO, "search index rebuilt: {0} cases, {1} attachments without text",
+                LOG.log(Level.INFO, "a search index was rebuilt: {0} cases, {1} attachments without text",
                         new Object[] {report.indexed(), report.problems().size()});
                 return open.indexId();
             });
             if (indexId.isPresent()) {
-                tables.dropMarkers();
+                tables.dropMarkers(indexId.get());
                 tables.mark(indexId.get(), markers);
             }
-            rebuild = new Rebuild(false, false, markers.size(), ids.size(), Optional.of(Instant.now()), indexId.isEmpty());
+            rebuilds.put(staffId, new Rebuild(false, false, markers.size(), ids.size(), Optional.of(Instant.now()),
+                    indexId.isEmpty()));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the search index rebuild stopped ({0})", e.getClass().getSimpleName());
-            rebuild = new Rebuild(false, false, rebuild.done(), ids.size(), Optional.of(Instant.now()), true);
+            LOG.log(Level.WARNING, "a search index rebuild stopped ({0})", e.getClass().getSimpleName());
+            rebuilds.put(staffId, new Rebuild(false, false, rebuild(staffId).done(), ids.size(), Optional.of(Instant.now()),
+                    true));
         } finally {
             documents.cancel();
         }
@@ -322,13 +350,15 @@ public class SearchWorker {
     }
 
     /**
-     * The cases of a rebuild, in order: their rows read a batch at a time as in the catch-up,
-     * each case decrypted on the container's executor a few cases ahead of the index writer,
-     * which analyses them on the rebuild's thread. At most {@code 2 * threads} decrypted cases
-     * wait in memory. Stops the rebuild when the last holder has left; a case that cannot be
-     * opened stops it too (the index rolls back to what it held).
+     * The cases of a rebuild of one investigator's index, in order: their rows read a batch at a
+     * time as in the catch-up, each case decrypted with that investigator's key on the
+     * container's executor a few cases ahead of the index writer, which analyses them on the
+     * rebuild's thread. At most {@code 2 * threads} decrypted cases wait in memory. Stops the
+     * rebuild when the investigator has locked their key; a case that cannot be opened stops it
+     * too (the index rolls back to what it held).
      */
     private final class Decrypted implements Iterator<CaseDocument> {
+        private final UUID staffId;
         private final List<UUID> ids;
         private final List<SearchTables.Marker> markers;
         private final int ahead = 2 * threads();
@@ -336,15 +366,16 @@ public class SearchWorker {
         private final Deque<Future<CaseReader.Reading>> opening = new ArrayDeque<>();
         private int read;
 
-        Decrypted(List<UUID> ids, List<SearchTables.Marker> markers) {
+        Decrypted(UUID staffId, List<UUID> ids, List<SearchTables.Marker> markers) {
+            this.staffId = staffId;
             this.ids = ids;
             this.markers = markers;
         }
 
         @Override
         public boolean hasNext() {
-            if (keyring.holders().isEmpty()) {
-                throw new CancellationException("the last investigator holding the index locked their key");
+            if (ownKeys(staffId).isEmpty()) {
+                throw new CancellationException("the investigator whose index this is locked their key");
             }
             fill();
             return !opening.isEmpty();
@@ -379,7 +410,7 @@ public class SearchWorker {
                     }
                     List<UUID> batch = ids.subList(read, Math.min(ids.size(), read + CaseReader.LOAD_CHUNK));
                     read += batch.size();
-                    loaded.addAll(reader.load(batch, keyring.holders()));
+                    loaded.addAll(reader.load(batch, ownKeys(staffId)));
                 } else {
                     CaseReader.Stored stored = loaded.removeFirst();
                     opening.addLast(parallel.submit(() -> reader.open(stored)));

@@ -3,8 +3,10 @@ package org.candor.portal.desk.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.CookieManager;
@@ -25,7 +27,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -39,6 +43,9 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.candor.crypto.CryptoException;
+import org.candor.crypto.Opener;
+import org.candor.crypto.UnlockedKey;
 import org.candor.portal.channel.ChoiceOption;
 import org.candor.portal.channel.FieldType;
 import org.candor.portal.channel.LocalizedText;
@@ -47,6 +54,11 @@ import org.candor.portal.channel.Questionnaire;
 import org.candor.portal.it.Deployments;
 import org.candor.portal.it.Seed;
 import org.candor.portal.staff.Totp;
+import org.candor.search.CaseDocument;
+import org.candor.search.CaseIndex;
+import org.candor.search.IndexKey;
+import org.candor.search.SearchRequest;
+import org.candor.search.WrongIndexKeyException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -63,10 +75,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Search in the desk over HTTP against Payara Micro on PostgreSQL: investigators sign in with
  * password and TOTP and unlock their keys; reports and messages sent through the intake and
- * contact pages become searchable within seconds; access stays with the recipients; a rebuild
- * from ciphertext reports progress; once every key is locked the index is closed and no index
- * file holds a canary; what arrived, changed or was deleted while it was closed is caught up
- * after the next unlock.
+ * contact pages become searchable within seconds; each investigator has an own index holding only
+ * cases sealed to them, its key sealed to them alone (DESIGN.md property 7), so a newly made
+ * investigator unseals no key and finds no word of earlier cases; a rebuild from ciphertext
+ * reports progress; once a key is locked its index is closed and no index file holds a canary;
+ * what arrived, changed or was deleted while it was closed is caught up after the next unlock;
+ * the shared index of earlier versions is deleted at the first unlock.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -86,6 +100,7 @@ class SearchIT {
     private static String inesChannel;
     private static UUID inesChannelId;
     private static String ottoChannel;
+    private static Path legacyIndexFile;
     private static UUID first;
     private static UUID second;
     private static UUID ottoCase;
@@ -126,7 +141,6 @@ class SearchIT {
     private static void forgetAnyEarlierIndex() throws Exception {
         try (Connection c = Seed.connect(); Statement s = c.createStatement()) {
             s.executeUpdate("delete from search_indexed");
-            s.executeUpdate("delete from search_index_key");
             s.executeUpdate("delete from search_index");
         }
         if (Files.exists(INDEX)) {
@@ -136,11 +150,23 @@ class SearchIT {
                 }
             }
         }
+        // A shared index as earlier versions kept it, right in the index folder, with a key
+        // of its own (migration V11 dropped such keys from the database).
+        try (CaseIndex legacy = CaseIndex.open(INDEX, CaseIndex.newKey())) {
+            legacy.indexer().index(CaseDocument.builder(UUID.randomUUID().toString(), LocalDate.of(2024, 1, 2))
+                    .answer("legacy " + CANARY).build());
+            legacy.indexer().commit("legacy");
+        }
+        try (Stream<Path> files = Files.list(INDEX)) {
+            legacyIndexFile = files.filter(f -> f.getFileName().toString().startsWith("segments_")).findFirst()
+                    .orElseThrow();
+        }
     }
 
     @Test
     @Order(1)
-    void theFirstInvestigatorToUnlockMakesTheIndexKeyAndEveryInvestigatorGetsASealedCopy() throws Exception {
+    void unlockingMakesTheInvestigatorsOwnIndexWithAKeySealedToThemAloneAndDeletesTheSharedIndexOfEarlierVersions()
+            throws Exception {
         inesBrowser = new Person();
         inesBrowser.signIn(this, ines.username());
         HttpResponse<String> locked = inesBrowser.get(this, "/desk/search");
@@ -152,16 +178,21 @@ class SearchIT {
         assertEquals(200, page.statusCode(), page.body());
         assertFalse(page.body().contains("id=\"index-state\""), "the index is open: " + page.body());
         assertTrue(inesBrowser.get(this, "/desk").body().contains("href=\"/desk/search\""), "the desk links to search");
-        Map<UUID, String> copies = sealedCopies();
-        assertTrue(copies.containsKey(ines.id()) && copies.containsKey(otto.id()),
-                "a copy for each investigator, sealed to their public key: " + copies.keySet());
-        for (String sealed : copies.values()) {
-            assertTrue(sealed.length() > 100 && sealed.length() < 2000, "a small OpenPGP message");
+        List<IndexRow> rows = indexRows();
+        assertEquals(1, rows.size(), "one index, Ines's: Otto has not unlocked, and nobody's key is shared: " + rows);
+        assertEquals(ines.id(), rows.get(0).staffId());
+        assertTrue(rows.get(0).sealedKey().length > 100 && rows.get(0).sealedKey().length < 2000,
+                "a small OpenPGP message");
+        assertTrue(unseals(ines, rows.get(0)), "Ines's key unseals her index key");
+        assertFalse(unseals(otto, rows.get(0)), "Otto's key does not");
+        assertTrue(indexIsOpen(ines), "her index is open, in its own folder");
+        assertTrue(auditDetails("KEY_GENERATED").contains("search-index " + rows.get(0).id()), "making the index key is audited");
+        assertEquals("", auditDetails("SEARCH_INDEX_KEY_SHARED"), "no index key is sealed to anyone else");
+        assertFalse(Files.exists(legacyIndexFile), "the shared index of earlier versions is deleted at the first unlock");
+        try (Stream<Path> entries = Files.list(INDEX)) {
+            assertEquals(List.of(rows.get(0).id().toString()), entries.map(p -> p.getFileName().toString()).toList(),
+                    "the index folder holds one folder per index and nothing else");
         }
-        assertTrue(auditDetails("KEY_GENERATED").contains("search-index"), "making the index key is audited");
-        String shared = auditDetails("SEARCH_INDEX_KEY_SHARED");
-        assertTrue(shared.contains("staff " + ines.id()) && shared.contains("staff " + otto.id()),
-                "sealing a copy of the index key to each investigator is audited: " + shared);
     }
 
     @Test
@@ -268,7 +299,7 @@ class SearchIT {
                 page -> page.contains("id=\"rebuild-done\""));
         Matcher count = Pattern.compile("The index was rebuilt: (\\d+) cases").matcher(done.body());
         assertTrue(count.find(), done.body());
-        assertEquals(KNOWN.size(), Integer.parseInt(count.group(1)), "every case a holder can open");
+        assertEquals(KNOWN.size() - 1, Integer.parseInt(count.group(1)), "every case of hers, none of Otto's");
         assertTrue(inesBrowser.get(this, "/desk/search?q=quibblewick").body().contains("hit-" + first));
         assertTrue(inesBrowser.get(this, "/desk/search?q=" + FILE_CANARY).body().contains("hit-" + first));
         assertTrue(ottoBrowser.get(this, "/desk/search?q=zebracorn").body().contains("1 case found"));
@@ -276,15 +307,12 @@ class SearchIT {
 
     @Test
     @Order(7)
-    void whenEveryInvestigatorHasLockedTheIndexIsClosedAndNoIndexFileHoldsACanary() throws Exception {
+    void whenAnInvestigatorLocksTheirKeyTheirIndexIsClosedAndNoIndexFileHoldsACanary() throws Exception {
         assertEquals(303, inesBrowser.post(this, "/desk/key/lock").statusCode());
-        assertTrue(indexIsOpen(), "a colleague still holds it open");
+        awaitClosed(ines);
+        assertTrue(indexIsOpen(otto), "a colleague's own index stays open");
         assertEquals(303, ottoBrowser.post(this, "/desk/key/lock").statusCode());
-        Instant deadline = Instant.now().plus(WITHIN);
-        while (indexIsOpen()) {
-            assertTrue(Instant.now().isBefore(deadline), "the index is closed once the last key is locked");
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
+        awaitClosed(otto);
         List<Path> files;
         try (Stream<Path> all = Files.walk(INDEX)) {
             files = all.filter(Files::isRegularFile).toList();
@@ -315,7 +343,7 @@ class SearchIT {
             assertEquals(1, s.executeUpdate());
         }
         TimeUnit.SECONDS.sleep(2);
-        assertFalse(indexIsOpen(), "nobody unlocked");
+        assertFalse(indexIsOpen(ines) || indexIsOpen(otto), "nobody unlocked");
         assertEquals(200, inesBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
         // Two new cases, a new message on one case and a new label on another are read together:
         // each case is found by its own words, items and labels only.
@@ -325,7 +353,7 @@ class SearchIT {
             awaitSearch(inesBrowser, e.getKey(), page -> page.contains("1 case found") && page.contains("hit-" + e.getValue()));
         }
         assertTrue(facet(inesBrowser.get(this, "/desk/search?q=zebracorn").body(), "label").contains("nightshift (1)"));
-        assertEquals(0, markerCount(ottoCase), "a case deleted while the index was closed leaves it at the next unlock");
+        assertEquals(1, markerCount(ottoCase), "Otto's index, closed, still has its marker (he removes it at his unlock)");
     }
 
     @Test
@@ -365,6 +393,113 @@ class SearchIT {
     }
 
     /**
+     * Two channels, each with its own investigator, and a third investigator made only now (as an
+     * administrator who gives themselves the role would be): she unlocks, and no index key stored
+     * in the database unseals with her key but her own; the one she can unseal opens no index
+     * folder but hers, which holds no word of any earlier case; and her searches find none.
+     */
+    @Test
+    @Order(12)
+    void aNewlyMadeInvestigatorUnsealsNoIndexKeyButHerOwnAndReadsNoWordOfEarlierCases() throws Exception {
+        assertEquals(200, ottoBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+        if (!indexIsOpen(ines)) {
+            assertEquals(200, inesBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+        }
+        String ottoWord = "ottocanary" + UUID.randomUUID().toString().substring(0, 8);
+        UUID ottoLate = report(ottoChannel, "A second matter for Otto: " + ottoWord, "p.txt",
+                "p".getBytes(StandardCharsets.UTF_8)).caseId();
+        awaitSearch(ottoBrowser, ottoWord, page -> page.contains("hit-" + ottoLate) && page.contains("1 case found"));
+        Instant deadline = Instant.now().plus(WITHIN);
+        while (markerCount(ottoCase) > 0) {
+            assertTrue(Instant.now().isBefore(deadline), "his catch-up purges the case deleted while his index was closed");
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        HttpResponse<String> hers = awaitSearch(inesBrowser, "zebracorn", page -> page.contains("hit-" + first));
+        assertFalse(hers.body().contains("hit-" + ottoLate), "Ines, of the first channel, finds only its cases");
+        assertTrue(inesBrowser.get(this, "/desk/search?q=" + enc(ottoWord)).body().contains("No case found"));
+
+        Seed.Investigator nina = Seed.investigator("search-nina-" + UUID.randomUUID().toString().substring(0, 6),
+                PASSWORD, PASSPHRASE);
+        Person ninaBrowser = new Person();
+        ninaBrowser.signIn(this, nina.username());
+        assertEquals(200, ninaBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+        assertFalse(ninaBrowser.get(this, "/desk/search").body().contains("id=\"index-state\""), "her index is open");
+        // A case that arrives while her index is open, in a channel she does not read, goes into
+        // Ines's index and not into hers.
+        String inesWord = "inescanary" + UUID.randomUUID().toString().substring(0, 8);
+        UUID inesLate = report(inesChannel, "Arrived while the newcomer was unlocked: " + inesWord, "q.txt",
+                "q".getBytes(StandardCharsets.UTF_8)).caseId();
+        awaitSearch(inesBrowser, inesWord, page -> page.contains("hit-" + inesLate));
+        TimeUnit.SECONDS.sleep(3); // her catch-up has run since
+        List<String> words = List.of(CANARY, FILE_CANARY, "zebracorn", "quibblewick", "wobbleton", "nightjarquill",
+                "thornback", "marsupilow", ottoWord, inesWord);
+        for (String word : concat(words, "")) {
+            String page = ninaBrowser.get(this, "/desk/search?q=" + enc(word)).body();
+            assertTrue(page.contains("No case found"), word + ":\n" + page);
+            for (UUID id : KNOWN) {
+                assertFalse(page.contains("hit-" + id), word);
+            }
+        }
+
+        List<IndexRow> rows = indexRows();
+        assertEquals(Set.of(ines.id(), otto.id(), nina.id()), rows.stream().map(IndexRow::staffId)
+                .collect(java.util.stream.Collectors.toSet()), "one index per investigator who unlocked");
+        for (IndexRow row : rows) {
+            for (Seed.Investigator who : List.of(ines, otto, nina)) {
+                assertEquals(row.staffId().equals(who.id()), unseals(who, row),
+                        who.username() + " unseals the key of the index of " + row.staffId() + " only if it is theirs");
+            }
+        }
+        IndexRow ninas = rows.stream().filter(r -> r.staffId().equals(nina.id())).findFirst().orElseThrow();
+        IndexRow ottos = rows.stream().filter(r -> r.staffId().equals(otto.id())).findFirst().orElseThrow();
+        assertEquals(303, ninaBrowser.post(this, "/desk/key/lock").statusCode());
+        awaitClosed(nina);
+        assertEquals(303, ottoBrowser.post(this, "/desk/key/lock").statusCode());
+        awaitClosed(otto);
+
+        Set<String> everyCase = new HashSet<>();
+        KNOWN.forEach(id -> everyCase.add(id.toString()));
+        try (Connection c = Seed.connect(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select id from case_file")) {
+            while (r.next()) {
+                everyCase.add(r.getString(1));
+            }
+        }
+        List<Path> folders;
+        try (Stream<Path> entries = Files.list(INDEX)) {
+            folders = entries.toList();
+        }
+        assertEquals(rows.size(), folders.size(), "one folder per index: " + folders);
+        IndexKey ninasKey = unseal(nina, ninas);
+        for (Path folder : folders) {
+            if (folder.getFileName().toString().equals(ninas.id().toString())) {
+                try (CaseIndex index = CaseIndex.open(folder, ninasKey)) {
+                    for (String word : concat(words, "")) {
+                        assertEquals(0, index.searcher().search(SearchRequest.builder(word, everyCase).build()).totalHits(),
+                                "her index holds no case, no word of " + word);
+                    }
+                }
+            } else {
+                assertThrows(WrongIndexKeyException.class, () -> CaseIndex.open(folder, ninasKey),
+                        "her index key opens no other index: " + folder.getFileName());
+            }
+        }
+        // The same reading with Otto's key finds his word in his index: the check above can see words.
+        try (CaseIndex index = CaseIndex.open(INDEX.resolve(ottos.id().toString()), unseal(otto, ottos))) {
+            assertEquals(1, index.searcher().search(SearchRequest.builder(ottoWord, everyCase).build()).totalHits());
+            assertEquals(0, index.searcher().search(SearchRequest.builder(CANARY, everyCase).build()).totalHits(),
+                    "and nothing of Ines's channel");
+        }
+        ninasKey.destroy();
+    }
+
+    private static List<String> concat(List<String> words, String more) {
+        List<String> all = new ArrayList<>(words);
+        all.add(more);
+        return all;
+    }
+
+    /**
      * Not a test but a measurement, run only when asked for with {@code
      * -Dcandor.bench.catch-up-cases=N} (docs/benchmarks.md): N cases sealed to Ines are stored
      * while the index is closed, then the time from her unlock until all of them are indexed and
@@ -377,11 +512,8 @@ class SearchIT {
         int count = Integer.parseInt(System.getProperty("candor.bench.catch-up-cases"));
         assertEquals(303, inesBrowser.post(this, "/desk/key/lock").statusCode());
         assertEquals(303, ottoBrowser.post(this, "/desk/key/lock").statusCode());
-        Instant deadline = Instant.now().plus(WITHIN);
-        while (indexIsOpen()) {
-            assertTrue(Instant.now().isBefore(deadline), "the index closes once every key is locked");
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
+        awaitClosed(ines);
+        awaitClosed(otto);
         String marker = "catchupcorpus" + UUID.randomUUID().toString().substring(0, 6);
         SealedCorpus corpus = new SealedCorpus(Path.of("target", "it-data", "blobs"));
         List<UUID> stored;
@@ -512,9 +644,22 @@ class SearchIT {
         throw new AssertionError("not shown within " + WITHIN.toSeconds() + " s:\n" + page.body());
     }
 
-    /** Whether the portal holds the index's write lock (another process cannot take it then). */
-    private static boolean indexIsOpen() throws Exception {
-        try (FileChannel channel = FileChannel.open(INDEX.resolve("write.lock"), StandardOpenOption.WRITE)) {
+    /** Whether the portal holds the write lock of an investigator's index (another process cannot take it then). */
+    private static boolean indexIsOpen(Seed.Investigator investigator) throws Exception {
+        List<IndexRow> own = indexRows().stream().filter(r -> r.staffId().equals(investigator.id())).toList();
+        return !own.isEmpty() && indexIsOpen(INDEX.resolve(own.get(0).id().toString()));
+    }
+
+    private static void awaitClosed(Seed.Investigator investigator) throws Exception {
+        Instant deadline = Instant.now().plus(WITHIN);
+        while (indexIsOpen(investigator)) {
+            assertTrue(Instant.now().isBefore(deadline), "an index is closed once its investigator's key is locked");
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    private static boolean indexIsOpen(Path folder) throws Exception {
+        try (FileChannel channel = FileChannel.open(folder.resolve("write.lock"), StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 return true;
@@ -536,17 +681,37 @@ class SearchIT {
         return m.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")");
     }
 
-    private static Map<UUID, String> sealedCopies() throws Exception {
-        Map<UUID, String> copies = new java.util.HashMap<>();
+    private record IndexRow(UUID id, UUID staffId, byte[] sealedKey) {
+    }
+
+    /** Every index the database knows, with its key as stored: sealed. */
+    private static List<IndexRow> indexRows() throws Exception {
+        List<IndexRow> rows = new ArrayList<>();
         try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
-                "select staff_id, sealed_key from search_index_key")) {
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    copies.put(rows.getObject(1, UUID.class), rows.getString(2));
+                "select id, staff_id, sealed_key from search_index")) {
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new IndexRow(r.getObject(1, UUID.class), r.getObject(2, UUID.class),
+                            Base64.getDecoder().decode(r.getString(3))));
                 }
             }
         }
-        return copies;
+        return rows;
+    }
+
+    /** Whether an investigator's own key unseals an index key. */
+    private static boolean unseals(Seed.Investigator investigator, IndexRow row) throws Exception {
+        return unseal(investigator, row) != null;
+    }
+
+    /** The index key, if the investigator's own key unseals it; otherwise null. */
+    private static IndexKey unseal(Seed.Investigator investigator, IndexRow row) throws Exception {
+        try (UnlockedKey key = investigator.key().unlock(PASSPHRASE)) {
+            byte[] raw = Opener.with(key).openAll(new ByteArrayInputStream(row.sealedKey()), IndexKey.LENGTH);
+            return IndexKey.fromBytes(raw);
+        } catch (CryptoException notForThisKey) {
+            return null;
+        }
     }
 
     private static String auditDetails(String action) throws Exception {
