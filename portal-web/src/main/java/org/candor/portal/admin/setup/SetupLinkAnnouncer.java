@@ -8,6 +8,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.candor.portal.audit.AuditLog;
 import org.candor.portal.platform.config.PortalConfig;
 import org.candor.portal.platform.config.PortalRole;
 import org.candor.portal.platform.persistence.SchemaMigrations;
@@ -30,15 +31,18 @@ public class SetupLinkAnnouncer {
     @Inject
     PortalConfig config;
 
+    @Inject
+    AuditLog audit;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         if (!config.serves(PortalRole.ADMIN)) {
             return;
         }
         migrations.migrate();
-        setup.issueIfNeeded().ifPresent(token -> announce(config.publicUrl() + "/setup/" + token.value()));
+        setup.issueIfNeeded().ifPresent(token -> announce(config.publicUrl() + "/setup/" + token.value(), audit.fingerprint()));
     }
 
-    private static void announce(String link) {
+    private static void announce(String link, String auditFingerprint) {
         @SuppressWarnings("resource") // standard output stays open for the life of the process
         PrintStream console = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         console.println();
@@ -49,6 +53,11 @@ public class SetupLinkAnnouncer {
         console.println("   " + link);
         console.println();
         console.println(" A new link is printed at each start until the setup is done.");
+        console.println();
+        console.println(" The audit log is signed with the key of this fingerprint. Write it");
+        console.println(" down and keep it apart from this server: auditors verify with it.");
+        console.println();
+        console.println("   " + auditFingerprint);
         console.println("==================================================================");
         console.println();
     }
