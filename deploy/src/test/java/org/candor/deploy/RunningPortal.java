@@ -79,6 +79,12 @@ final class RunningPortal implements AutoCloseable {
         return start(dataDir, tempDir, Map.of(), List.of());
     }
 
+    /** Starts the bundle with more environment (for example {@code CANDOR_ROLES}) and waits until it is ready. */
+    static RunningPortal start(Path dataDir, Path tempDir, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return start(dataDir, tempDir, environment, List.of());
+    }
+
     /**
      * Starts the bundle with extra environment variables ({@code {port}} in a value stands for the
      * port it gets) and Java options, as an operator's service unit would.

@@ -27,6 +27,20 @@ public final class AuditKeys {
         return HexFormat.of().formatHex(Arrays.copyOf(AuditChain.sha256(key.getEncoded()), 16));
     }
 
+    /**
+     * A key's fingerprint, to compare by eye or read aloud: SHA-256 over its DER encoding
+     * (SubjectPublicKeyInfo), 64 lower-case hex digits in groups of four. Its first 32 digits are
+     * the {@link #keyId}. The same as {@code openssl pkey -pubin -outform DER | sha256sum}.
+     */
+    public static String fingerprint(PublicKey key) {
+        String hex = HexFormat.of().formatHex(AuditChain.sha256(key.getEncoded()));
+        StringBuilder grouped = new StringBuilder();
+        for (int i = 0; i < hex.length(); i += 4) {
+            grouped.append(i == 0 ? "" : " ").append(hex, i, i + 4);
+        }
+        return grouped.toString();
+    }
+
     /** The key in PEM, lines of 64 characters, ending with a line feed. */
     public static String toPem(PublicKey key) {
         return BEGIN + "\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))

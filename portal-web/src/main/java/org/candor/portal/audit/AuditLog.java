@@ -105,6 +105,30 @@ public class AuditLog {
         return AuditKeys.toPem(signer.key().publicKey());
     }
 
+    /** The fingerprint of the key that signs new entries ({@link AuditKeys#fingerprint}). */
+    public String fingerprint() {
+        return AuditKeys.fingerprint(signer.key().publicKey());
+    }
+
+    /**
+     * The signed head to publish: the last entry's sequence number, hash, time, key id and its own
+     * signature, read from the log as committed; empty while the log is empty. Needs no private
+     * key, so the instance that serves the public pages can publish it.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Optional<PublishedHead> publishedHead() {
+        try (Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement select = connection.prepareStatement("select e.seq, e.recorded_at, e.actor_kind,"
+                        + " e.actor_id, e.actor_name, e.action, e.subject_kind, e.subject_id, e.details, e.key_id,"
+                        + " e.prev_hash, e.entry_hash, e.signature from audit_entry e join audit_head h on e.seq = h.last_seq"
+                        + " where h.id = 1");
+                java.sql.ResultSet row = select.executeQuery()) {
+            return row.next() ? Optional.of(PublishedHead.of(AuditVerifier.read(row))) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit log could not be read", e);
+        }
+    }
+
     /** The id of the key that signs new entries. */
     public String keyId() {
         return signer.key().keyId();

@@ -65,6 +65,16 @@ public final class AuditVerifier {
 
     /** Verifies the log in a database, and its end against a head oversight noted earlier. */
     public AuditVerdict verify(Connection connection, Optional<AuditHead> noted) throws SQLException {
+        return verify(connection, noted.map(List::of).orElse(List.of()));
+    }
+
+    /**
+     * Verifies the log in a database, and that it still holds every head noted or published
+     * earlier: the verdict names the earliest of them (by sequence number) that the log now
+     * contradicts, cut off ({@link AuditVerdict.Problem#TAIL_MISSING}) or rewritten
+     * ({@link AuditVerdict.Problem#NOTED_HEAD_MISMATCH}).
+     */
+    public AuditVerdict verify(Connection connection, List<AuditHead> noted) throws SQLException {
         AuditHead stored = storedHead(connection);
         Walk walk = new Walk(Optional.ofNullable(stored), noted);
         try (PreparedStatement select = connection.prepareStatement(SELECT_ENTRIES)) {
@@ -90,6 +100,11 @@ public final class AuditVerifier {
 
     /** Verifies entries given in sequence order, against a stored head and a noted head if given. */
     public AuditVerdict verify(Iterable<ChainEntry> entries, Optional<AuditHead> stored, Optional<AuditHead> noted) {
+        return verify(entries, stored, noted.map(List::of).orElse(List.of()));
+    }
+
+    /** Verifies entries given in sequence order, against a stored head and every noted head. */
+    public AuditVerdict verify(Iterable<ChainEntry> entries, Optional<AuditHead> stored, List<AuditHead> noted) {
         Walk walk = new Walk(stored, noted);
         for (ChainEntry entry : entries) {
             if (!walk.accept(entry)) {
@@ -135,9 +150,9 @@ public final class AuditVerifier {
         private AuditVerdict broken;
 
         /** A walk that remembers the hashes at the positions of the stored and noted heads. */
-        Walk(Optional<AuditHead> stored, Optional<AuditHead> noted) {
+        Walk(Optional<AuditHead> stored, List<AuditHead> noted) {
             stored.ifPresent(h -> watched.add(h.seq()));
-            noted.ifPresent(h -> watched.add(h.seq()));
+            noted.forEach(h -> watched.add(h.seq()));
         }
 
         boolean accept(ChainEntry e) {
@@ -177,7 +192,7 @@ public final class AuditVerifier {
             return false;
         }
 
-        AuditVerdict finish(Optional<AuditHead> stored, Optional<AuditHead> noted) {
+        AuditVerdict finish(Optional<AuditHead> stored, List<AuditHead> noted) {
             if (broken != null) {
                 return broken;
             }
@@ -188,8 +203,8 @@ public final class AuditVerifier {
             if (headCheck != null) {
                 return headCheck;
             }
-            if (noted.isPresent()) {
-                AuditVerdict notedCheck = compare(noted.get(), AuditVerdict.Problem.TAIL_MISSING,
+            for (AuditHead head : noted.stream().sorted(java.util.Comparator.comparingLong(AuditHead::seq)).toList()) {
+                AuditVerdict notedCheck = compare(head, AuditVerdict.Problem.TAIL_MISSING,
                         AuditVerdict.Problem.NOTED_HEAD_MISMATCH);
                 if (notedCheck != null) {
                     return notedCheck;
@@ -232,7 +247,9 @@ public final class AuditVerifier {
      * embedded H2 database under {@code CANDOR_DATA_DIR} (or {@code ./candor-data}).
      *
      * <p>Options: {@code --public-key FILE} (repeatable; default the {@code audit-signing.pub}
-     * the portal writes beside its key file), {@code --expect-head SEQ:HASH} (a head noted earlier).
+     * the portal writes beside its key file), {@code --expect-head SEQ:HASH} (a head noted earlier),
+     * {@code --published-head FILE} (repeatable; a head saved from the transparency page, or a
+     * folder of them): the log must still hold each, and the first it contradicts is named.
      * Exit status 0 when intact, 1 when broken, 2 when it could not verify.
      */
     public static void main(String[] args) {
@@ -241,12 +258,14 @@ public final class AuditVerifier {
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         List<Path> keyFiles = new ArrayList<>();
+        List<Path> headFiles = new ArrayList<>();
         Optional<AuditHead> noted = Optional.empty();
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--public-key" -> keyFiles.add(Path.of(value(args, ++i)));
                     case "--expect-head" -> noted = Optional.of(AuditHead.parse(value(args, ++i)));
+                    case "--published-head" -> headFiles.add(Path.of(value(args, ++i)));
                     case "-h", "--help" -> {
                         usage(out);
                         return 0;
@@ -277,6 +296,16 @@ public final class AuditVerifier {
                 return 2;
             }
         }
+        Map<PublishedHead, Path> published;
+        try {
+            published = publishedHeads(headFiles, keys, out);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("audit-verify: " + e.getMessage());
+            return 2;
+        }
+        List<AuditHead> expected = new ArrayList<>();
+        noted.ifPresent(expected::add);
+        published.keySet().forEach(h -> expected.add(h.head()));
         String url = env.getOrDefault("CANDOR_DB_URL", "");
         boolean embedded = url.isEmpty();
         if (embedded) {
@@ -291,7 +320,7 @@ public final class AuditVerifier {
         AuditVerdict verdict;
         try (Connection connection = DriverManager.getConnection(url, credentials)) {
             connection.setReadOnly(true);
-            verdict = new AuditVerifier(keys).verify(connection, noted);
+            verdict = new AuditVerifier(keys).verify(connection, expected);
         } catch (SQLException e) {
             err.println("audit-verify: cannot read the database: " + e.getMessage());
             if (url.startsWith("jdbc:h2:") && e.getErrorCode() == H2_NOT_FOUND) {
@@ -310,9 +339,67 @@ public final class AuditVerifier {
             return 0;
         }
         out.println("AUDIT LOG BROKEN: " + verdict.problem().explain(verdict.firstBroken()) + ".");
+        contradicted(verdict, published).ifPresent(head -> out.println("The log contradicts the published head in "
+                + published.get(head) + " (entry " + head.seq() + ", hash " + head.hash() + ", published "
+                + head.time() + "): " + (verdict.problem() == AuditVerdict.Problem.TAIL_MISSING
+                        ? "entries up to it were removed." : "the history up to it was rewritten.")));
         out.println("First broken entry: " + verdict.firstBroken() + "; " + verdict.checked()
                 + " entries before it are intact; last intact head " + verdict.head() + ".");
         return 1;
+    }
+
+    /**
+     * Reads the published heads in these files (a folder: every file in it), oldest entry first.
+     * A head that names a trusted key must carry that key's signature; one that names another key
+     * is compared all the same (it is evidence of what the portal once published), and said so.
+     */
+    static Map<PublishedHead, Path> publishedHeads(List<Path> files, List<PublicKey> trustedKeys, PrintStream out)
+            throws IOException {
+        List<Path> all = new ArrayList<>();
+        for (Path file : files) {
+            if (Files.isDirectory(file)) {
+                try (var inside = Files.list(file)) {
+                    inside.filter(Files::isRegularFile).sorted().forEach(all::add);
+                }
+            } else {
+                all.add(file);
+            }
+        }
+        Map<String, PublicKey> byId = new LinkedHashMap<>();
+        trustedKeys.forEach(k -> byId.put(AuditKeys.keyId(k), k));
+        List<Map.Entry<PublishedHead, Path>> heads = new ArrayList<>();
+        for (Path file : all) {
+            PublishedHead head;
+            try {
+                head = PublishedHead.parse(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("cannot read the published head " + file + " (" + e.getMessage() + ")", e);
+            }
+            PublicKey key = byId.get(head.keyId());
+            if (key != null && !head.signedBy(key)) {
+                throw new IllegalArgumentException("the published head " + file + " does not carry the signature of the key"
+                        + " it names (" + head.keyId() + "): it is not a head the portal published");
+            }
+            out.println("Published head " + head.seq() + ":" + head.hash() + " of " + head.time() + " from " + file
+                    + (key != null ? " (signature checked)"
+                            : " (signed by key " + head.keyId() + ", which is not trusted: compared, signature not checked)"));
+            heads.add(Map.entry(head, file));
+        }
+        heads.sort(java.util.Comparator.comparingLong(e -> e.getKey().seq()));
+        Map<PublishedHead, Path> ordered = new LinkedHashMap<>();
+        heads.forEach(e -> ordered.putIfAbsent(e.getKey(), e.getValue()));
+        return ordered;
+    }
+
+    /** The earliest published head that a verdict of a cut-off or rewritten log is about. */
+    static Optional<PublishedHead> contradicted(AuditVerdict verdict, Map<PublishedHead, Path> published) {
+        if (verdict.problem() == AuditVerdict.Problem.TAIL_MISSING) {
+            return published.keySet().stream().filter(h -> h.seq() >= verdict.firstBroken()).findFirst();
+        }
+        if (verdict.problem() == AuditVerdict.Problem.NOTED_HEAD_MISMATCH) {
+            return published.keySet().stream().filter(h -> h.seq() == verdict.firstBroken()).findFirst();
+        }
+        return Optional.empty();
     }
 
     private static String value(String[] args, int i) {
@@ -323,7 +410,8 @@ public final class AuditVerifier {
     }
 
     private static void usage(PrintStream out) {
-        out.println("Usage: candor audit-verify [--public-key FILE]... [--expect-head SEQ:HASH]");
+        out.println("Usage: candor audit-verify [--public-key FILE]... [--expect-head SEQ:HASH] [--published-head FILE|FOLDER]...");
+        out.println("  --published-head: heads saved from the transparency page; the first the log contradicts is named.");
         out.println("  Reads CANDOR_DB_URL, CANDOR_DB_USER, CANDOR_DB_PASSWORD (default: the embedded H2");
         out.println("  database under CANDOR_DATA_DIR or ./candor-data; stop the portal first for H2).");
         out.println("  Exit status: 0 intact, 1 broken, 2 could not verify.");

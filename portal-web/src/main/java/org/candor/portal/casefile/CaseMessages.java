@@ -18,12 +18,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.candor.crypto.IntegrityCheckFailed;
 import org.candor.crypto.KeyRejected;
+import org.candor.crypto.OpenedStream;
 import org.candor.crypto.Opener;
 import org.candor.crypto.RecipientKey;
 import org.candor.crypto.Sealer;
 import org.candor.crypto.UnlockedKey;
 import org.candor.crypto.WhistleblowerKey;
+import org.candor.portal.blobstore.BlobId;
 import org.candor.portal.blobstore.BlobStore;
 import org.candor.portal.channel.ChannelRepository;
 import org.candor.portal.channel.Problem;
@@ -46,9 +49,9 @@ import org.candor.portal.channel.UploadLimits;
  * </ul>
  *
  * <p>Use: {@code try (Draft d = messages.draft(caseId, kind)) { d.text(...); d.attach(...); d.send(author); }}.
- * Reading goes through {@link #openMessage}, {@link #openReport} and {@link #openAttachment},
+ * Reading goes through {@link #openMessage}, {@link #openReport} and {@link #checkAttachment},
  * with an {@link UnlockedKey} of the reader; they release plaintext only after the integrity
- * check passed (attachments: see {@link #openAttachment}).
+ * check passed (attachments: see {@link #checkAttachment}).
  */
 @ApplicationScoped
 public class CaseMessages {
@@ -377,17 +380,30 @@ public class CaseMessages {
     }
 
     /**
-     * Streams an attachment's plaintext into {@code out} in constant memory. The integrity check
-     * comes at the end: if it fails, this throws {@link org.candor.crypto.IntegrityCheckFailed}
-     * after some plaintext was written, and the caller must abort what it wrote (an HTTP
-     * download is then broken off, never completed).
+     * Runs an attachment's integrity check before anything of it is released: decrypts it to the
+     * end into nothing, in constant memory. Every download of the portal (the investigator's and
+     * the whistleblower's) calls this first and answers with an error page when it fails, then
+     * streams with {@link #releaseAttachment} (STYLE.md: "decrypted data is released only after
+     * the integrity check passed").
+     *
+     * @throws org.candor.crypto.IntegrityCheckFailed if the ciphertext was altered or truncated
      */
-    public void openAttachment(CaseItem item, UnlockedKey key, OutputStream out) throws IOException {
-        if (item.kind() != ItemKind.ATTACHMENT) {
-            throw new IllegalArgumentException("not an attachment item: " + item.kind());
-        }
-        try (InputStream in = blobs.open(item.blob()); InputStream plain = Opener.with(key).open(in)) {
+    public void checkAttachment(BlobId blob, UnlockedKey key) throws IOException {
+        releaseAttachment(blob, key, OutputStream.nullOutputStream());
+    }
+
+    /**
+     * Streams the plaintext of an attachment that passed {@link #checkAttachment} into {@code out}
+     * in constant memory. If the blob fails now (it was replaced after the check), this throws
+     * {@link org.candor.crypto.IntegrityCheckFailed} instead of ending, and the caller must break
+     * the response off so that no client takes it as complete (no Content-Length is announced).
+     */
+    public void releaseAttachment(BlobId blob, UnlockedKey key, OutputStream out) throws IOException {
+        try (InputStream in = blobs.open(blob); OpenedStream plain = Opener.with(key).open(in)) {
             plain.transferTo(out);
+            if (!plain.isVerified()) {
+                throw new IntegrityCheckFailed("the attachment ended without its integrity check");
+            }
         }
     }
 }

@@ -4,8 +4,12 @@ package org.candor.portal.casefile;
 public enum ItemKind {
     /** The report: answers to the channel's questionnaire and the list of its attachments. */
     REPORT(true),
-    /** A file attached to the report or to a message. */
-    ATTACHMENT(true),
+    /**
+     * A file attached to the report or to a message. Its readers are those of the item it came
+     * with ({@link ItemReaders}), never decided by this kind alone: a file of an internal note is
+     * internal.
+     */
+    ATTACHMENT(false),
     /** A message from the whistleblower, after the report. */
     WHISTLEBLOWER_MESSAGE(true),
     /** A reply from an investigator to the whistleblower. */
@@ -25,7 +29,10 @@ public enum ItemKind {
         this.sharedWithWhistleblower = sharedWithWhistleblower;
     }
 
-    /** Whether the item is sealed to the case's whistleblower key too. */
+    /**
+     * Whether an item of this kind is sealed to the case's whistleblower key too. False for a file,
+     * which follows the item it came with: ask {@link ItemReaders} for the readers of a case's items.
+     */
     public boolean sharedWithWhistleblower() {
         return sharedWithWhistleblower;
     }

@@ -12,7 +12,8 @@ import org.candor.portal.platform.secrets.ServerSecrets;
 /**
  * Turns a reply code (or, from a browser, its pre-handle) into the lookup handle the database
  * keeps, with the server's pepper (DESIGN.md property 3): a stolen database without the pepper
- * lets nobody test codes. The pepper is derived from the server's master secret.
+ * lets nobody test codes. The pepper is a key file of its own
+ * ({@link ServerSecrets.Purpose#REPLY_CODE_PEPPER}), which the intake holds and the staff roles need not.
  */
 @ApplicationScoped
 public class ReplyCodes {
@@ -24,7 +25,7 @@ public class ReplyCodes {
 
     @PostConstruct
     void start() {
-        pepper = Pepper.fromBytes(secrets.derive("reply-code-pepper", Pepper.LENGTH));
+        pepper = Pepper.fromBytes(secrets.key(ServerSecrets.Purpose.REPLY_CODE_PEPPER));
     }
 
     /** The handle of a code typed or generated on the server. */

@@ -22,6 +22,7 @@ import org.candor.portal.casefile.CaseItem;
 import org.candor.portal.casefile.CaseMessages;
 import org.candor.portal.casefile.CaseRepository;
 import org.candor.portal.casefile.ItemKind;
+import org.candor.portal.casefile.ItemReaders;
 import org.candor.portal.casefile.MessageContents;
 import org.candor.portal.casefile.ReportContents;
 import org.candor.portal.channel.Channel;
@@ -113,8 +114,8 @@ public class Conversation {
         List<Entry> entries = new ArrayList<>();
         boolean reportReadable = true;
         try (UnlockedKey key = unlock(caseFile, secret)) {
-            for (CaseItem item : cases.items(caseFile.id())) {
-                if (!item.kind().sharedWithWhistleblower() || item.kind() == ItemKind.ATTACHMENT) {
+            for (CaseItem item : shared(caseFile)) {
+                if (item.kind() == ItemKind.ATTACHMENT) {
                     continue;
                 }
                 if (item.kind() != ItemKind.REPORT) {
@@ -137,8 +138,8 @@ public class Conversation {
      */
     public Opened openLast(CaseFile caseFile, LockSecret secret, Set<ItemKind> kinds) throws IOException {
         Map<ItemKind, CaseItem> last = new EnumMap<>(ItemKind.class);
-        for (CaseItem item : cases.items(caseFile.id())) {
-            if (kinds.contains(item.kind()) && item.kind().sharedWithWhistleblower()) {
+        for (CaseItem item : shared(caseFile)) {
+            if (kinds.contains(item.kind())) {
                 last.put(item.kind(), item);
             }
         }
@@ -166,8 +167,8 @@ public class Conversation {
     /** The name of a file shared with the whistleblower, found in the report or message that lists it. */
     public Optional<FileLink> file(CaseFile caseFile, LockSecret secret, UUID itemId) throws IOException {
         try (UnlockedKey key = unlock(caseFile, secret)) {
-            for (CaseItem item : cases.items(caseFile.id())) {
-                if (!item.kind().sharedWithWhistleblower() || item.kind() == ItemKind.ATTACHMENT) {
+            for (CaseItem item : shared(caseFile)) {
+                if (item.kind() == ItemKind.ATTACHMENT) {
                     continue;
                 }
                 List<ReportContents.AttachmentEntry> listed;
@@ -188,14 +189,40 @@ public class Conversation {
         return Optional.empty();
     }
 
-    /** Streams a file's plaintext; see {@link CaseMessages#openAttachment} for integrity failures. */
+    /**
+     * Runs the integrity check of a file shared with the whistleblower before anything of it is
+     * released ({@link CaseMessages#checkAttachment}, the desk's download uses the same).
+     *
+     * @throws org.candor.crypto.IntegrityCheckFailed if its ciphertext was altered: nothing is released
+     * @throws IllegalArgumentException if the case has no such file shared with the whistleblower
+     */
+    public void check(CaseFile caseFile, LockSecret secret, UUID itemId) throws IOException {
+        CaseItem item = sharedFile(caseFile, itemId);
+        try (UnlockedKey key = unlock(caseFile, secret)) {
+            messages.checkAttachment(item.blob(), key);
+        }
+    }
+
+    /**
+     * Streams the plaintext of a file that passed {@link #check}; if it fails now (the blob was
+     * replaced since), this throws before the end and the response must be broken off.
+     */
     public void download(CaseFile caseFile, LockSecret secret, UUID itemId, OutputStream out) throws IOException {
-        CaseItem item = cases.items(caseFile.id()).stream()
+        CaseItem item = sharedFile(caseFile, itemId);
+        try (UnlockedKey key = unlock(caseFile, secret)) {
+            messages.releaseAttachment(item.blob(), key, out);
+        }
+    }
+
+    private CaseItem sharedFile(CaseFile caseFile, UUID itemId) {
+        return shared(caseFile).stream()
                 .filter(i -> i.id().equals(itemId) && i.kind() == ItemKind.ATTACHMENT)
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no such file"));
-        try (UnlockedKey key = unlock(caseFile, secret)) {
-            messages.openAttachment(item, key, out);
-        }
+    }
+
+    /** The case's items the whistleblower reads, a file judged by the report or message it came with. */
+    private List<CaseItem> shared(CaseFile caseFile) {
+        return ItemReaders.sharedWithWhistleblower(cases.items(caseFile.id()));
     }
 
     private static List<Answer> answers(ReportContents report, Optional<Channel> channel, Locale language) {

@@ -55,7 +55,7 @@ public class FormTokens {
 
     @PostConstruct
     void start() {
-        key = secrets.derive("intake-form-token", 32);
+        key = secrets.key(ServerSecrets.Purpose.FORM_TOKEN);
     }
 
     /** A fresh token for a form of a channel. */

@@ -113,6 +113,60 @@ class AuditVerifierOnH2Test {
         assertTrue(badOption.err.contains("Usage: candor audit-verify"), badOption.err);
     }
 
+    @Test
+    void aHistoryRewrittenAndResignedWithANewKeyIsRefusedByThePinnedKeyAndContradictsTheSavedHead() throws Exception {
+        Path heads = Files.createDirectories(dataDir.resolve("saved-heads"));
+        Path third = heads.resolve("head-3.txt");
+        Path fifth = heads.resolve("head-5.txt");
+        Files.writeString(third, "saved from the transparency page\n" + PublishedHead.of(chain.get(2)).toText());
+        Files.writeString(fifth, PublishedHead.of(chain.get(4)).toText());
+        Path pinned = writePublicKey();
+        Run before = command("--public-key", pinned.toString(), "--published-head", heads.toString());
+        assertEquals(0, before.status, before.out + before.err);
+        assertTrue(before.out.contains("Published head 3:" + chain.get(2).entryHashHex()) && before.out.contains("(signature checked)"),
+                before.out);
+
+        // someone with the database and a key of their own rewrites entry 2 and re-signs everything after it
+        AuditSigningKey other = AuditSigningKey.generate();
+        List<ChainEntry> rewritten = new java.util.ArrayList<>(chain.subList(0, 1));
+        for (int i = 2; i <= 6; i++) {
+            AuditEvent event = i == 2 ? Chains.event(i).with("reason", "rewritten") : Chains.event(i);
+            rewritten.add(AuditChain.next(i, chain.get(i - 1).recordedAt(), event, rewritten.get(i - 2).entryHash(), other));
+        }
+        try (Connection c = h2.getConnection()) {
+            sql(c, "delete from audit_entry");
+            for (ChainEntry e : rewritten) {
+                insert(c, e);
+            }
+            sql(c, "update audit_head set last_seq = 6, last_hash = '" + rewritten.get(5).entryHashHex() + "'");
+        }
+        Path otherPublic = dataDir.resolve("other.pub");
+        Files.writeString(otherPublic, AuditKeys.toPem(other.publicKey()));
+
+        Run pinnedOnly = command("--public-key", pinned.toString());
+        assertEquals(1, pinnedOnly.status, pinnedOnly.out + pinnedOnly.err);
+        assertTrue(pinnedOnly.out.contains("AUDIT LOG BROKEN: entry 2 is signed by a key that is not trusted"), pinnedOnly.out);
+
+        // an auditor handed the new key as well (a "key rotation") finds the chain whole, but not the saved heads
+        Run both = command("--public-key", pinned.toString(), "--public-key", otherPublic.toString(),
+                "--published-head", fifth.toString(), "--published-head", third.toString());
+        assertEquals(0, command("--public-key", pinned.toString(), "--public-key", otherPublic.toString()).status,
+                "without the saved heads the rewrite goes unseen");
+        assertEquals(1, both.status, both.out + both.err);
+        assertTrue(both.out.contains("AUDIT LOG BROKEN: entry 3 differs from the noted head: the log was rewritten"), both.out);
+        assertTrue(both.out.contains("The log contradicts the published head in " + third + " (entry 3"), both.out);
+
+        Path forged = heads.resolve("forged.txt");
+        Files.writeString(forged, PublishedHead.of(rewritten.get(3)).toText().replace("key: " + other.keyId(), "key: " + KEY.keyId()));
+        Run refused = command("--public-key", pinned.toString(), "--published-head", forged.toString());
+        assertEquals(2, refused.status);
+        assertTrue(refused.err.contains("is not a head the portal published"), refused.err);
+        Files.writeString(forged, "seq: 3\n");
+        Run unreadable = command("--public-key", pinned.toString(), "--published-head", forged.toString());
+        assertEquals(2, unreadable.status);
+        assertTrue(unreadable.err.contains("cannot read the published head " + forged), unreadable.err);
+    }
+
     private void assertFirstBroken(String tampering, Problem problem, long firstBroken) throws SQLException {
         storeAChainAgain();
         try (Connection c = h2.getConnection()) {

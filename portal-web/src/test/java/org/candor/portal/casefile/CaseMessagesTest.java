@@ -84,11 +84,35 @@ class CaseMessagesTest {
             assertEquals("Thank you.\nCould you send the invoice?", opened.text());
             assertEquals("invoice.pdf", opened.attachments().get(0).name());
             assertEquals(items.get(1).id(), opened.attachments().get(0).item());
+            cases.messages.checkAttachment(items.get(1).blob(), reader);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            cases.messages.openAttachment(items.get(1), reader, out);
+            cases.messages.releaseAttachment(items.get(1).blob(), reader, out);
             assertArrayEquals(file, out.toByteArray());
         }
         assertNoClearText(blobFolder, "invoice", "Thank you");
+    }
+
+    @Test
+    void anAlteredFileFailsItsCheckBeforeAnyByteIsReleasedAndItsReleaseNeverEnds() throws Exception {
+        byte[] file = "ledger line;".repeat(20_000).getBytes(StandardCharsets.UTF_8);
+        try (CaseMessages.Draft draft = cases.messages.draft(caseId, ItemKind.INVESTIGATOR_REPLY, LIMITS, Set.of())) {
+            draft.attach("ledger.csv", "text/csv", new ByteArrayInputStream(file));
+            draft.send(Optional.of(investigator));
+        }
+        CaseItem attachment = cases.items(caseId).get(1);
+        Path blob;
+        try (var files = Files.walk(blobFolder)) {
+            blob = files.filter(p -> p.getFileName().toString().equals(attachment.blob().value())).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(blob);
+        bytes[bytes.length - 30] ^= 0x01;
+        Files.write(blob, bytes);
+        UnlockedKey reader = whistleblower();
+        assertThrows(org.candor.crypto.IntegrityCheckFailed.class, () -> cases.messages.checkAttachment(attachment.blob(), reader));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThrows(org.candor.crypto.IntegrityCheckFailed.class,
+                () -> cases.messages.releaseAttachment(attachment.blob(), reader, out));
+        assertTrue(out.size() > 0, "streaming alone releases plaintext before the check fails: hence the check first");
     }
 
     @Test
@@ -102,7 +126,7 @@ class CaseMessagesTest {
         List<CaseItem> items = cases.items(caseId);
         assertThrows(UnknownRecipient.class, () -> cases.messages.openMessage(items.get(0), whistleblower()));
         assertThrows(UnknownRecipient.class,
-                () -> cases.messages.openAttachment(items.get(1), whistleblower(), new ByteArrayOutputStream()));
+                () -> cases.messages.checkAttachment(items.get(1).blob(), whistleblower()));
     }
 
     @Test

@@ -103,6 +103,27 @@ public class ContactFixtures {
         }
     }
 
+    /**
+     * An investigator's message of a kind (for example INVESTIGATOR_REPLY or INTERNAL_NOTE) with one
+     * file of {@code bytes} bytes repeating {@code fill}; answers "messageId fileId".
+     */
+    @POST
+    @Path("message-with-file")
+    public String messageWithFile(@QueryParam("case") UUID caseId, @QueryParam("kind") ItemKind kind,
+            @QueryParam("text") String text, @QueryParam("name") String name, @QueryParam("fill") String fill,
+            @QueryParam("bytes") int bytes) throws Exception {
+        byte[] content = new byte[bytes];
+        byte[] pattern = fill.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes; i++) {
+            content[i] = pattern[i % pattern.length];
+        }
+        try (CaseMessages.Draft draft = messages.draft(caseId, kind)) {
+            draft.text(text);
+            UUID file = draft.attach(name, "text/plain", new ByteArrayInputStream(content)).orElseThrow().item();
+            return draft.send(Optional.of(investigator)) + " " + file;
+        }
+    }
+
     @POST
     @Path("conclude")
     public String conclude(@QueryParam("case") UUID caseId, @QueryParam("grounds") String grounds) throws Exception {

@@ -198,6 +198,34 @@ class ContactFlowIT {
     }
 
     @Test
+    void aFileWhoseStoredCiphertextWasAlteredIsRefusedWithAClearMessageAndNothingOfItIsSent() throws Exception {
+        generousThrottle();
+        String[] made = fixture("/it-contact/case?story=" + q("a story")).split(" ");
+        String secretLine = "PAYROLL-LEDGER-LINE-" + UUID.randomUUID() + ";";
+        String fileId = fixture("/it-contact/message-with-file?case=" + made[0] + "&kind=INVESTIGATOR_REPLY&text="
+                + q("Is this the ledger?") + "&name=ledger.csv&fill=" + q(secretLine) + "&bytes=300000").split(" ")[1];
+        Person person = new Person();
+        assertEquals(303, person.signIn(made[1]).statusCode());
+        HttpResponse<byte[]> intact = person.download("/contact/files/" + fileId);
+        assertEquals(200, intact.statusCode());
+        assertEquals(300_000, intact.body().length);
+
+        Path blob = blobOf(UUID.fromString(fileId));
+        byte[] bytes = Files.readAllBytes(blob);
+        bytes[bytes.length - 30] ^= 0x01; // in the last packet: every plaintext byte decrypts before the check fails
+        Files.write(blob, bytes);
+
+        HttpResponse<byte[]> refused = person.download("/contact/files/" + fileId);
+        assertEquals(422, refused.statusCode());
+        String page = new String(refused.body(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("failed its integrity check") && page.contains("Nothing of it was sent"), page);
+        assertFalse(page.contains("PAYROLL-LEDGER-LINE"), "no plaintext of the file is released");
+        assertTrue(refused.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertTrue(refused.headers().firstValue("Content-Disposition").isEmpty(), "no file is offered");
+        assertTrue(page.contains("Is this the ledger?"), "the conversation stays readable around the damaged file");
+    }
+
+    @Test
     void aThousandWrongCodesGetIdenticalAnswersAndTheRightCodeWorksOnceTheWindowPasses() throws Exception {
         generousThrottle();
         String code = fixture("/it-contact/case?story=" + q("a story")).split(" ")[1];
@@ -261,6 +289,19 @@ class ContactFlowIT {
         assertEquals(422, new Person().signIn("").statusCode());
         assertEquals(303, new Person().get("/contact/conversation").statusCode(), "no session, no conversation");
         assertEquals(303, new Person().get("/contact/files/" + UUID.randomUUID()).statusCode());
+    }
+
+    /** Where the portal keeps an item's ciphertext (the blob store under the ITs' data folder). */
+    private static Path blobOf(UUID item) throws Exception {
+        try (Connection c = DriverManager.getConnection(Deployments.databaseUrl());
+                java.sql.PreparedStatement s = c.prepareStatement("select blob_id from case_item where id = ?")) {
+            s.setObject(1, item);
+            try (ResultSet rows = s.executeQuery()) {
+                assertTrue(rows.next(), "item " + item);
+                String id = rows.getString(1);
+                return Path.of("target/it-data").resolve("blobs").resolve(id.substring(0, 2)).resolve(id);
+            }
+        }
     }
 
     private static Map<String, List<String>> withoutDate(HttpHeaders headers) {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +28,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.candor.crypto.ReplyCode;
 import org.candor.portal.admin.channels.SettableRecipientKeys;
+import org.candor.portal.audit.AuditKeys;
+import org.candor.portal.audit.PublishedHead;
 import org.candor.portal.governance.transparency.Downloads;
 import org.candor.portal.governance.transparency.Measure;
 import org.candor.portal.it.Browserless;
@@ -221,6 +224,33 @@ class GovernanceIT {
                     assertEquals(fromJson.equals("fewer-than-5") ? "fewer than 5" : fromJson, shown,
                             "page and JSON agree on " + row.getString("period"));
                 }
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theTransparencyPagePublishesTheAuditLogsSignedHeadAsTextAndAsAFileAnyoneCanCheck() throws Exception {
+        Browserless visitor = new Browserless(deployed);
+        HttpResponse<String> page = visitor.get("/transparency");
+        Matcher block = Pattern.compile("<pre id=\"audit-head\">([^<]*)</pre>").matcher(page.body());
+        assertTrue(block.find(), "the page shows the signed head: " + page.body());
+        PublishedHead shown = PublishedHead.parse(block.group(1));
+        HttpResponse<String> file = visitor.get("/transparency/audit-head.txt");
+        assertEquals(200, file.statusCode());
+        assertTrue(file.headers().firstValue("content-disposition").orElse("").startsWith("attachment; filename=\"candor-audit-head-"));
+        PublishedHead saved = PublishedHead.parse(file.body());
+        assertTrue(saved.seq() >= shown.seq());
+
+        PublicKey pinned = AuditKeys.fromPem(Files.readString(Path.of("target/it-data/keys/audit-signing.pub")));
+        assertTrue(saved.signedBy(pinned), "signed by the pinned audit key");
+        assertEquals(AuditKeys.keyId(pinned), saved.keyId());
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
+                "select entry_hash from audit_entry where seq = ?")) {
+            s.setLong(1, saved.seq());
+            try (ResultSet row = s.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals(row.getString(1).trim(), saved.hash(), "the published head is the entry in the log");
             }
         }
     }

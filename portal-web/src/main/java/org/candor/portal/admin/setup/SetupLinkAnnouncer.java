@@ -6,14 +6,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.PrintStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import org.candor.portal.audit.AuditLog;
 import org.candor.portal.platform.config.PortalConfig;
 import org.candor.portal.platform.config.PortalRole;
 import org.candor.portal.platform.persistence.SchemaMigrations;
@@ -43,6 +44,9 @@ public class SetupLinkAnnouncer {
     PortalConfig config;
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     @ConfigProperty(name = "candor.setup.link-file")
     Optional<String> linkFile;
 
@@ -54,11 +58,14 @@ public class SetupLinkAnnouncer {
         Optional<Path> file = linkFile.filter(name -> !name.isBlank()).map(Path::of);
         Optional<String> link = setup.issueIfNeeded().map(token -> config.publicUrl() + "/setup/" + token.value());
         if (file.isEmpty()) {
-            link.ifPresent(SetupLinkAnnouncer::announce);
+            link.ifPresent(l -> announce(l, audit.fingerprint()));
         } else if (link.isPresent()) {
             writeOwnerOnly(file.get(), link.get() + "\n");
-            console().println("Candor has no administrator yet: the one-time setup link is in " + file.get()
+            PrintStream console = console();
+            console.println("Candor has no administrator yet: the one-time setup link is in " + file.get()
                     + " (read it on this host with: candor setup-link).");
+            console.println("The audit log is signed with the key of this fingerprint; write it down and keep it apart"
+                    + " from this server: " + audit.fingerprint());
         } else {
             Files.deleteIfExists(file.get());
         }
@@ -78,7 +85,7 @@ public class SetupLinkAnnouncer {
         }
     }
 
-    private static void announce(String link) {
+    private static void announce(String link, String auditFingerprint) {
         PrintStream console = console();
         console.println();
         console.println("==================================================================");
@@ -88,6 +95,11 @@ public class SetupLinkAnnouncer {
         console.println("   " + link);
         console.println();
         console.println(" A new link is printed at each start until the setup is done.");
+        console.println();
+        console.println(" The audit log is signed with the key of this fingerprint. Write it");
+        console.println(" down and keep it apart from this server: auditors verify with it.");
+        console.println();
+        console.println("   " + auditFingerprint);
         console.println("==================================================================");
         console.println();
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.candor.portal.audit.AuditLog;
 import org.candor.portal.platform.i18n.Languages;
 import org.candor.portal.platform.i18n.Messages;
 import org.candor.portal.platform.web.Page;
@@ -29,6 +30,9 @@ public class SetupPage {
     @Inject
     FirstRunSetup setup;
 
+    @Inject
+    AuditLog audit;
+
     @Context
     HttpServletRequest request;
 
@@ -37,7 +41,7 @@ public class SetupPage {
         if (setup.check(token) != FirstRunSetup.LinkState.VALID) {
             return linkNoLongerValid();
         }
-        return Response.ok(form("", "", null)).build();
+        return Response.ok(form("", "", null).with("auditFingerprint", audit.fingerprint())).build();
     }
 
     @POST
@@ -57,7 +61,8 @@ public class SetupPage {
             return linkNoLongerValid();
         } catch (InvalidStaffInput e) {
             String error = Messages.get(Languages.of(request), e.messageKey());
-            return Response.status(422).entity(form(nullToEmpty(displayName), nullToEmpty(username), error)).build();
+            return Response.status(422).entity(form(nullToEmpty(displayName), nullToEmpty(username), error)
+                    .with("auditFingerprint", audit.fingerprint())).build();
         }
     }
 

@@ -52,6 +52,7 @@ import org.candor.portal.casefile.CaseMessages;
 import org.candor.portal.casefile.CaseRecipient;
 import org.candor.portal.casefile.CaseRepository;
 import org.candor.portal.casefile.ItemKind;
+import org.candor.portal.casefile.ItemReaders;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.ChannelRepository;
 import org.candor.portal.channel.ChoiceOption;
@@ -73,7 +74,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * code, the lock secret and every plaintext stay in the browser (docs/protocol.md, "Contact with
  * JavaScript"). Keeps DESIGN.md properties 1, 2, 3 and 5. A thin adapter: sign-in goes through
  * {@link ContactSignIn} (the same throttle and the same hit/miss work as the plain form); the
- * case answer holds only the locked key, public keys and item metadata; items go out as
+ * case answer holds only the locked key, public keys and the metadata of the items the whistleblower
+ * reads ({@link ItemReaders}: a file of an internal note is internal, and not even its existence is
+ * told); those items go out as
  * ciphertext; a message comes in as ciphertext that {@link CiphertextInspector} checks, part by
  * part, against exactly the keys the server would seal to, and is stored by
  * {@link CaseMessages#appendSealed} as the plain path would store it. Every answer is JSON.
@@ -163,11 +166,9 @@ public class BrowserContact {
             open = false;
         }
         JsonArrayBuilder items = JSON.createArrayBuilder();
-        for (CaseItem item : cases.items(caseFile.id())) {
-            if (item.kind().sharedWithWhistleblower()) {
-                items.add(JSON.createObjectBuilder().add("id", item.id().toString()).add("kind", item.kind().name())
-                        .add("day", day.format(item.createdOn())).add("bytes", item.ciphertextBytes()));
-            }
+        for (CaseItem item : ItemReaders.sharedWithWhistleblower(cases.items(caseFile.id()))) {
+            items.add(JSON.createObjectBuilder().add("id", item.id().toString()).add("kind", item.kind().name())
+                    .add("day", day.format(item.createdOn())).add("bytes", item.ciphertextBytes()));
         }
         Optional<Channel> channel = channels.find(caseFile.channelId());
         UploadLimits limits = channel.map(Channel::uploadLimits).orElse(UploadLimits.DEFAULT);
@@ -210,8 +211,8 @@ public class BrowserContact {
         if (signed.isEmpty()) {
             return answer(401, "signed-out", "contact.expired");
         }
-        Optional<CaseItem> found = cases.items(signed.get().id()).stream()
-                .filter(i -> i.id().toString().equals(item) && i.kind().sharedWithWhistleblower()).findFirst();
+        Optional<CaseItem> found = ItemReaders.sharedWithWhistleblower(cases.items(signed.get().id())).stream()
+                .filter(i -> i.id().toString().equals(item)).findFirst();
         if (found.isEmpty()) {
             return answer(404, "no-such-item", "contact.browser.noSuchItem");
         }

@@ -29,6 +29,7 @@ import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.candor.crypto.IntegrityCheckFailed;
 import org.candor.portal.appeal.Appeals;
 import org.candor.portal.casefile.CaseFile;
 import org.candor.portal.casefile.CaseMessages;
@@ -188,12 +189,30 @@ public class ContactPages {
         if (file.isEmpty()) {
             return Response.status(404).type(MediaType.TEXT_HTML_TYPE).entity(errorPage(404)).build();
         }
+        try {
+            conversation.check(caseFile, secret, itemId);
+        } catch (IllegalArgumentException notShared) {
+            return Response.status(404).type(MediaType.TEXT_HTML_TYPE).entity(errorPage(404)).build();
+        } catch (IntegrityCheckFailed damaged) {
+            return damagedFile(signed.get(), "contact.file.damaged");
+        } catch (IOException unreadable) {
+            return damagedFile(signed.get(), "contact.file.unreadable");
+        }
+        // no Content-Length: should the blob fail during this second pass, the response breaks off incomplete
         StreamingOutput body = out -> conversation.download(caseFile, secret, itemId, out);
         return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Disposition", SafeFileNames.contentDisposition(file.get().name()))
-                .header("Content-Length", file.get().size())
+                .header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .build();
+    }
+
+    /** The conversation with a clear message that a file failed its integrity check and nothing of it was sent. */
+    private Response damagedFile(Signed signed, String messageKey) throws IOException {
+        Conversation.Opened opened = conversation.open(signed.caseFile(), signed.session().lockSecret(), language());
+        return Response.status(422).type(MediaType.TEXT_HTML_TYPE).entity(Page.of("public/contact/conversation")
+                .with("opened", opened).with("maxChars", CaseMessages.MAX_TEXT_CHARS).with("error", text(messageKey)))
                 .build();
     }
 

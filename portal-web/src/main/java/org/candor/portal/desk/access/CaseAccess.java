@@ -39,6 +39,7 @@ import org.candor.portal.casefile.CaseRecipient;
 import org.candor.portal.casefile.CaseRepository;
 import org.candor.portal.casefile.CaseStore;
 import org.candor.portal.casefile.ItemKind;
+import org.candor.portal.casefile.ItemReaders;
 import org.candor.portal.channel.ChannelRepository;
 import org.candor.portal.channel.RecipientKeys;
 import org.candor.portal.desk.cases.KeyLocked;

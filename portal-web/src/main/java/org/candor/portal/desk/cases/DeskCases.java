@@ -28,7 +28,6 @@ import java.util.UUID;
 import org.candor.crypto.CryptoException;
 import org.candor.crypto.IntegrityCheckFailed;
 import org.candor.crypto.KeyRejected;
-import org.candor.crypto.OpenedStream;
 import org.candor.crypto.Opener;
 import org.candor.crypto.RecipientKey;
 import org.candor.crypto.Sealer;
@@ -72,10 +71,11 @@ import org.candor.portal.staff.session.SignedInStaff;
  *
  * <p>Integrity (STYLE.md "decrypted data is released only after the integrity check passed"):
  * report and messages are opened whole with {@link Opener#openAll}, which returns only checked
- * plaintext. A decrypted attachment is read twice: once to the end into nothing, which runs the
- * OpenPGP integrity check (MDC) before a single byte is sent, then again streaming to the
- * response; a failure in that second pass (the blob changed in between) throws from the stream
- * and the response is aborted, never completed.
+ * plaintext. A decrypted attachment is read twice, by the same code as the whistleblower's
+ * download ({@link CaseMessages#checkAttachment}, then {@link CaseMessages#releaseAttachment}):
+ * once to the end into nothing, which runs the OpenPGP integrity check (MDC) before a single byte
+ * is sent, then again streaming to the response; a failure in that second pass (the blob changed
+ * in between) throws from the stream and the response is aborted, never completed.
  */
 @ApplicationScoped
 public class DeskCases {
@@ -214,12 +214,7 @@ public class DeskCases {
     public Download checkAttachment(SignedInStaff me, UUID caseId, UUID itemId) throws IOException {
         Item item = attachment(me, caseId, itemId);
         Opener opener = Opener.with(key());
-        try (InputStream ciphertext = blobs.open(item.blob()); OpenedStream plaintext = opener.open(ciphertext)) {
-            plaintext.transferTo(OutputStream.nullOutputStream());
-            if (!plaintext.isVerified()) {
-                throw new IntegrityCheckFailed("the attachment ended without its integrity check");
-            }
-        }
+        messages.checkAttachment(item.blob(), key());
         CaseView.Attachment listed = listedAttachment(opener, caseId, itemId);
         audit.record(AuditEvent.of(AuditAction.CASE_CONTENTS_OPENED, actor(me)).about("case", caseId)
                 .with("part", "attachment").with("item", itemId.toString()));
@@ -232,13 +227,7 @@ public class DeskCases {
      * abort the response.
      */
     public void streamAttachment(Download download, OutputStream out) throws IOException {
-        Opener opener = Opener.with(key());
-        try (InputStream ciphertext = blobs.open(download.item().blob()); OpenedStream plaintext = opener.open(ciphertext)) {
-            plaintext.transferTo(out);
-            if (!plaintext.isVerified()) {
-                throw new IntegrityCheckFailed("the attachment ended without its integrity check");
-            }
-        }
+        messages.releaseAttachment(download.item().blob(), key(), out);
     }
 
     /**

@@ -91,7 +91,8 @@ public class AuditPages {
                 .with("to", text(to))
                 .with("previous", listing.hasPrevious() ? link(query, listing.page() - 1) : "")
                 .with("next", listing.hasNext() ? link(query, listing.page() + 1) : "")
-                .with("head", review.head());
+                .with("head", review.head())
+                .with("fingerprint", review.fingerprint());
         return Response.status(error == null ? 200 : 400).entity(error == null ? view : view.with("error", error)).build();
     }
 
@@ -141,6 +142,7 @@ public class AuditPages {
         return Page.of("staff/oversight/audit-verify")
                 .with("head", review.head())
                 .with("keyId", review.keyId())
+                .with("fingerprint", review.fingerprint())
                 .with("publicKey", review.publicKeyPem())
                 .with("headSeq", "")
                 .with("headHash", "");

@@ -97,6 +97,11 @@ public class AuditReview {
         return log.keyId();
     }
 
+    /** The fingerprint of the key auditors pin (docs/operations.md, "Audit signing key"). */
+    public String fingerprint() {
+        return log.fingerprint();
+    }
+
     private static String conditions(AuditFilter filter) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         if (filter.action() != null) {

@@ -45,7 +45,8 @@ import org.candor.crypto.Sealer;
  * GnuPG opens it with the operator's private key, which Candor never sees. Inside is a ZIP archive
  * streamed as it is made, with no temporary file: {@code candor-backup.properties}, the database
  * ({@code database.h2sql}, H2's own SQL script as length-prefixed statements, or
- * {@code database.pgdump}, pg_dump's custom format), then {@code keys/} and {@code blobs/}. The
+ * {@code database.pgdump}, pg_dump's custom format), then {@code keys/} (every file of the key folder,
+ * {@code candor.secrets.dir}) and {@code blobs/}. The
  * database is written before the blobs: a blob is always stored before the row that names it, so
  * every row in the backup finds its blob. The search index is not backed up; the desk rebuilds it
  * from the ciphertext at the first unlock.
@@ -396,7 +397,8 @@ public final class Backups {
             if (!url.startsWith("jdbc:h2:file:") && !url.startsWith("jdbc:postgresql://")) {
                 throw new Refused("backup", "CANDOR_DB_URL must be jdbc:h2:file:... or jdbc:postgresql://host:port/name");
             }
-            return new Installation(data, blobs, data.resolve("keys"), url,
+            Path keys = Path.of(env.getOrDefault("CANDOR_SECRETS_DIR", data.resolve("keys").toString())).toAbsolutePath();
+            return new Installation(data, blobs, keys, url,
                     env.getOrDefault("CANDOR_DB_USER", "candor"), env.getOrDefault("CANDOR_DB_PASSWORD", ""));
         }
 

@@ -2,41 +2,80 @@ package org.candor.portal.platform.secrets;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.OpenOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.candor.portal.platform.config.PortalConfig;
+import org.candor.portal.platform.config.PortalRole;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The portal's own secret: one 256-bit master key kept in a file beside (not in) the database,
- * from which each purpose derives its own key (HKDF-SHA-256 expand, one label per purpose).
+ * The portal's own secrets, one 256-bit key file per purpose (DESIGN.md properties 3 and 4, and
+ * the split of roles across hosts): each file is read only by a role that needs it and made when
+ * that role first starts, so the internet-facing intake holds the reply-code pepper and its form
+ * token key and never the key that seals the staff members' TOTP seeds.
  *
- * <p>Secrets the server must read back, such as staff TOTP seeds, are sealed with AES-256-GCM
- * under a derived key, so a copy of the database alone does not yield them. The file is made on
- * first start, readable by its owner only; several instances must share it
- * ({@code candor.secrets.key-file}, docs/operations.md).
+ * <p>Files live in {@code candor.secrets.dir} (default {@code ${candor.data.dir}/keys}), 0600 in a
+ * 0700 folder; a key file others can read stops the start ({@link KeyFile}). An installation made
+ * before the split holds one master secret ({@code server-secrets.key}, or
+ * {@code candor.secrets.key-file}) from which every purpose was derived: a missing purpose file is
+ * then derived from it once, with the derivation the master used, so reply codes still open their
+ * cases and enrolled TOTP seeds still open (docs/operations.md, "Keys and secrets on the server").
  */
 @ApplicationScoped
 public class ServerSecrets {
 
+    /** One secret and what it is for. */
+    public enum Purpose {
+        /** The key of the reply-code lookup handles: the intake (submission and contact) needs it. */
+        REPLY_CODE_PEPPER("reply-code-pepper.key", "reply-code-pepper", EnumSet.of(PortalRole.INTAKE)),
+        /** The key that signs the intake's form tokens. */
+        FORM_TOKEN("form-token.key", "intake-form-token", EnumSet.of(PortalRole.INTAKE)),
+        /** The AES-256-GCM key that seals staff members' TOTP seeds: the staff roles need it. */
+        STAFF_SECRETS("staff-secrets.key", "seal/" + STAFF_TOTP,
+                EnumSet.of(PortalRole.DESK, PortalRole.OVERSIGHT, PortalRole.ADMIN));
+
+        private final String fileName;
+        private final String legacyLabel;
+        private final Set<PortalRole> neededBy;
+
+        Purpose(String fileName, String legacyLabel, Set<PortalRole> neededBy) {
+            this.fileName = fileName;
+            this.legacyLabel = legacyLabel;
+            this.neededBy = neededBy;
+        }
+
+        /** The key file's name in the secrets folder. */
+        public String fileName() {
+            return fileName;
+        }
+
+        /** Whether an instance serving these roles needs this secret. */
+        public boolean neededBy(Set<PortalRole> roles) {
+            return roles.stream().anyMatch(neededBy::contains);
+        }
+    }
+
+    /** What a staff member's TOTP seed is sealed for (the GCM associated data, as before the split). */
+    static final String STAFF_TOTP = "staff-totp";
+
+    private static final Logger LOG = Logger.getLogger(ServerSecrets.class.getName());
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,70 +85,79 @@ public class ServerSecrets {
     String dataDir;
 
     @Inject
+    @ConfigProperty(name = "candor.secrets.dir")
+    Optional<String> secretsDir;
+
+    @Inject
     @ConfigProperty(name = "candor.secrets.key-file")
-    Optional<String> keyFile;
+    Optional<String> legacyKeyFile;
 
-    private byte[] master;
+    @Inject
+    PortalConfig config;
 
-    /** The server secrets of a data folder, outside a container (tests, tools). */
+    private Path folder;
+    private Path legacy;
+    private final Map<Purpose, byte[]> loaded = new EnumMap<>(Purpose.class);
+
+    /** The secrets of a data folder, outside a container (tests, tools); nothing is read until asked. */
     public static ServerSecrets inFolder(Path dataDir) {
         ServerSecrets secrets = new ServerSecrets();
         secrets.dataDir = dataDir.toString();
-        secrets.keyFile = Optional.empty();
-        secrets.load();
+        secrets.secretsDir = Optional.empty();
+        secrets.legacyKeyFile = Optional.empty();
+        secrets.locate();
         return secrets;
     }
 
     @PostConstruct
-    void load() {
-        Path file = keyFile.map(Path::of).orElse(Path.of(dataDir, "keys", "server-secrets.key"));
-        master = readOrCreate(file);
-    }
-
-    /** Loads the master key from a file, making the file with a fresh key if there is none. */
-    static byte[] readOrCreate(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                create(file);
-            }
-            byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
-            if (key.length != KEY_BYTES) {
-                throw new IllegalStateException("the server secrets file " + file + " does not hold a 256-bit key");
-            }
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the server secrets file " + file, e);
-        }
+    void locate() {
+        folder = secretsDir.filter(s -> !s.isBlank()).map(Path::of).orElse(Path.of(dataDir, "keys"));
+        legacy = legacyKeyFile.filter(s -> !s.isBlank()).map(Path::of).orElse(folder.resolve("server-secrets.key"));
     }
 
     /**
-     * Makes the file with a fresh key, readable by its owner only from the moment it exists (the
-     * folder too), so that no crash can leave the secret readable by others.
+     * Reads (or makes, or derives from the former master secret) the secrets the configured roles
+     * need, before any request is served: a key file others can read stops the start here, with
+     * one line that says which file and what to do. Secrets of other roles are not touched.
      */
-    private static void create(Path file) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
-        if (!Files.exists(folder)) {
-            if (posix) {
-                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(folder);
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        Set<PortalRole> roles = config.roles();
+        for (Purpose purpose : Purpose.values()) {
+            if (purpose.neededBy(roles)) {
+                key(purpose);
             }
-        }
-        byte[] fresh = new byte[KEY_BYTES];
-        RANDOM.nextBytes(fresh);
-        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try (SeekableByteChannel out = posix
-                ? Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.newByteChannel(file, options)) {
-            out.write(ByteBuffer.wrap(Base64.getEncoder().encode(fresh)));
-        } catch (FileAlreadyExistsException raced) {
-            // another instance made it first: use theirs
         }
     }
 
-    /** A key for one purpose; the same purpose always gives the same key. */
-    public byte[] derive(String purpose, int length) {
+    /** The key of a purpose, from its file; the file is made (or derived from the former master) on first need. */
+    public synchronized byte[] key(Purpose purpose) {
+        byte[] key = loaded.get(purpose);
+        if (key == null) {
+            Path file = folder.resolve(purpose.fileName());
+            boolean existed = Files.exists(file);
+            key = KeyFile.readOrCreate(file, KEY_BYTES, () -> initialKey(purpose));
+            if (!existed) {
+                LOG.info(() -> "Made the key file " + file + (Files.exists(legacy) ? " from the former master secret " + legacy : ""));
+            }
+            loaded.put(purpose, key);
+        }
+        return key.clone();
+    }
+
+    /** A fresh key, or, on an installation from before the split, the key the master secret gave this purpose. */
+    private byte[] initialKey(Purpose purpose) {
+        if (Files.exists(legacy)) {
+            return derive(KeyFile.readOrCreate(legacy, KEY_BYTES, () -> {
+                throw new IllegalStateException("the former master secret " + legacy + " disappeared");
+            }), purpose.legacyLabel, KEY_BYTES);
+        }
+        byte[] fresh = new byte[KEY_BYTES];
+        RANDOM.nextBytes(fresh);
+        return fresh;
+    }
+
+    /** HKDF-SHA-256 expand of a master key, as the single master secret derived each purpose's key. */
+    static byte[] derive(byte[] master, String purpose, int length) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(new SecretKeySpec(master, "HmacSHA256"));
@@ -131,13 +179,12 @@ public class ServerSecrets {
         }
     }
 
-    /** Seals bytes for storage under the key of a purpose: base64 of nonce and AES-GCM ciphertext. */
-    public String seal(String purpose, byte[] plaintext) {
+    /** Seals a staff member's TOTP seed for storage: base64 of nonce and AES-256-GCM ciphertext. */
+    public String sealTotpSeed(byte[] seed) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher gcm = cipher(Cipher.ENCRYPT_MODE, purpose, nonce);
-            byte[] sealed = gcm.doFinal(plaintext);
+            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, nonce).doFinal(seed);
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
             System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
@@ -147,21 +194,21 @@ public class ServerSecrets {
         }
     }
 
-    /** Opens what {@link #seal} made for the same purpose; fails if it was altered. */
-    public byte[] open(String purpose, String sealed) {
+    /** Opens what {@link #sealTotpSeed} made; fails if it was altered or sealed under another key. */
+    public byte[] openTotpSeed(String sealed) {
         byte[] in = Base64.getDecoder().decode(sealed);
         try {
-            Cipher gcm = cipher(Cipher.DECRYPT_MODE, purpose, java.util.Arrays.copyOf(in, NONCE_BYTES));
-            return gcm.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
+            return cipher(Cipher.DECRYPT_MODE, java.util.Arrays.copyOf(in, NONCE_BYTES))
+                    .doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a sealed server secret was altered or belongs to another key", e);
+            throw new IllegalStateException("a sealed staff secret was altered or belongs to another key", e);
         }
     }
 
-    private Cipher cipher(int mode, String purpose, byte[] nonce) throws GeneralSecurityException {
+    private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
         Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-        gcm.init(mode, new SecretKeySpec(derive("seal/" + purpose, KEY_BYTES), "AES"), new GCMParameterSpec(128, nonce));
-        gcm.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+        gcm.init(mode, new SecretKeySpec(key(Purpose.STAFF_SECRETS), "AES"), new GCMParameterSpec(128, nonce));
+        gcm.updateAAD(STAFF_TOTP.getBytes(StandardCharsets.UTF_8));
         return gcm;
     }
 

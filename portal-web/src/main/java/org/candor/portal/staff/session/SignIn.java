@@ -37,7 +37,6 @@ import org.candor.portal.staff.Username;
 @ApplicationScoped
 public class SignIn {
 
-    static final String TOTP_PURPOSE = "staff-totp";
     private static final String ISSUER = "Candor";
     /** Spent on unknown names so that they take as long as known ones. */
     private static final PasswordHash DECOY = PasswordHash.of("decoy password for unknown names".toCharArray());
@@ -127,7 +126,7 @@ public class SignIn {
     public Enrolment startEnrolment(UUID staffId) {
         StaffMember member = em.find(StaffMember.class, staffId);
         byte[] secret = Totp.newSecret();
-        return new Enrolment(secrets.seal(TOTP_PURPOSE, secret),
+        return new Enrolment(secrets.sealTotpSeed(secret),
                 Totp.uri(ISSUER, member.username().value(), secret), Totp.base32(secret));
     }
 
@@ -141,7 +140,7 @@ public class SignIn {
         if (!member.isEnabled() || member.sealedTotpSecret().isPresent() || throttled(member).isPresent()) {
             return Optional.empty();
         }
-        OptionalLong step = Totp.matchingStep(secrets.open(TOTP_PURPOSE, enrolment.sealedSecret()), typedCode, clock.instant());
+        OptionalLong step = Totp.matchingStep(secrets.openTotpSeed(enrolment.sealedSecret()), typedCode, clock.instant());
         if (step.isEmpty()) {
             member.failSignIn(now());
             audit.record(AuditEvent.of(AuditAction.STAFF_SIGN_IN_FAILED, actor(member)).with("reason", "enrolment-code"));
@@ -182,7 +181,7 @@ public class SignIn {
                     .setParameter(2, RecoveryCodes.digest(typed))
                     .executeUpdate() == 1;
         } else {
-            byte[] secret = secrets.open(TOTP_PURPOSE, member.sealedTotpSecret().get());
+            byte[] secret = secrets.openTotpSeed(member.sealedTotpSecret().get());
             OptionalLong step = Totp.matchingStep(secret, typed, clock.instant());
             passed = step.isPresent() && step.getAsLong() > member.lastTotpStep();
             if (passed) {

@@ -437,6 +437,46 @@ class BrowserContactIT {
         assertEquals(200, plain.get("/contact/status").statusCode());
     }
 
+    @Test
+    @Order(7)
+    void anInternalNoteWithAFileLeavesNoTraceOnEitherPathOfTheWhistleblower() throws Exception {
+        generousThrottle();
+        Signed signed = new Signed("a story told once");
+        String sharedFile = fixture("/it-contact/message-with-file?case=" + signed.caseId + "&kind=INVESTIGATOR_REPLY&text="
+                + q("please look at this") + "&name=shared.txt&fill=shared&bytes=1000").split(" ")[1];
+        Person plain = new Person();
+        assertEquals(303, plain.post("/contact", "code", signed.code).statusCode());
+        String jsonBefore = signed.describe().toString();
+        String conversationBefore = plain.get("/contact/conversation").body();
+        String statusBefore = plain.get("/contact/status").body();
+
+        String[] note = fixture("/it-contact/message-with-file?case=" + signed.caseId + "&kind=INTERNAL_NOTE&text="
+                + q("internal: the source is probably in accounting") + "&name=suspects.xlsx&fill=SUSPECT-LIST&bytes=123457")
+                .split(" ");
+        assertEquals("REPORT INVESTIGATOR_REPLY ATTACHMENT INTERNAL_NOTE ATTACHMENT", signed.kinds(), "the note and its file are stored");
+
+        String jsonAfter = signed.describe().toString();
+        assertEquals(jsonBefore, jsonAfter, "the case answer is the same to the byte: no item, count, size or day of the note");
+        assertTrue(jsonAfter.contains(sharedFile), "the file of a reply is listed");
+        HttpResponse<byte[]> unknown = signed.person.bytes("/contact/browser/items/" + UUID.randomUUID());
+        for (String id : note) {
+            HttpResponse<byte[]> asked = signed.person.bytes("/contact/browser/items/" + id);
+            assertEquals(404, asked.statusCode(), "the note's item " + id + " is not served, not even as ciphertext");
+            assertArrayEquals(unknown.body(), asked.body(), "answered as an item that does not exist");
+        }
+        assertEquals(200, signed.person.bytes("/contact/browser/items/" + sharedFile).statusCode());
+
+        assertEquals(conversationBefore, plain.get("/contact/conversation").body(), "the plain conversation page is unchanged");
+        assertEquals(statusBefore, plain.get("/contact/status").body(), "the plain status page is unchanged");
+        String unknownId = UUID.randomUUID().toString();
+        String unknownFile = plain.get("/contact/files/" + unknownId).body().replace(unknownId, "ID");
+        for (String id : note) {
+            HttpResponse<String> asked = plain.get("/contact/files/" + id);
+            assertEquals(404, asked.statusCode());
+            assertEquals(unknownFile, asked.body().replace(id, "ID"), "the same page as for an id that never existed");
+        }
+    }
+
     private static List<RecipientKey> keys(jakarta.json.JsonArray named) throws IOException {
         List<RecipientKey> keys = new ArrayList<>();
         for (JsonObject r : named.getValuesAs(JsonObject.class)) {

@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.candor.portal.audit.AuditLog;
+import org.candor.portal.audit.PublishedHead;
 import org.candor.portal.governance.transparency.Cell;
 import org.candor.portal.governance.transparency.Downloads;
 import org.candor.portal.governance.transparency.Figures;
@@ -25,13 +28,18 @@ import org.candor.portal.platform.web.Page;
  * The public transparency page, without sign-in and without JavaScript: for each published
  * channel a chart of reports received per quarter (server-drawn SVG) and a table of every figure
  * per period; and the same figures as CSV and JSON. The page, the CSV and the JSON are made from
- * one {@link Figures}, so they agree cell for cell, suppressed cells included.
+ * one {@link Figures}, so they agree cell for cell, suppressed cells included. It also publishes
+ * the audit log's signed head ({@link PublishedHead}, DESIGN.md property 8) as a text block and a
+ * file anyone can save, so that a later rewrite of the log's history can be shown against it.
  */
 @Path("/")
 public class TransparencyPages {
 
     @Inject
     TransparencyData data;
+
+    @Inject
+    AuditLog audit;
 
     @Context
     HttpServletRequest request;
@@ -70,7 +78,23 @@ public class TransparencyPages {
         List<String> headings = Downloads.columns().stream().map(c -> Messages.get(language, "transparency.column." + c))
                 .toList();
         return Page.of("public/transparency").with("sections", sections).with("headings", headings)
-                .with("columns", Downloads.columns());
+                .with("columns", Downloads.columns())
+                .with("auditHead", audit.publishedHead().map(PublishedHead::toText).orElse(""));
+    }
+
+    /** The audit log's signed head as a file to save; 404 while the log is empty. */
+    @GET
+    @Path("transparency/audit-head.txt")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response auditHead() {
+        Optional<PublishedHead> head = audit.publishedHead();
+        if (head.isEmpty()) {
+            return Response.status(404).type("text/plain;charset=UTF-8").entity("").build();
+        }
+        return Response.ok(head.get().toText()).type("text/plain;charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"candor-audit-head-" + head.get().seq() + ".txt\"")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET

@@ -50,6 +50,13 @@ class GovernanceTemplatesTest {
             assertTrue(html.contains("<title id=\"chart-1-title\">Reports &lt;received&gt;</title>"), html);
             assertTrue(html.contains("Fraud &amp; &lt;more&gt;"));
             assertTrue(html.contains("href=\"/transparency.csv\""));
+            assertFalse(html.contains("id=\"audit-head\""), "no head section while the log is empty");
+            String head = "candor-audit-head-v1\nseq: 7\nhash: " + "ab".repeat(32) + "\n";
+            String withHead = render("public/transparency", Map.of("sections", List.of(section), "headings", Downloads.columns(),
+                    "columns", Downloads.columns(), "auditHead", head), language);
+            assertTrue(withHead.contains("<pre id=\"audit-head\">" + head + "</pre>"), withHead);
+            assertTrue(withHead.contains("href=\"/transparency/audit-head.txt\""));
+            assertFalse(withHead.contains("transparency.auditHead"), "every text translated");
         }
     }
 

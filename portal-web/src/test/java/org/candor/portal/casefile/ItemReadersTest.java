@@ -1,10 +1,9 @@
-package org.candor.portal.desk.access;
+package org.candor.portal.casefile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import org.candor.portal.casefile.ItemKind;
 import org.junit.jupiter.api.Test;
 
 class ItemReadersTest {
