@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -49,7 +50,7 @@ class ServerSecretsTest {
 
     private ServerSecrets startedWith(String... roles) {
         ServerSecrets secrets = ServerSecrets.inFolder(dir);
-        secrets.config = new PortalConfig(List.of(roles), "http://localhost:8080", false);
+        secrets.config = new PortalConfig(List.of(roles), "http://localhost:8080", false, Optional.empty());
         secrets.onStart(new Object());
         return secrets;
     }
