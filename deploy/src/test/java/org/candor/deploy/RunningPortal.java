@@ -28,17 +28,22 @@ final class RunningPortal implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final List<String> output = new ArrayList<>();
     private final long startupMillis;
 
-    private RunningPortal(Path dataDir, Path tempDir) throws IOException, InterruptedException {
+    private RunningPortal(Path dataDir, Path tempDir, java.util.Map<String, String> settings)
+            throws IOException, InterruptedException {
         this.port = freePort();
+        this.managementPort = freePort();
         Path bundle = Path.of(System.getProperty("candor.bundle", "target/candor.jar"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "--add-modules=jdk.incubator.vector", "-Djava.io.tmpdir=" + tempDir,
                 "-jar", bundle.toString(), "--port", Integer.toString(port));
         builder.environment().put("CANDOR_DATA_DIR", dataDir.toString());
         builder.environment().put("CANDOR_PUBLIC_URL", "http://localhost:" + port);
+        builder.environment().put("CANDOR_MANAGEMENT_PORT", Integer.toString(managementPort));
+        builder.environment().putAll(settings);
         builder.redirectErrorStream(true);
         long started = System.nanoTime();
         process = builder.start();
@@ -71,9 +76,15 @@ final class RunningPortal implements AutoCloseable {
 
     /** Starts the bundle and waits until Payara Micro says it is ready. */
     static RunningPortal start(Path dataDir, Path tempDir) throws IOException, InterruptedException {
+        return start(dataDir, tempDir, java.util.Map.of());
+    }
+
+    /** Starts the bundle with settings of its own (environment variables, as an operator sets them). */
+    static RunningPortal start(Path dataDir, Path tempDir, java.util.Map<String, String> settings)
+            throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         Files.createDirectories(tempDir);
-        return new RunningPortal(dataDir, tempDir);
+        return new RunningPortal(dataDir, tempDir, settings);
     }
 
     private void collectOutput() {
@@ -109,6 +120,15 @@ final class RunningPortal implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** An address on the management listener (health, metrics), which listens on loopback only. */
+    URI managementUrl(String path) {
+        return URI.create("http://localhost:" + managementPort + path);
+    }
+
+    int managementPort() {
+        return managementPort;
     }
 
     long startupMillis() {

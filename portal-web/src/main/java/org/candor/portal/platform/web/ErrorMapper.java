@@ -22,7 +22,9 @@ import java.util.logging.Logger;
  * <p>A multipart part whose file name holds a NUL byte makes the multipart reader throw
  * {@link InvalidPathException} wherever the name is read; that is bad input, not a fault, and is
  * answered 400 in every upload path at once (DESIGN.md properties 10 and 12). Other control
- * characters are removed from file names where they are kept ({@code SafeFileNames}).
+ * characters are removed from file names where they are kept ({@code SafeFileNames}). A body
+ * that breaks off or stalls past the listener's read timeout is answered 400 too, and its
+ * connection closed.
  */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
@@ -37,6 +39,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         if (causedBy(failure, InvalidPathException.class)) {
             return badInput();
+        }
+        if (causedBy(failure, java.io.IOException.class) || causedBy(failure, java.util.concurrent.TimeoutException.class)) {
+            // A body that broke off, or that came too slowly for the listener's read timeout
+            // (deploy/src/main/payara/preboot.asadmin): the client's fault, and the connection is
+            // closed rather than kept for the next request.
+            return Response.fromResponse(badInput()).header("Connection", "close").build();
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
