@@ -49,9 +49,12 @@ public class WorkProofs {
     @Inject
     ServerSecrets secrets;
 
-    /** Leading zero bits asked for: 18 is about 260,000 hashes, a few seconds on a phone. */
+    /**
+     * Leading zero bits asked for: 16 is about 65,000 hashes, a few seconds of WebCrypto in a
+     * worker (figures in docs/benchmarks.md, "Floods").
+     */
     @Inject
-    @ConfigProperty(name = "candor.intake.work-bits", defaultValue = "18")
+    @ConfigProperty(name = "candor.intake.work-bits", defaultValue = "16")
     int bits;
 
     Clock clock = Clock.systemUTC();
