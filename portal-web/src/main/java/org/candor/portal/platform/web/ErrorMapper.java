@@ -40,7 +40,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (causedBy(failure, InvalidPathException.class)) {
             return badInput();
         }
-        if (causedBy(failure, java.io.IOException.class) || causedBy(failure, java.util.concurrent.TimeoutException.class)) {
+        if (causedBy(failure, java.util.concurrent.TimeoutException.class)
+                || failure instanceof jakarta.ws.rs.ProcessingException && causedBy(failure, java.io.IOException.class)) {
             // A body that broke off, or that came too slowly for the listener's read timeout
             // (deploy/src/main/payara/preboot.asadmin): the client's fault, and the connection is
             // closed rather than kept for the next request.
