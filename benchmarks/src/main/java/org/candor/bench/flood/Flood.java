@@ -49,8 +49,9 @@ public final class Flood {
     private final URI base;
     private final URI form;
     private final int fillSeconds;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(30)).build();
+    /** One client, with its own connections, per thread: genuine people share no connection with a flood. */
+    private final ThreadLocal<HttpClient> clients = ThreadLocal.withInitial(() -> HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(30)).build());
     private final List<String> codes = new ArrayList<>();
     private final Map<String, AtomicInteger> floodAnswers = new ConcurrentHashMap<>();
 
@@ -149,7 +150,7 @@ public final class Flood {
     /** One genuine whistleblower without JavaScript: opens the form, fills it in, sends it. */
     private Outcome report() {
         try {
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(form).timeout(TIMEOUT).build(),
+            HttpResponse<String> page = clients.get().send(HttpRequest.newBuilder(form).timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher token = TOKEN.matcher(page.body());
             if (!token.find()) {
@@ -173,7 +174,7 @@ public final class Flood {
     private Outcome signIn(String code) {
         try {
             long start = System.nanoTime();
-            HttpResponse<String> answer = http.send(urlencoded(base.resolve("/contact"), "code=" + code),
+            HttpResponse<String> answer = clients.get().send(urlencoded(base.resolve("/contact"), "code=" + code),
                     HttpResponse.BodyHandlers.ofString());
             return new Outcome(answer.statusCode() == 303, System.nanoTime() - start, null);
         } catch (IOException e) {
@@ -190,7 +191,7 @@ public final class Flood {
 
     private void wrongCode(String kind) throws IOException, InterruptedException {
         try (ReplyCode guess = ReplyCode.generate()) {
-            HttpResponse<String> answer = http.send(urlencoded(base.resolve("/contact"), "code=" + guess.display()),
+            HttpResponse<String> answer = clients.get().send(urlencoded(base.resolve("/contact"), "code=" + guess.display()),
                     HttpResponse.BodyHandlers.ofString());
             count(kind, Integer.toString(answer.statusCode()));
         }
@@ -206,7 +207,7 @@ public final class Flood {
         if (turn == 0) {
             String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"evidence\"; filename=\"a\u0000b.txt\"\r\n"
                     + "Content-Type: text/plain\r\n\r\nx\r\n--" + boundary + "--\r\n";
-            answer = http.send(HttpRequest.newBuilder(form).timeout(TIMEOUT)
+            answer = clients.get().send(HttpRequest.newBuilder(form).timeout(TIMEOUT)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -218,12 +219,12 @@ public final class Flood {
                         .append("\"\r\n\r\nx\r\n");
             }
             body.append("--").append(boundary).append("--\r\n");
-            answer = http.send(HttpRequest.newBuilder(form).timeout(TIMEOUT)
+            answer = clients.get().send(HttpRequest.newBuilder(form).timeout(TIMEOUT)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
             count(kind + ": 400 parts", Integer.toString(answer.statusCode()));
         } else {
-            answer = http.send(HttpRequest.newBuilder(form).timeout(TIMEOUT).header("X-Padding", "a".repeat(64 * 1024)).build(),
+            answer = clients.get().send(HttpRequest.newBuilder(form).timeout(TIMEOUT).header("X-Padding", "a".repeat(64 * 1024)).build(),
                     HttpResponse.BodyHandlers.ofString());
             count(kind + ": 64 KiB header", Integer.toString(answer.statusCode()));
         }
@@ -233,7 +234,7 @@ public final class Flood {
     private void validTokens(String kind) throws IOException, InterruptedException {
         Deque<String> tokens = new ArrayDeque<>();
         for (int i = 0; i < 10; i++) {
-            Matcher token = TOKEN.matcher(http.send(HttpRequest.newBuilder(form).timeout(TIMEOUT).build(),
+            Matcher token = TOKEN.matcher(clients.get().send(HttpRequest.newBuilder(form).timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             if (token.find()) {
                 tokens.add(token.group(1));
@@ -296,7 +297,7 @@ public final class Flood {
             body.append(part(boundary, fields[i], fields[i + 1]));
         }
         body.append("--").append(boundary).append("--\r\n");
-        return http.send(HttpRequest.newBuilder(to).timeout(TIMEOUT)
+        return clients.get().send(HttpRequest.newBuilder(to).timeout(TIMEOUT)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
