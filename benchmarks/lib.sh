@@ -53,11 +53,18 @@ free_port() {
 }
 
 # Runs the runnable bundle on this machine for a benchmark. Set BUNDLE, PORT and WORK first;
-# its log goes to $WORK/portal.log. start_portal takes JVM options as arguments.
+# its log goes to $WORK/portal.log. start_portal takes JVM options as arguments. The management
+# listener (health, metrics) gets the first free port above PORT unless CANDOR_MANAGEMENT_PORT
+# names one; it is exported as MANAGEMENT_PORT.
 start_portal() {
   if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
     echo "port $PORT is taken by another program; stop it or change PORT in $0" >&2; exit 1
   fi
+  if [ -z "${MANAGEMENT_PORT:-}" ]; then
+    MANAGEMENT_PORT="${CANDOR_MANAGEMENT_PORT:-$((PORT + 1))}"
+    while (exec 3<>"/dev/tcp/127.0.0.1/$MANAGEMENT_PORT") 2>/dev/null; do MANAGEMENT_PORT=$((MANAGEMENT_PORT + 1)); done
+  fi
+  export CANDOR_MANAGEMENT_PORT="$MANAGEMENT_PORT" MANAGEMENT_PORT
   "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector "$@" -jar "$BUNDLE" --port "$PORT" > "$WORK/portal.log" 2>&1 &
   PORTAL_PID=$!
   for _ in $(seq 1 900); do # 15 s on a quiet machine, several minutes on a saturated one

@@ -124,6 +124,40 @@ function filesOf(form, fields, limits) {
   return files;
 }
 
+/**
+ * Computes a proof of work for a challenge in a worker of its own (work-worker.mjs); the page
+ * stays responsive and the cancel button stops it.
+ */
+function prove(challenge, bits, signal) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker('/static/work-worker.mjs', {type: 'module'});
+    const stop = () => {
+      worker.terminate();
+      reject(new DOMException('cancelled', 'AbortError'));
+    };
+    signal.addEventListener('abort', stop, {once: true});
+    worker.onmessage = ({data}) => {
+      signal.removeEventListener('abort', stop);
+      worker.terminate();
+      data && data.proof ? resolve(data.proof) : reject(new Error('no proof of work'));
+    };
+    worker.onerror = () => {
+      signal.removeEventListener('abort', stop);
+      worker.terminate();
+      reject(new Error('no proof of work'));
+    };
+    worker.postMessage({challenge, bits});
+  });
+}
+
+/** A proof of work when the portal asks for one now (it is under pressure), else null. */
+async function proofIfAsked(slug, signal) {
+  const response = await fetch('/report/' + encodeURIComponent(slug) + '/sealed/challenge',
+    {headers: {Accept: 'application/json'}, credentials: 'same-origin', cache: 'no-store', signal});
+  const asked = response.ok ? await response.json() : null;
+  return asked && asked.needed ? prove(asked.challenge, asked.bits, signal) : null;
+}
+
 async function fetchKeys(slug) {
   const response = await fetch('/report/' + encodeURIComponent(slug) + '/keys',
     {headers: {Accept: 'application/json'}, credentials: 'same-origin', cache: 'no-store'});
@@ -235,14 +269,25 @@ async function enhance() {
       show(phase.dataset.uploading, 0);
       const url = '/report/' + encodeURIComponent(slug) + '/sealed';
       const sent = () => { cancel.disabled = true; };
-      let answer = await upload(url, body, signal, share => show(phase.dataset.uploading, share), sent);
+      // Under pressure the portal asks for a proof of work: asked for before the upload, and
+      // again if the pressure began meanwhile (each proof is used up by one request).
+      let proof = await proofIfAsked(slug, signal);
+      const send = () => upload(url, body, signal, share => show(phase.dataset.uploading, share), sent,
+        proof ? {'Candor-Work-Proof': proof} : {});
+      let answer = await send();
       // A token fetched just now (after a cancel) may be younger than the portal's minimum fill
       // time; it is not used up by that refusal, so the same ciphertext is sent again shortly.
-      for (let retry = 0; retry < 5 && answer.status === 422 && answer.body && answer.body.problem === 'tooQuick'; retry++) {
-        await new Promise(resolve => setTimeout(resolve, 2000));
+      for (let retry = 0; retry < 5 && answer.status >= 400 && answer.body
+          && (answer.body.problem === 'tooQuick' || answer.body.problem === 'proveWork'); retry++) {
+        if (answer.body.problem === 'proveWork') {
+          proof = await prove(answer.body.challenge, answer.body.bits, signal);
+        } else {
+          await new Promise(resolve => setTimeout(resolve, 2000));
+          proof = await proofIfAsked(slug, signal);
+        }
         show(phase.dataset.uploading, 0);
         cancel.disabled = false;
-        answer = await upload(url, body, signal, share => show(phase.dataset.uploading, share), sent);
+        answer = await send();
       }
       if (answer.status === 200 && answer.body && answer.body.status === 'received') {
         document.getElementById('reply-code').textContent = display(code);

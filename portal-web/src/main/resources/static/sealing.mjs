@@ -186,12 +186,13 @@ export async function readRecipients(recipients) {
  * browser streams Blobs in the body from its own storage and reports upload progress. onSent,
  * if given, is called once the whole body has left, when aborting can no longer stop it.
  */
-export function upload(url, body, signal, onProgress, onSent = () => {}) {
+export function upload(url, body, signal, onProgress, onSent = () => {}, headers = {}) {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', url);
     request.responseType = 'json';
     request.setRequestHeader('Accept', 'application/json');
+    Object.entries(headers).forEach(([name, value]) => request.setRequestHeader(name, value));
     request.upload.onprogress = event => event.lengthComputable && onProgress(event.loaded / event.total);
     request.upload.onload = () => onSent();
     request.onload = () => resolve({status: request.status, body: request.response});

@@ -75,7 +75,7 @@ class BundleIT {
         assertTrue(landing.body().contains("Report wrongdoing"));
         assertTrue(landing.body().contains("No reporting channel is open yet"));
 
-        HttpResponse<String> ready = get(portal.url("/health/ready"));
+        HttpResponse<String> ready = get(portal.managementUrl("/health/ready"));
         assertEquals(200, ready.statusCode());
         assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
         assertTrue(Files.exists(work.resolve("data/database/candor.mv.db")), "H2 keeps its file in the data directory");

@@ -29,12 +29,14 @@ final class RunningPortal implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final List<String> output = new ArrayList<>();
     private final long startupMillis;
 
     private RunningPortal(Path dataDir, Path tempDir, Map<String, String> environment, List<String> jvmOptions)
             throws IOException, InterruptedException {
         this.port = freePort();
+        this.managementPort = freePort();
         Path bundle = Path.of(System.getProperty("candor.bundle", "target/candor.jar"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "--add-modules=jdk.incubator.vector", "-Djava.io.tmpdir=" + tempDir));
@@ -43,6 +45,7 @@ final class RunningPortal implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("CANDOR_DATA_DIR", dataDir.toString());
         builder.environment().put("CANDOR_PUBLIC_URL", "http://localhost:" + port);
+        builder.environment().put("CANDOR_MANAGEMENT_PORT", Integer.toString(managementPort));
         environment.forEach((name, value) -> builder.environment().put(name, value.replace("{port}", Integer.toString(port))));
         builder.redirectErrorStream(true);
         long started = System.nanoTime();
@@ -129,6 +132,15 @@ final class RunningPortal implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** An address on the management listener (health, metrics), which listens on loopback only. */
+    URI managementUrl(String path) {
+        return URI.create("http://localhost:" + managementPort + path);
+    }
+
+    int managementPort() {
+        return managementPort;
     }
 
     long startupMillis() {

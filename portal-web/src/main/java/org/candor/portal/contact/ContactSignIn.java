@@ -78,7 +78,11 @@ public class ContactSignIn {
         record Wrong() implements Result, BrowserResult {
         }
 
-        /** Too many attempts: try again after this long. The same for everyone. */
+        /**
+         * Too many attempts with this code, or a code that opens no case while failures as a whole
+         * are over their budget: try again after this long. Never the answer to a code that opens
+         * a case because of other people's failures.
+         */
         record Throttled(Duration retryAfter) implements Result, BrowserResult {
         }
     }
@@ -127,8 +131,7 @@ public class ContactSignIn {
                 return new Result.SignedIn(found.get().id(), secret);
             }
             secret.close();
-            throttle.failed();
-            return new Result.Wrong();
+            return throttle.failed().<Result>map(Result.Throttled::new).orElseGet(Result.Wrong::new);
         }
     }
 
@@ -151,8 +154,7 @@ public class ContactSignIn {
         if (found.isPresent() && readable) {
             return new BrowserResult.Found(found.get().id());
         }
-        throttle.failed();
-        return new Result.Wrong();
+        return throttle.failed().<BrowserResult>map(Result.Throttled::new).orElseGet(Result.Wrong::new);
     }
 
     /** Reads a key from its stored form: the same work for a case and for the decoy. */

@@ -8,14 +8,18 @@ import java.util.function.LongSupplier;
 
 /**
  * How fast reply codes may be tried, without knowing who tries them (DESIGN.md property 6: no
- * address, no cookie, nothing about a person). Two token buckets, both refilled steadily over a
- * window:
+ * address, no cookie, nothing about a person) and without letting anyone spend a limit for others
+ * (DESIGN.md property 12). Two token buckets, both refilled steadily over a window:
  * <ul>
- *   <li>a global budget of <em>failed</em> sign-ins: guessing as a whole is slowed for
- *   everyone, and recovers on its own once the guessing stops;</li>
  *   <li>a budget of attempts per lookup handle (the code's keyed hash, held in memory only):
  *   the same code cannot be hammered. Only someone who knows a code can spend its budget, so
- *   no one can lock a whistleblower out of their case.</li>
+ *   no one can lock a whistleblower out of their case. This is the only check before a code is
+ *   looked up;</li>
+ *   <li>a global budget of <em>failed</em> sign-ins, looked at only after a code has failed:
+ *   while it is spent, a failure is answered "try again later" instead of "wrong code", which
+ *   tells a guesser nothing and slows nobody whose code opens a case. A reply code carries
+ *   about 130 bits, so guessing needs no brake on hits; a global brake on every attempt would
+ *   let one stranger lock every whistleblower out.</li>
  * </ul>
  * Pure Java with a settable clock, so that tests need not wait.
  */
@@ -67,15 +71,10 @@ public final class SignInThrottle {
 
     /**
      * Admits one attempt with a well-formed code, or says how long to wait. Takes one token of
-     * the code's own budget; the global budget is only looked at here ({@link #failed()} spends it).
+     * the code's own budget only: other people's failures never refuse a code.
      */
     public synchronized Optional<Duration> admit(String handle) {
         long now = nanoTime.getAsLong();
-        Bucket global = failures;
-        global.refill(now);
-        if (global.tokens < 1) {
-            return Optional.of(global.untilOne());
-        }
         Bucket own = perHandle.computeIfAbsent(handle,
                 h -> new Bucket(settings.attemptsPerCode(), settings.window(), now));
         own.refill(now);
@@ -86,10 +85,17 @@ public final class SignInThrottle {
         return Optional.empty();
     }
 
-    /** Records a failed sign-in (a well-formed code that opens no case). */
-    public synchronized void failed() {
+    /**
+     * Records a failed sign-in (a well-formed code that opens no case) and says how long to wait
+     * when failures as a whole are over their budget; empty while they are within it.
+     */
+    public synchronized Optional<Duration> failed() {
         failures.refill(nanoTime.getAsLong());
-        failures.tokens = Math.max(0, failures.tokens - 1);
+        if (failures.tokens < 1) {
+            return Optional.of(failures.untilOne());
+        }
+        failures.tokens -= 1;
+        return Optional.empty();
     }
 
     /** A bucket of {@code capacity} tokens refilled evenly over {@code window}. */

@@ -72,6 +72,11 @@ public class FormTokens {
 
     /** Checks a token and, when accepted, uses it up. */
     public Verdict redeem(String token, UUID channelId) {
+        return redeem(token, channelId, minFillSeconds);
+    }
+
+    /** Checks a token that must be at least {@code minAgeSeconds} old and, when accepted, uses it up. */
+    public Verdict redeem(String token, UUID channelId, int minAgeSeconds) {
         byte[] raw;
         try {
             raw = Base64.getUrlDecoder().decode(token == null ? "" : token.strip());
@@ -93,7 +98,7 @@ public class FormTokens {
         if (!channel.equals(channelId) || now - issued > LIFETIME.toSeconds() || issued > now + 60) {
             return Verdict.EXPIRED_OR_FOREIGN;
         }
-        if (now - issued < minFillSeconds) {
+        if (now - issued < Math.max(minFillSeconds, minAgeSeconds)) {
             return Verdict.TOO_QUICK;
         }
         forgetExpired(now);

@@ -9,10 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Limits how many reports the intake accepts per minute, in all and per channel, without
- * knowing anything about who sends them (no address, no cookie): token buckets that refill
- * steadily. Over the limit, a person is asked to try again in a few minutes; nothing is stored.
- * Each instance counts for itself.
+ * Says when the intake is under pressure, in all and per channel, without knowing anything about
+ * who sends reports (no address, no cookie): token buckets that refill steadily. Only a report
+ * with a valid form token is counted, and a channel's report spends the shared budget only while
+ * the channel's own budget lasts, so a flood on one channel does not spend the others' share
+ * (DESIGN.md property 12). Over budget, nobody is refused: {@link IntakeGate} asks for a longer
+ * wait or a proof of work instead. Each instance counts for itself.
  */
 @ApplicationScoped
 public class IntakeThrottle {
@@ -33,10 +35,23 @@ public class IntakeThrottle {
         global = new TokenBucket(globalPerMinute);
     }
 
-    /** Takes one submission from the budgets; false when either is spent. */
-    public boolean tryAcquire(UUID channelId) {
-        TokenBucket channel = channels.computeIfAbsent(channelId, id -> new TokenBucket(channelPerMinute));
-        return global.tryTake() && channel.tryTake();
+    /** Whether a report for this channel now would find either budget spent. Takes nothing. */
+    public boolean underPressure(UUID channelId) {
+        return channel(channelId).isEmpty() || global.isEmpty();
+    }
+
+    /**
+     * Counts one report that passed its cheap checks: from the channel's budget, and from the
+     * shared one only when the channel's had a token left. Never refuses.
+     */
+    public void charge(UUID channelId) {
+        if (channel(channelId).tryTake()) {
+            global.tryTake();
+        }
+    }
+
+    private TokenBucket channel(UUID channelId) {
+        return channels.computeIfAbsent(channelId, id -> new TokenBucket(channelPerMinute));
     }
 
     /** A bucket of {@code perMinute} tokens, refilled continuously. */
@@ -52,15 +67,24 @@ public class IntakeThrottle {
             this.tokens = capacity;
         }
 
+        synchronized boolean isEmpty() {
+            refill();
+            return tokens < 1;
+        }
+
         synchronized boolean tryTake() {
-            long now = System.nanoTime();
-            tokens = Math.min(capacity, tokens + (now - last) * perNano);
-            last = now;
+            refill();
             if (tokens >= 1) {
                 tokens -= 1;
                 return true;
             }
             return false;
+        }
+
+        private void refill() {
+            long now = System.nanoTime();
+            tokens = Math.min(capacity, tokens + (now - last) * perNano);
+            last = now;
         }
     }
 }

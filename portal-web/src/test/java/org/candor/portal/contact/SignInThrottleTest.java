@@ -15,18 +15,21 @@ class SignInThrottleTest {
             new SignInThrottle.Settings(3, 2, Duration.ofMinutes(1)), now::get);
 
     @Test
-    void failedGuessesSpendAGlobalBudgetThatSlowsEveryoneAndRecoversOnItsOwn() {
+    void failedGuessesSpendAGlobalBudgetThatSlowsFailuresOnlyAndRecoversOnItsOwn() {
         for (int i = 0; i < 3; i++) {
             assertEquals(Optional.empty(), throttle.admit("guess" + i));
-            throttle.failed();
+            assertEquals(Optional.empty(), throttle.failed(), "within the budget a failure is just wrong");
         }
-        Optional<Duration> wait = throttle.admit("the-real-code");
-        assertTrue(wait.isPresent(), "everyone waits while the budget is spent");
-        assertEquals(Optional.of(wait.get()), throttle.admit("another-guess"), "the same answer for every code");
+        assertEquals(Optional.empty(), throttle.admit("the-real-code"),
+                "other people's failures never refuse a code before it is looked up");
+        assertEquals(Optional.empty(), throttle.admit("another-guess"));
+        Optional<Duration> wait = throttle.failed();
+        assertTrue(wait.isPresent(), "a failure while the budget is spent is answered with a wait");
         assertEquals(20, wait.get().toSeconds(), "one failure's worth refills in a third of the window");
+        assertEquals(wait, throttle.failed(), "the same answer for every failure, and it spends nothing more");
 
         now.addAndGet(Duration.ofSeconds(21).toNanos());
-        assertEquals(Optional.empty(), throttle.admit("the-real-code"), "the real code works once guessing stops");
+        assertEquals(Optional.empty(), throttle.failed(), "failures are plain failures again once guessing stops");
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,16 +30,15 @@ import org.candor.portal.casefile.Deadlines;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.ChannelRepository;
 import org.candor.portal.channel.UploadLimits;
-import org.candor.portal.intake.FormTokens;
-import org.candor.portal.intake.IntakeThrottle;
+import org.candor.portal.intake.IntakeGate;
 import org.candor.portal.intake.SubmissionPart;
 import org.candor.portal.platform.i18n.Languages;
 import org.candor.portal.platform.i18n.Messages;
 
 /**
  * {@code POST /report/{slug}/sealed}: a report sealed in the browser (docs/protocol.md, "Sealed
- * in the browser"). A thin adapter: it checks the channel, the size, the budgets and the form
- * token exactly as the plain form does, hands the parts to {@link SealedIntake}, and answers
+ * in the browser"). A thin adapter: it checks the channel, the size, the proof of work asked for
+ * under pressure and the form token ({@link IntakeGate}), hands the parts to {@link SealedIntake}, and answers
  * with JSON that names the problem and says it in the page's language. The body is read as a
  * stream and never spooled.
  */
@@ -51,6 +51,8 @@ public class SealedReport {
     /** Bytes a body may carry beyond the files (boundaries, token, pre-handle, key, report). */
     private static final long ENVELOPE_BYTES = SealedIntake.MAX_REPORT_BYTES + SealedIntake.MAX_KEY_BYTES + 1024 * 1024;
     private static final int MOST_PARTS = 4 + UploadLimits.MAX_FILES;
+    /** The request header that carries a proof of work ({@link org.candor.portal.intake.WorkProofs}). */
+    static final String WORK_PROOF_HEADER = "Candor-Work-Proof";
 
     @Inject
     ChannelRepository channels;
@@ -59,10 +61,7 @@ public class SealedReport {
     SealedIntake intake;
 
     @Inject
-    FormTokens tokens;
-
-    @Inject
-    IntakeThrottle throttle;
+    IntakeGate gate;
 
     @Context
     HttpServletRequest request;
@@ -83,8 +82,9 @@ public class SealedReport {
         if (request.getContentLengthLong() > most) {
             return refused(413, "tooLarge", "sealed.tooLarge");
         }
-        if (!throttle.tryAcquire(channel.id())) {
-            return refused(429, "busy", "report.busy.text");
+        IntakeGate.Admission.ProveWork work = gate.workNeeded(request.getHeader(WORK_PROOF_HEADER), channel.id());
+        if (work != null) {
+            return proveWork(work);
         }
         try {
             JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
@@ -99,18 +99,12 @@ public class SealedReport {
                     token = new String(in.readNBytes(256), StandardCharsets.US_ASCII);
                 }
             }
-            switch (tokens.redeem(token, channel.id())) {
-                case ACCEPTED -> {
-                }
-                case TOO_QUICK -> {
-                    return refused(422, "tooQuick", "intake.tooQuick");
-                }
-                case ALREADY_USED -> {
-                    return refused(409, "duplicate", "report.duplicate.text");
-                }
-                case EXPIRED_OR_FOREIGN -> {
-                    return refused(422, "formExpired", "intake.formExpired");
-                }
+            if (gate.sealed(token, channel.id()) instanceof IntakeGate.Admission.BadToken bad) {
+                return switch (bad.verdict()) {
+                    case TOO_QUICK -> refused(422, "tooQuick", "intake.tooQuick");
+                    case ALREADY_USED -> refused(409, "duplicate", "report.duplicate.text");
+                    default -> refused(422, "formExpired", "intake.formExpired");
+                };
             }
             Parts parts = new Parts(items);
             SealedIntake.Received received;
@@ -135,6 +129,35 @@ public class SealedReport {
             // A truncated or malformed body, or a cancelled upload: nothing was kept.
             return refused(400, "malformed", "sealed.brokenOff");
         }
+    }
+
+    /**
+     * {@code GET /report/{slug}/sealed/challenge}: whether the intake asks for a proof of work
+     * now, and a challenge for it. Asked right before an upload, so that a browser proves its work
+     * before it sends the body rather than after.
+     */
+    @GET
+    @Path("challenge")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response challenge(@PathParam("slug") String slug) {
+        Channel channel = channels.findBySlug(slug).filter(Channel::isPublished).orElseThrow(NotFoundException::new);
+        IntakeGate.Admission.ProveWork work = gate.challenge(channel.id());
+        return Response.ok(JSON.createObjectBuilder()
+                .add("needed", gate.underPressure(channel.id()))
+                .add("challenge", work.challenge())
+                .add("bits", work.bits())
+                .build()).build();
+    }
+
+    private Response proveWork(IntakeGate.Admission.ProveWork work) {
+        JsonObject body = JSON.createObjectBuilder()
+                .add("status", "refused")
+                .add("problem", "proveWork")
+                .add("challenge", work.challenge())
+                .add("bits", work.bits())
+                .add("message", Messages.get(language(), "intake.proveWork"))
+                .build();
+        return Response.status(429).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 
     /** Reads what is left of a refused request, so that the answer reaches the browser; keeps nothing. */

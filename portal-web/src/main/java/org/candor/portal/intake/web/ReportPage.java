@@ -31,7 +31,7 @@ import org.candor.portal.channel.ChannelRepository;
 import org.candor.portal.channel.Problem;
 import org.candor.portal.intake.FormTokens;
 import org.candor.portal.intake.Intake;
-import org.candor.portal.intake.IntakeThrottle;
+import org.candor.portal.intake.IntakeGate;
 import org.candor.portal.intake.SubmissionOutcome;
 import org.candor.portal.intake.SubmissionPart;
 import org.candor.portal.platform.i18n.Languages;
@@ -59,7 +59,7 @@ public class ReportPage {
     FormTokens tokens;
 
     @Inject
-    IntakeThrottle throttle;
+    IntakeGate gate;
 
     @Context
     HttpServletRequest request;
@@ -83,9 +83,6 @@ public class ReportPage {
         if (request.getContentLengthLong() > most) {
             return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).entity(failed()).build();
         }
-        if (!throttle.tryAcquire(channel.id())) {
-            return Response.status(429).entity(Page.of("public/report-busy")).build();
-        }
         try {
             FileItemInputIterator items = multipart(most).getItemIterator(request);
             if (!items.hasNext()) {
@@ -95,18 +92,22 @@ public class ReportPage {
             boolean tokenFirst = first.isFormField() && "token".equals(first.getFieldName());
             String token = tokenFirst ? readToken(first) : "";
             Parts rest = new Parts(tokenFirst ? null : first, items);
-            switch (tokens.redeem(token, channel.id())) {
-                case ACCEPTED -> {
+            switch (gate.plain(token, channel.id())) {
+                case IntakeGate.Admission.Admitted admitted -> {
                 }
-                case TOO_QUICK -> {
-                    return refused(channel, intake.answersOnly(channel, rest, Problem.of("intake.tooQuick")));
+                case IntakeGate.Admission.WaitLonger wait -> {
+                    return Response.status(429).header("Retry-After", wait.seconds()).entity(formPage(channel,
+                            intake.answersOnly(channel, rest, Problem.of("intake.waitLonger", wait.seconds())))).build();
                 }
-                case ALREADY_USED -> {
-                    return Response.status(Response.Status.CONFLICT).entity(Page.of("public/report-duplicate")).build();
+                case IntakeGate.Admission.BadToken bad -> {
+                    return switch (bad.verdict()) {
+                        case ALREADY_USED -> Response.status(Response.Status.CONFLICT)
+                                .entity(Page.of("public/report-duplicate")).build();
+                        case TOO_QUICK -> refused(channel, intake.answersOnly(channel, rest, Problem.of("intake.tooQuick")));
+                        default -> refused(channel, intake.answersOnly(channel, rest, Problem.of("intake.formExpired")));
+                    };
                 }
-                case EXPIRED_OR_FOREIGN -> {
-                    return refused(channel, intake.answersOnly(channel, rest, Problem.of("intake.formExpired")));
-                }
+                case IntakeGate.Admission.ProveWork unexpected -> throw new IllegalStateException("no proof of work without JavaScript");
             }
             SubmissionOutcome outcome = intake.receive(channel, rest, language());
             return switch (outcome) {
@@ -122,8 +123,11 @@ public class ReportPage {
     }
 
     private Response refused(Channel channel, SubmissionOutcome.Refused refused) {
-        return Response.status(422)
-                .entity(formPage(channel, refused.answers(), refused.problems(), refused.filesWereDropped())).build();
+        return Response.status(422).entity(formPage(channel, refused)).build();
+    }
+
+    private Page formPage(Channel channel, SubmissionOutcome.Refused refused) {
+        return formPage(channel, refused.answers(), refused.problems(), refused.filesWereDropped());
     }
 
     private Channel openChannel(String slug) {

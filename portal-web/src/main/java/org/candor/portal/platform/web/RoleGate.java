@@ -26,12 +26,24 @@ public class RoleGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = normalisedPath(request);
         if (!path.startsWith("/static/") && !serves(path)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The path as the container will route it: decoded and normalised ({@code /%64esk} is
+     * {@code /desk}, dot segments resolved), never the raw request URI, so that a gate and the
+     * router never disagree about which area a request is for.
+     */
+    public static String normalisedPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        String pathInfo = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String path = servletPath + pathInfo;
+        return path.isEmpty() ? "/" : path;
     }
 
     private boolean serves(String path) {

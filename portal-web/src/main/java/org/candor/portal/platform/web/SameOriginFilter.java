@@ -14,9 +14,14 @@ import org.candor.portal.platform.config.PortalConfig;
 
 /**
  * Refuses state-changing requests sent by another site (cross-site request forgery), beside
- * the SameSite=Strict session cookie: a browser's Origin header (or, where it sends none,
- * Sec-Fetch-Site) must name this portal. Clients that send neither, such as command-line
- * tools, are not browsers and carry no ambient cookie to abuse.
+ * the SameSite=Strict session cookie:
+ * a browser's Origin header must name this portal exactly as configured ({@code candor.public-url}:
+ * scheme, host and port), never as the request's own Host header says. "Origin: null" (what browsers
+ * send under this portal's no-referrer policy) counts only with "Sec-Fetch-Site: same-origin".
+ * A request that names no origin at all (no Origin, no Sec-Fetch-Site) is let through only when
+ * it carries no session: clients such as command-line tools are not browsers and carry no ambient
+ * cookie to abuse, while a session cookie without any origin is what a forged request looks like
+ * to a portal (DESIGN.md property 12).
  */
 @WebFilter(urlPatterns = "/*")
 public class SameOriginFilter extends HttpFilter {
@@ -30,33 +35,43 @@ public class SameOriginFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!SAFE.contains(request.getMethod()) && crossSite(request, config.publicUrl())) {
+        if (!SAFE.contains(request.getMethod()) && crossSite(request.getHeader("Origin"),
+                request.getHeader("Sec-Fetch-Site"), request.getHeader("Referer"),
+                request.getRequestedSessionId() != null, config.publicUrl())) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         chain.doFilter(request, response);
     }
 
-    /**
-     * Whether a request comes from another site. "Origin: null" is what browsers send under
-     * this portal's no-referrer policy, so Sec-Fetch-Site decides then.
-     */
-    static boolean crossSite(HttpServletRequest request, URI publicUrl) {
-        String origin = request.getHeader("Origin");
+    /** Whether a state-changing request may come from another site, judged from its headers. */
+    static boolean crossSite(String origin, String fetchSite, String referer, boolean withSession, URI publicUrl) {
         if (origin != null && !origin.equals("null")) {
-            try {
-                URI uri = URI.create(origin);
-                boolean sameAsRequest = request.getServerName().equalsIgnoreCase(uri.getHost())
-                        && request.getServerPort() == effectivePort(uri);
-                boolean sameAsPublic = publicUrl.getHost().equalsIgnoreCase(uri.getHost())
-                        && effectivePort(publicUrl) == effectivePort(uri);
-                return !sameAsRequest && !sameAsPublic;
-            } catch (IllegalArgumentException | NullPointerException malformed) {
-                return true;
-            }
+            return !sameOrigin(origin, publicUrl);
         }
-        String fetchSite = request.getHeader("Sec-Fetch-Site");
-        return fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none");
+        if (fetchSite != null) {
+            return !fetchSite.equals("same-origin");
+        }
+        if (origin != null) {
+            return true; // "null" without Sec-Fetch-Site: a sandboxed frame, a data: URL, or a redirect from elsewhere
+        }
+        if (referer != null) {
+            return !sameOrigin(referer, publicUrl);
+        }
+        return withSession;
+    }
+
+    /** Whether a URL has the scheme, host and port of the portal's public URL. */
+    static boolean sameOrigin(String url, URI publicUrl) {
+        try {
+            URI uri = URI.create(url);
+            return uri.getScheme() != null && uri.getHost() != null
+                    && publicUrl.getScheme().equalsIgnoreCase(uri.getScheme())
+                    && publicUrl.getHost().equalsIgnoreCase(uri.getHost())
+                    && effectivePort(publicUrl) == effectivePort(uri);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     private static int effectivePort(URI uri) {

@@ -31,8 +31,8 @@ import org.candor.portal.staff.Username;
  * code. A member without a second factor enrols one before the first sign-in completes.
  *
  * <p>Wrong answers slow the account down ({@link StaffMember#failSignIn}) without locking it
- * for good; unknown names, disabled accounts and wrong passwords get the same answer and cost
- * the same time. Every success and failure goes to the audit log (DESIGN.md property 8).
+ * for good; unknown names, disabled accounts, accounts being slowed down and wrong passwords get
+ * the same answer and cost the same time (one Argon2id check). Every success and failure goes to the audit log (DESIGN.md property 8).
  */
 @ApplicationScoped
 public class SignIn {
@@ -61,12 +61,11 @@ public class SignIn {
         record Passed(UUID staffId, boolean mustEnrol) implements PasswordStep {
         }
 
-        /** Wrong name or password, or a disabled account: one answer for all three. */
+        /**
+         * Wrong name or password, a disabled account, or an account slowed down after failures:
+         * one answer, after the same work, for all four.
+         */
         record Refused() implements PasswordStep {
-        }
-
-        /** Too many failures: try again after this instant. */
-        record Throttled(Instant until) implements PasswordStep {
         }
     }
 
@@ -104,9 +103,11 @@ public class SignIn {
             return new PasswordStep.Refused();
         }
         StaffMember member = found.get();
-        Optional<Instant> throttled = throttled(member);
-        if (throttled.isPresent()) {
-            return new PasswordStep.Throttled(throttled.get());
+        if (throttled(member).isPresent()) {
+            // The same answer and the same work as for an unknown name: whether an account is being
+            // slowed down must not tell a stranger that it exists (DESIGN.md property 12).
+            DECOY.matches(password);
+            return new PasswordStep.Refused();
         }
         boolean right = member.passwordHash().matches(password);
         if (!right || !member.isEnabled()) {

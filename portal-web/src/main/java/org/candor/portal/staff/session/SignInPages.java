@@ -73,8 +73,6 @@ public class SignInPages {
             }
             case SignIn.PasswordStep.Refused refused ->
                     signInAgain(username, next, message("signin.refused"));
-            case SignIn.PasswordStep.Throttled throttled ->
-                    signInAgain(username, next, message("signin.throttled", secondsUntil(throttled.until())));
         };
     }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.candor.portal.platform.web.RoleGate;
 import org.candor.portal.staff.Role;
 import org.candor.portal.staff.StaffMember;
 import org.candor.portal.staff.StaffRepository;
@@ -43,7 +44,7 @@ public class StaffGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RoleGate.normalisedPath(request);
         Role needed = AREAS.get(path.substring(1).split("/", 2)[0]);
         Optional<SignedInStaff> staff = session.current().flatMap(current -> refreshed(current, request));
         if (staff.isEmpty()) {

@@ -1,0 +1,157 @@
+package org.candor.portal.intake;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.candor.portal.platform.secrets.ServerSecrets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Proof of work asked of a browser that seals its report while the intake is under pressure
+ * (DESIGN.md property 12): instead of refusing, the portal asks for a few seconds of hashing, which
+ * a genuine sender pays once and a flood pays per request. Nothing about the sender is kept.
+ *
+ * <p>A challenge is {@code channel id | issued second | nonce | bits | HMAC-SHA-256} under a key
+ * derived from the server's secret, so the server keeps no state to issue one. A proof is
+ * {@code challenge "." counter}: it holds when SHA-256 of the challenge text, a dot and the
+ * counter (decimal) begins with {@code bits} zero bits. Checking costs one HMAC and one SHA-256.
+ * Each challenge is accepted once: its nonce is remembered until the challenge expires, and at
+ * most {@link #MAX_REMEMBERED} are remembered (beyond that, proofs are refused until some expire).
+ * Instances of one installation share the secret, so a challenge from one is accepted by
+ * another; each remembers its own used nonces (docs/protocol.md, "Anti-abuse").
+ */
+@ApplicationScoped
+public class WorkProofs {
+
+    /** How long a challenge may be worked on and used. */
+    static final Duration LIFETIME = Duration.ofMinutes(5);
+    /** Used challenges remembered at most (their nonces, 16 bytes each). */
+    static final int MAX_REMEMBERED = 200_000;
+    private static final int BODY_BYTES = 16 + 8 + 16 + 1;
+    private static final int MAC_BYTES = 32;
+    private static final int MAX_PROOF_CHARS = 200;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    ServerSecrets secrets;
+
+    /**
+     * Leading zero bits asked for: 16 is about 65,000 hashes, a few seconds of WebCrypto in a
+     * worker (figures in docs/benchmarks.md, "Floods").
+     */
+    @Inject
+    @ConfigProperty(name = "candor.intake.work-bits", defaultValue = "16")
+    int bits;
+
+    Clock clock = Clock.systemUTC();
+
+    private byte[] key;
+    private final Map<String, Long> used = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        key = secrets.derive("intake-work-proof", 32);
+    }
+
+    /** The number of leading zero bits a proof must show. */
+    public int bits() {
+        return bits;
+    }
+
+    /** A fresh challenge for a channel. */
+    public String challenge(UUID channelId) {
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        ByteBuffer body = ByteBuffer.allocate(BODY_BYTES);
+        body.putLong(channelId.getMostSignificantBits()).putLong(channelId.getLeastSignificantBits());
+        body.putLong(clock.instant().getEpochSecond());
+        body.put(nonce);
+        body.put((byte) bits);
+        byte[] signed = ByteBuffer.allocate(BODY_BYTES + MAC_BYTES).put(body.array()).put(mac(body.array())).array();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(signed);
+    }
+
+    /** Whether a proof is valid for this channel and unused; a valid proof is used up. */
+    public boolean redeem(String proof, UUID channelId) {
+        if (proof == null || proof.length() > MAX_PROOF_CHARS) {
+            return false;
+        }
+        int dot = proof.lastIndexOf('.');
+        if (dot < 0 || dot == proof.length() - 1 || !proof.substring(dot + 1).chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        String challenge = proof.substring(0, dot);
+        byte[] raw;
+        try {
+            raw = Base64.getUrlDecoder().decode(challenge);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+        if (raw.length != BODY_BYTES + MAC_BYTES) {
+            return false;
+        }
+        byte[] body = Arrays.copyOf(raw, BODY_BYTES);
+        if (!MessageDigest.isEqual(mac(body), Arrays.copyOfRange(raw, BODY_BYTES, raw.length))) {
+            return false;
+        }
+        ByteBuffer fields = ByteBuffer.wrap(body);
+        UUID channel = new UUID(fields.getLong(), fields.getLong());
+        long issued = fields.getLong();
+        int asked = body[BODY_BYTES - 1];
+        long now = clock.instant().getEpochSecond();
+        if (!channel.equals(channelId) || now - issued > LIFETIME.toSeconds() || issued > now + 60
+                || asked < bits || !leadingZeroBits(sha256(proof), asked)) {
+            return false;
+        }
+        if (used.size() >= MAX_REMEMBERED) {
+            used.values().removeIf(expiry -> expiry < now);
+            if (used.size() >= MAX_REMEMBERED) {
+                return false;
+            }
+        }
+        String nonce = Base64.getEncoder().encodeToString(Arrays.copyOfRange(body, 24, 40));
+        return used.putIfAbsent(nonce, issued + LIFETIME.toSeconds()) == null;
+    }
+
+    /** Whether {@code hash} begins with {@code bits} zero bits. */
+    static boolean leadingZeroBits(byte[] hash, int bits) {
+        for (int i = 0; i < bits; i++) {
+            if ((hash[i / 8] & (0x80 >>> (i % 8))) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    private byte[] mac(byte[] body) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return hmac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is part of every Java platform", e);
+        }
+    }
+}
