@@ -64,7 +64,8 @@ public class WorkProofs {
 
     @PostConstruct
     void start() {
-        key = secrets.derive("intake-work-proof", 32);
+        // The intake's anti-abuse key file, narrowed to proofs of work.
+        key = ServerSecrets.derive(secrets.key(ServerSecrets.Purpose.FORM_TOKEN), "intake-work-proof", 32);
     }
 
     /** The number of leading zero bits a proof must show. */

@@ -156,8 +156,11 @@ public class ServerSecrets {
         return fresh;
     }
 
-    /** HKDF-SHA-256 expand of a master key, as the single master secret derived each purpose's key. */
-    static byte[] derive(byte[] master, String purpose, int length) {
+    /**
+     * HKDF-SHA-256 expand of a master key, as the single master secret derived each purpose's key;
+     * also gives one purpose's key file a separate sub-key for a narrower use of the same host.
+     */
+    public static byte[] derive(byte[] master, String purpose, int length) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(new SecretKeySpec(master, "HmacSHA256"));
