@@ -37,12 +37,12 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
  * formats POI cannot write through its user model (.doc, .msg) are assembled with POI's OLE2
  * file system API, stream by stream, as described on each method.
  */
-final class Documents {
+public final class Documents {
 
   private Documents() {}
 
   /** One document of each kind, keyed by file name, each with its own canary word. */
-  static Map<String, byte[]> eachKind(Map<String, String> canaries) throws IOException {
+  public static Map<String, byte[]> eachKind(Map<String, String> canaries) throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put("sheet.xls", xls(canaries.get("sheet.xls")));
     files.put("letter.doc", doc(canaries.get("letter.doc")));
@@ -58,7 +58,7 @@ final class Documents {
     return files;
   }
 
-  static byte[] pdf(String text) throws IOException {
+  public static byte[] pdf(String text) throws IOException {
     try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
       doc.addPage(page);
@@ -74,7 +74,7 @@ final class Documents {
     }
   }
 
-  static byte[] docx(String text) throws IOException {
+  public static byte[] docx(String text) throws IOException {
     try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       doc.createParagraph().createRun().setText(text);
       doc.write(out);
@@ -82,7 +82,7 @@ final class Documents {
     }
   }
 
-  static byte[] xlsx(String text) throws IOException {
+  public static byte[] xlsx(String text) throws IOException {
     try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       book.createSheet("accounts").createRow(0).createCell(0).setCellValue(text);
       book.write(out);
@@ -90,7 +90,7 @@ final class Documents {
     }
   }
 
-  static byte[] xls(String text) throws IOException {
+  public static byte[] xls(String text) throws IOException {
     try (HSSFWorkbook book = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       book.createSheet("accounts").createRow(0).createCell(0).setCellValue(text);
       book.write(out);
@@ -98,7 +98,7 @@ final class Documents {
     }
   }
 
-  static byte[] pptx(String text) throws IOException {
+  public static byte[] pptx(String text) throws IOException {
     try (XMLSlideShow show = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       XSLFTextBox box = show.createSlide().createTextBox();
       box.setAnchor(new Rectangle2D.Double(50, 50, 400, 100));
@@ -109,7 +109,7 @@ final class Documents {
   }
 
   /** A PowerPoint 97 file: POI's HSLF starts from the empty presentation it ships. */
-  static byte[] ppt(String text) throws IOException {
+  public static byte[] ppt(String text) throws IOException {
     try (HSLFSlideShow show = new HSLFSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       HSLFSlide slide = show.createSlide();
       HSLFTextBox box = slide.createTextBox();
@@ -125,7 +125,7 @@ final class Documents {
    * class, subject, sender and body as Unicode strings, {@code __substg1.0_<tag><type 001F>}),
    * which is how Outlook stores them; POI's HSMF reads them but cannot write a message.
    */
-  static byte[] msg(String text) throws IOException {
+  public static byte[] msg(String text) throws IOException {
     try (POIFSFileSystem fs = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       DirectoryEntry root = fs.getRoot();
       unicode(root, "__substg1.0_001A001F", "IPM.Note");
@@ -146,7 +146,7 @@ final class Documents {
    * a temporary file to do so, which is what the test watches for; POI cannot write a real .doc
    * and there is no word processor on the build machine, so its text is not expected back.
    */
-  static byte[] doc(String text) throws IOException {
+  public static byte[] doc(String text) throws IOException {
     try (POIFSFileSystem fs = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       DirectoryEntry root = fs.getRoot();
       ByteArrayOutputStream word = new ByteArrayOutputStream();
@@ -163,13 +163,13 @@ final class Documents {
     }
   }
 
-  static byte[] rtf(String text) {
+  public static byte[] rtf(String text) {
     return ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Helvetica;}}\\f0\\pard The auditor found " + text + " in the ledger.\\par}")
         .getBytes(StandardCharsets.US_ASCII);
   }
 
   /** A .docx locked with a password (ECMA-376 agile encryption, as Word does it). */
-  static byte[] encryptedDocx(String text, String password) throws IOException {
+  public static byte[] encryptedDocx(String text, String password) throws IOException {
     try (POIFSFileSystem fs = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
       Encryptor encryptor = info.getEncryptor();
@@ -185,7 +185,7 @@ final class Documents {
   }
 
   /** A .docx whose document part inflates to {@code mebibytes} MiB of spaces: a zip bomb. */
-  static byte[] zipBombDocx(int mebibytes) throws IOException {
+  public static byte[] zipBombDocx(int mebibytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.setLevel(Deflater.BEST_COMPRESSION);

@@ -73,7 +73,7 @@ class ExtractionLeavesNoTraceTest {
   }
 
   static boolean inChildFolder(Path p) {
-    return p.startsWith(SHM) && p.getNameCount() > 2 && p.getName(2).toString().startsWith("candor-extract-");
+    return TempWatch.inExtractionFolder(p);
   }
 
   /**

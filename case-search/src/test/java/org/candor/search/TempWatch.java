@@ -31,10 +31,10 @@ import java.util.zip.ZipInputStream;
  * UTF-16LE), inside ZIP entries (OOXML), and inside Flate streams (PDF). New sub-folders are
  * watched as they appear. Uses the JDK's WatchService, which is inotify on Linux.
  */
-final class TempWatch implements AutoCloseable {
+public final class TempWatch implements AutoCloseable {
 
   /** A file seen during the watch, and the canaries found in it at any read. */
-  record Seen(Path path, Set<String> canaries, boolean read) {}
+  public record Seen(Path path, Set<String> canaries, boolean read) {}
 
   private final WatchService service = FileSystems.getDefault().newWatchService();
   private final Map<WatchKey, Path> keys = new ConcurrentHashMap<>();
@@ -48,7 +48,7 @@ final class TempWatch implements AutoCloseable {
    * @param roots folders to watch; those in {@code deep} are watched with their existing
    *     sub-folders too, the others at their top level and in folders created from now on
    */
-  TempWatch(Collection<String> canaries, Collection<Path> roots, Collection<Path> deep) throws IOException {
+  public TempWatch(Collection<String> canaries, Collection<Path> roots, Collection<Path> deep) throws IOException {
     this.canaries = List.copyOf(canaries);
     for (Path root : roots) {
       Files.createDirectories(root);
@@ -126,8 +126,13 @@ final class TempWatch implements AutoCloseable {
     }
   }
 
+  /** Whether the file lies in the in-memory folder of an extraction child, under /dev/shm. */
+  public static boolean inExtractionFolder(Path p) {
+    return p.startsWith("/dev/shm") && p.getNameCount() > 2 && p.getName(1).toString().startsWith("candor-extract-");
+  }
+
   /** Stops watching and gives every file seen. */
-  List<Seen> stop() throws InterruptedException {
+  public List<Seen> stop() throws InterruptedException {
     Thread.sleep(300); // let the last inotify events arrive
     stopping = true;
     thread.join(10_000);
@@ -143,7 +148,7 @@ final class TempWatch implements AutoCloseable {
   }
 
   /** Whether the bytes hold the word as text, in a ZIP entry or in a Flate stream. */
-  static boolean contains(byte[] data, String canary) {
+  public static boolean contains(byte[] data, String canary) {
     if (indexOf(data, canary.getBytes(StandardCharsets.US_ASCII)) >= 0
         || indexOf(data, canary.getBytes(StandardCharsets.UTF_16LE)) >= 0) {
       return true;

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,7 +50,9 @@ import org.candor.search.AttachmentProblem.Reason;
  * memory), writes no crash report, performance data or attach socket to disk, and is killed when
  * one attachment takes longer than the time limit. Its answer is bounded by the character limit.
  *
- * <p>Children are reused for up to {@link Process#maxPerChild()} attachments and kept in a pool
+ * <p>A child's start-up (about half a second to several seconds on a loaded machine) is not
+ * counted against an attachment's time limit; it has its own limit of two minutes. Children are
+ * reused for up to {@link Process#maxPerChild()} attachments and kept in a pool
  * of at most {@link Process#poolSize()}; more concurrent callers wait for a child. A child idle for
  * {@link Process#idleTime()} is stopped. Thread-safe.
  */
@@ -57,6 +60,8 @@ public final class AttachmentExtractor implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(AttachmentExtractor.class.getName());
   private static final String SCRATCH_PREFIX = "candor-extract-";
+  /** How long a child may take to start and load Tika, on a loaded machine. */
+  static final Duration STARTUP_LIMIT = Duration.ofMinutes(2);
 
   /** The limits of one extraction. */
   public record Limits(long maxBytes, int maxChars, Duration timeout) {
@@ -115,6 +120,13 @@ public final class AttachmentExtractor implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
+  private final ScheduledExecutorService reaper =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "candor-extraction-reaper");
+            t.setDaemon(true);
+            return t;
+          });
   private boolean closed;
 
   public AttachmentExtractor(Limits limits) {
@@ -125,6 +137,8 @@ public final class AttachmentExtractor implements AutoCloseable {
     this.limits = limits;
     this.settings = settings;
     this.slots = new Semaphore(settings.poolSize(), true);
+    long every = Math.max(1, settings.idleTime().toMillis() / 2);
+    reaper.scheduleWithFixedDelay(this::stopIdleChildren, every, every, TimeUnit.MILLISECONDS);
   }
 
   /** The text of an attachment, cut at the character limit. */
@@ -137,7 +151,13 @@ public final class AttachmentExtractor implements AutoCloseable {
     }
     AtomicReference<Child> used = new AtomicReference<>();
     try {
-      Future<String> task = pool.submit(() -> run(attachment, used));
+      Child child = takeIdle();
+      if (child == null) {
+        child = startWithinLimit(used);
+      }
+      used.set(child);
+      Child chosen = child;
+      Future<String> task = pool.submit(() -> run(attachment, chosen));
       try {
         return task.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
@@ -172,15 +192,39 @@ public final class AttachmentExtractor implements AutoCloseable {
       idle.clear();
     }
     all.forEach(this::kill);
+    reaper.shutdownNow();
     pool.shutdownNow();
   }
 
-  private String run(Attachment attachment, AtomicReference<Child> used) throws Exception {
-    Child child = takeIdle();
-    if (child == null) {
-      child = start();
+  /**
+   * A new child, ready to parse. Its start-up does not count against the time limit of an
+   * attachment (it is the desk's cost, not the file's), but has its own: {@link #STARTUP_LIMIT}.
+   */
+  private Child startWithinLimit(AtomicReference<Child> started) throws ExtractionException {
+    Future<Child> task = pool.submit(() -> start(started));
+    try {
+      return task.get(STARTUP_LIMIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      kill(started.get());
+      task.cancel(true);
+      throw new ExtractionException(
+          Reason.TIMED_OUT, "the extraction process did not start within " + STARTUP_LIMIT.toSeconds() + " s");
+    } catch (InterruptedException e) {
+      kill(started.get());
+      task.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new ExtractionException(Reason.TIMED_OUT, "text extraction was interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ExtractionException ee) {
+        throw ee;
+      }
+      kill(started.get());
+      LOG.log(Level.WARNING, "the text extraction process could not start ({0})", e.getCause().toString());
+      throw new ExtractionException(Reason.UNREADABLE, "the extraction process could not start");
     }
-    used.set(child);
+  }
+
+  private String run(Attachment attachment, Child child) throws Exception {
     Sent sent;
     try {
       sent = child.send(attachment);
@@ -286,7 +330,7 @@ public final class AttachmentExtractor implements AutoCloseable {
     child.cleanUp();
   }
 
-  private Child start() throws IOException, ExtractionException {
+  private Child start(AtomicReference<Child> started) throws IOException, ExtractionException {
     synchronized (this) {
       if (closed) {
         throw new ExtractionException(Reason.UNREADABLE, "the index is closing");
@@ -306,6 +350,7 @@ public final class AttachmentExtractor implements AutoCloseable {
       throw e;
     }
     Child child = new Child(process, scratch);
+    started.set(child);
     synchronized (this) {
       alive.add(child);
     }

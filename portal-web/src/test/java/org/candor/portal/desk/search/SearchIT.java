@@ -47,6 +47,8 @@ import org.candor.portal.channel.Questionnaire;
 import org.candor.portal.it.Deployments;
 import org.candor.portal.it.Seed;
 import org.candor.portal.staff.Totp;
+import org.candor.search.Documents;
+import org.candor.search.TempWatch;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -362,6 +364,56 @@ class SearchIT {
         for (String query : List.of(secret, CANARY, FILE_CANARY, "zebracorn", "quibblewick", "nightjarquill", "kassenbuch")) {
             assertFalse(all.contains(query.toLowerCase(Locale.ROOT)), "the audit log holds the searched text " + query);
         }
+    }
+
+    /**
+     * DESIGN.md property 1 on the extraction path of the running portal: a report with a legacy
+     * .xls, then a whistleblower's message with a .docx, are indexed as they arrive, the index is
+     * rebuilt and the case exported, while the portal's temporary folder, /tmp and /dev/shm are
+     * watched and every file created in them read at once. Tika spools both kinds to temporary
+     * files; they may appear only in the extraction child's own folder on tmpfs, never on a disk.
+     * The text is still found, which shows that the child started with the WAR's jars.
+     */
+    @Test
+    @Order(12)
+    void officeAttachmentsAreFoundAndNoFileOnADiskEverHoldsTheirText() throws Exception {
+        String xls = "sheetcanary" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+        String docx = "lettercanary" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+        Path portalTmp = Path.of("target", "it-tmp").toAbsolutePath();
+        Path shm = Path.of("/dev/shm");
+        assertEquals("tmpfs", Files.getFileStore(shm).type());
+        List<TempWatch.Seen> seen;
+        try (TempWatch watch = new TempWatch(List.of(xls, docx), List.of(portalTmp, Path.of("/tmp"), shm), List.of(portalTmp))) {
+            Received received = report(inesChannel, "The spreadsheet shows the second set of books.", "accounts.xls",
+                    Documents.xls("Payments to " + xls));
+            awaitSearch(inesBrowser, xls, page -> page.contains("hit-" + received.caseId()));
+
+            Person whistleblower = new Person();
+            assertEquals(303, whistleblower.post(this, "/contact", "code", received.code()).statusCode());
+            assertEquals(303, whistleblower.multipart(this, "/contact/messages", "text", "Here is the letter.", "files",
+                    "letter.docx", Documents.docx("Signed by " + docx)).statusCode());
+            awaitSearch(inesBrowser, docx, page -> page.contains("hit-" + received.caseId()));
+
+            assertEquals(303, inesBrowser.post(this, "/desk/search/rebuild").statusCode());
+            await(() -> inesBrowser.get(this, "/desk/search"), page -> page.contains("id=\"rebuild-done\""));
+            assertTrue(inesBrowser.get(this, "/desk/search?q=" + xls).body().contains("hit-" + received.caseId()));
+            assertTrue(inesBrowser.get(this, "/desk/search?q=" + docx).body().contains("hit-" + received.caseId()));
+
+            HttpResponse<byte[]> exported = inesBrowser.http.send(HttpRequest.newBuilder(
+                    Deployments.local(deployed, "/desk/cases/" + received.caseId() + "/export")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, exported.statusCode());
+            assertFalse(TempWatch.contains(exported.body(), xls), "the export is sealed");
+            seen = watch.stop();
+        }
+        List<String> onDisk = seen.stream()
+                .filter(f -> !TempWatch.inExtractionFolder(f.path()))
+                .filter(f -> !f.canaries().isEmpty() || f.path().getFileName().toString().startsWith("apache-tika")
+                        || f.path().getFileName().toString().startsWith("poifiles"))
+                .map(f -> f.path() + " " + f.canaries()).toList();
+        assertEquals(List.of(), onDisk, "plaintext or Tika's temporary files outside memory");
+        assertTrue(seen.stream().anyMatch(f -> TempWatch.inExtractionFolder(f.path()) && f.canaries().contains(xls)),
+                "the watch saw Tika's copy of the .xls, in the child's in-memory folder");
     }
 
     /**
