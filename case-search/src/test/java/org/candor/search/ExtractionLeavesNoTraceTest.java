@@ -167,7 +167,10 @@ class ExtractionLeavesNoTraceTest {
     assertNothingOnDisk(seen);
   }
 
-  /** The control: Tika run in this JVM, as before, writes the .xls to the temporary folder, and the watch sees it. */
+  /**
+   * The control: Tika run in this JVM, as the desk did before, copies the .xls to a temporary file
+   * on disk, and the watch sees it (the tests above fail on such a file by its name alone).
+   */
   @Test
   void theWatchCatchesTikaWritingInProcess() throws Exception {
     List<TempWatch.Seen> seen;
@@ -177,7 +180,9 @@ class ExtractionLeavesNoTraceTest {
       }
       seen = watch.stop();
     }
-    assertTrue(seen.stream().anyMatch(s -> !inChildFolder(s.path()) && s.canaries().contains(canaries.get("sheet.xls"))),
+    // The copy can be deleted before the watch opens it; its name is then all there is to see.
+    assertTrue(seen.stream().anyMatch(s -> !inChildFolder(s.path()) && s.path().getFileName().toString().startsWith("apache-tika")
+            && (!s.read() || s.canaries().contains(canaries.get("sheet.xls")))),
         "in-process Tika left no trace the watch saw: " + seen);
   }
 

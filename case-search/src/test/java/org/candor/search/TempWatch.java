@@ -5,12 +5,14 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
@@ -26,8 +28,9 @@ import java.util.zip.Inflater;
 import java.util.zip.ZipInputStream;
 
 /**
- * Watches folders while something runs and reads every file created or written in them at once,
- * before it can be deleted again, looking for canary words: in the raw bytes (as ASCII or
+ * Watches folders while something runs and opens every file created or written in them at once,
+ * keeping it open so that it stays readable after it is deleted, looking for canary words (when
+ * it is written and again at the end): in the raw bytes (as ASCII or
  * UTF-16LE), inside ZIP entries (OOXML), and inside Flate streams (PDF). New sub-folders are
  * watched as they appear. Uses the JDK's WatchService, which is inotify on Linux.
  */
@@ -40,6 +43,7 @@ public final class TempWatch implements AutoCloseable {
   private final Map<WatchKey, Path> keys = new ConcurrentHashMap<>();
   private final Map<Path, Set<String>> found = new ConcurrentHashMap<>();
   private final Set<Path> readOnce = ConcurrentHashMap.newKeySet();
+  private final Map<Path, FileChannel> open = new ConcurrentHashMap<>();
   private final Collection<String> canaries;
   private final Thread thread;
   private volatile boolean stopping;
@@ -110,11 +114,37 @@ public final class TempWatch implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens the file at its first sighting and keeps it open, so that its contents stay readable
+   * after it is deleted; reads what it holds now.
+   */
   private void inspect(Path path) {
+    if (!Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return; // a FIFO or socket would block or fail; a link points elsewhere
+    }
     found.computeIfAbsent(path, p -> ConcurrentHashMap.newKeySet());
+    FileChannel channel =
+        open.computeIfAbsent(path, p -> {
+          try {
+            return FileChannel.open(p, StandardOpenOption.READ);
+          } catch (IOException | RuntimeException e) {
+            return null;
+          }
+        });
+    if (channel != null) {
+      search(path, channel);
+    }
+  }
+
+  private void search(Path path, FileChannel channel) {
     byte[] data;
-    try (InputStream in = Files.newInputStream(path)) {
-      data = in.readNBytes(64 << 20);
+    try {
+      long size = Math.min(channel.size(), 16 << 20);
+      ByteBuffer buffer = ByteBuffer.allocate((int) size);
+      while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {
+        // reads at absolute positions until the buffer is full or the file ends
+      }
+      data = java.util.Arrays.copyOf(buffer.array(), buffer.position());
     } catch (IOException | RuntimeException e) {
       return;
     }
@@ -128,7 +158,7 @@ public final class TempWatch implements AutoCloseable {
 
   /** Whether the file lies in the in-memory folder of an extraction child, under /dev/shm. */
   public static boolean inExtractionFolder(Path p) {
-    return p.startsWith("/dev/shm") && p.getNameCount() > 2 && p.getName(1).toString().startsWith("candor-extract-");
+    return p.startsWith("/dev/shm") && p.getNameCount() > 2 && p.getName(2).toString().startsWith("candor-extract-");
   }
 
   /** Stops watching and gives every file seen. */
@@ -136,6 +166,9 @@ public final class TempWatch implements AutoCloseable {
     Thread.sleep(300); // let the last inotify events arrive
     stopping = true;
     thread.join(10_000);
+    // Files deleted since they were first seen are still readable through the open channels.
+    open.forEach(this::search);
+    closeChannels();
     List<Seen> seen = new ArrayList<>();
     found.forEach((p, c) -> seen.add(new Seen(p, Set.copyOf(c), readOnce.contains(p))));
     return seen;
@@ -145,6 +178,18 @@ public final class TempWatch implements AutoCloseable {
   public void close() throws IOException {
     stopping = true;
     service.close();
+    closeChannels();
+  }
+
+  private void closeChannels() {
+    for (FileChannel channel : open.values()) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // Nothing to keep.
+      }
+    }
+    open.clear();
   }
 
   /** Whether the bytes hold the word as text, in a ZIP entry or in a Flate stream. */
