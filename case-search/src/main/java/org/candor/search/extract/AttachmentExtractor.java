@@ -82,9 +82,9 @@ public final class AttachmentExtractor implements AutoCloseable {
    *     if it is missing or not {@code tmpfs}, children get no writable temporary folder
    */
   public record Process(int heapMiB, int poolSize, int maxPerChild, Duration idleTime, Path scratchBase) {
-    /** 256 MiB, two children, 200 attachments each, one minute idle, {@code /dev/shm}. */
+    /** 256 MiB, two children, 200 attachments each, five minutes idle, {@code /dev/shm}. */
     public static Process defaults() {
-      return new Process(256, 2, 200, Duration.ofMinutes(1), Path.of("/dev/shm"));
+      return new Process(256, 2, 200, Duration.ofMinutes(5), Path.of("/dev/shm"));
     }
 
     public Process {
