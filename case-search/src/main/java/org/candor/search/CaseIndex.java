@@ -50,22 +50,36 @@ public final class CaseIndex implements Closeable {
    * @param maxAttachmentBytes the largest attachment whose text is extracted
    * @param maxAttachmentChars the most characters of text taken from one attachment
    * @param extractionTimeout how long text extraction of one attachment may take
+   * @param extraction how the child processes that extract attachment text run (heap cap, pool,
+   *     in-memory temporary folder)
    */
   public record Options(
-      Duration refreshInterval, long maxAttachmentBytes, int maxAttachmentChars, Duration extractionTimeout) {
+      Duration refreshInterval,
+      long maxAttachmentBytes,
+      int maxAttachmentChars,
+      Duration extractionTimeout,
+      AttachmentExtractor.Process extraction) {
 
-    /** Refresh every second; 50 MiB, one million characters and 20 s per attachment. */
+    /**
+     * Refresh every second; 50 MiB, one million characters and 20 s per attachment; extraction
+     * children as in {@link AttachmentExtractor.Process#defaults()}.
+     */
     public static Options defaults() {
       AttachmentExtractor.Limits l = AttachmentExtractor.Limits.defaults();
-      return new Options(Duration.ofSeconds(1), l.maxBytes(), l.maxChars(), l.timeout());
+      return new Options(
+          Duration.ofSeconds(1), l.maxBytes(), l.maxChars(), l.timeout(), AttachmentExtractor.Process.defaults());
     }
 
     public Options withRefreshInterval(Duration value) {
-      return new Options(value, maxAttachmentBytes, maxAttachmentChars, extractionTimeout);
+      return new Options(value, maxAttachmentBytes, maxAttachmentChars, extractionTimeout, extraction);
     }
 
     public Options withAttachmentLimits(long maxBytes, int maxChars, Duration timeout) {
-      return new Options(refreshInterval, maxBytes, maxChars, timeout);
+      return new Options(refreshInterval, maxBytes, maxChars, timeout, extraction);
+    }
+
+    public Options withExtraction(AttachmentExtractor.Process value) {
+      return new Options(refreshInterval, maxAttachmentBytes, maxAttachmentChars, extractionTimeout, value);
     }
   }
 
@@ -87,7 +101,8 @@ public final class CaseIndex implements Closeable {
     this.extractor =
         new AttachmentExtractor(
             new AttachmentExtractor.Limits(
-                options.maxAttachmentBytes(), options.maxAttachmentChars(), options.extractionTimeout()));
+                options.maxAttachmentBytes(), options.maxAttachmentChars(), options.extractionTimeout()),
+            options.extraction());
     this.indexer = new CaseIndexer(this, extractor);
     this.searcher = new CaseSearcher(this);
     if (options.refreshInterval().isZero()) {

@@ -1,25 +1,16 @@
 package org.candor.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,27 +42,11 @@ class AttachmentIndexingTest {
   }
 
   static byte[] pdf(String text) throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDPage page = new PDPage();
-      doc.addPage(page);
-      try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-        content.beginText();
-        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-        content.newLineAtOffset(72, 700);
-        content.showText(text);
-        content.endText();
-      }
-      doc.save(out);
-      return out.toByteArray();
-    }
+    return Documents.pdf(text);
   }
 
   static byte[] docx(String text) throws IOException {
-    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      doc.createParagraph().createRun().setText(text);
-      doc.write(out);
-      return out.toByteArray();
-    }
+    return Documents.docx(text);
   }
 
   @Test
@@ -150,20 +125,5 @@ class AttachmentIndexingTest {
       slow.refresh();
       assertEquals(1, slow.searcher().search(SearchRequest.builder("indexed", Set.of("s")).build()).totalHits());
     }
-  }
-
-  @Test
-  void extractionLeavesNoPlaintextInTheTemporaryFolder() throws IOException {
-    String canary = "tmpcanary" + System.nanoTime();
-    index.indexer().index(
-        CaseDocument.builder("tmp", LocalDate.of(2024, 1, 1))
-            .attachment(Attachment.of("a.pdf", pdf(canary)))
-            .attachment(Attachment.of("b.docx", docx(canary)))
-            .build());
-    index.refresh();
-    assertEquals(1, hits(canary, "tmp"));
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-    Files.createDirectories(tmp);
-    assertFalse(CaseIndexTest.folderContains(tmp, canary));
   }
 }

@@ -41,6 +41,7 @@ import org.candor.search.CaseIndex;
 import org.candor.search.CaseSearchException;
 import org.candor.search.IndexInUseException;
 import org.candor.search.IndexKey;
+import org.candor.search.extract.AttachmentExtractor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -101,6 +102,18 @@ public class SearchKeyring {
     @Inject
     @ConfigProperty(name = "candor.search.dir")
     Optional<String> searchDir;
+
+    @Inject
+    @ConfigProperty(name = "candor.search.extraction-heap-mib", defaultValue = "256")
+    int extractionHeapMiB;
+
+    @Inject
+    @ConfigProperty(name = "candor.search.extraction-processes", defaultValue = "2")
+    int extractionProcesses;
+
+    @Inject
+    @ConfigProperty(name = "candor.search.extraction-memory-dir", defaultValue = "/dev/shm")
+    String extractionMemoryDir;
 
     private final Map<UnlockedKey, UUID> holders = new IdentityHashMap<>();
     private volatile Map<UUID, List<UnlockedKey>> holderSnapshot = Map.of();
@@ -281,8 +294,11 @@ public class SearchKeyring {
     }
 
     private void openWith(IndexKey indexKey, UUID indexId, UUID staffId) throws IOException {
+        AttachmentExtractor.Process defaults = AttachmentExtractor.Process.defaults();
         CaseIndex.Options options = CaseIndex.Options.defaults()
-                .withAttachmentLimits(reader.maxAttachmentBytes(), 1_000_000, Duration.ofSeconds(20));
+                .withAttachmentLimits(reader.maxAttachmentBytes(), 1_000_000, Duration.ofSeconds(20))
+                .withExtraction(new AttachmentExtractor.Process(extractionHeapMiB, extractionProcesses,
+                        defaults.maxPerChild(), defaults.idleTime(), Path.of(extractionMemoryDir)));
         Path folder = folderOf(indexId);
         CaseIndex index;
         try {

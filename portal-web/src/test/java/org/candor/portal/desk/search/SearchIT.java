@@ -59,6 +59,8 @@ import org.candor.search.CaseIndex;
 import org.candor.search.IndexKey;
 import org.candor.search.SearchRequest;
 import org.candor.search.WrongIndexKeyException;
+import org.candor.search.Documents;
+import org.candor.search.TempWatch;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -91,6 +93,8 @@ class SearchIT {
     private static final char[] PASSPHRASE = "search key passphrase".toCharArray();
     private static final Path INDEX = Path.of("target", "it-data", "search-index");
     private static final Duration WITHIN = Duration.ofSeconds(40);
+    /** For a search that needs an extraction child started on a shared build machine. */
+    private static final Duration EXTRACTING = Duration.ofMinutes(5);
     private static final String CANARY = "kanarienvogel" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
     private static final String FILE_CANARY = "filecanary" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
 
@@ -500,6 +504,60 @@ class SearchIT {
     }
 
     /**
+     * DESIGN.md property 1 on the extraction path of the running portal: a report with a legacy
+     * .xls, then a whistleblower's message with a .docx, are indexed as they arrive, the index is
+     * rebuilt and the case exported, while the portal's temporary folder, /tmp and /dev/shm are
+     * watched and every file created in them read at once. Tika spools both kinds to temporary
+     * files; they may appear only in the extraction child's own folder on tmpfs, never on a disk.
+     * The text is still found, which shows that the child started with the WAR's jars.
+     */
+    @Test
+    @Order(13)
+    void officeAttachmentsAreFoundAndNoFileOnADiskEverHoldsTheirText() throws Exception {
+        String xls = "sheetcanary" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+        String docx = "lettercanary" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+        Path portalTmp = Path.of("target", "it-tmp").toAbsolutePath();
+        Path shm = Path.of("/dev/shm");
+        assertEquals("tmpfs", Files.getFileStore(shm).type());
+        List<TempWatch.Seen> seen;
+        try (TempWatch watch = new TempWatch(List.of(xls, docx), List.of(portalTmp, Path.of("/tmp"), shm), List.of(portalTmp))) {
+            Received received = report(inesChannel, "The spreadsheet shows the second set of books.", "accounts.xls",
+                    Documents.xls("Payments to " + xls));
+            // Generous: the first Office file may wait for an extraction child to start and load POI.
+            await(() -> inesBrowser.get(this, "/desk/search?q=" + xls), page -> page.contains("hit-" + received.caseId()), EXTRACTING);
+
+            Person whistleblower = new Person();
+            assertEquals(303, whistleblower.post(this, "/contact", "code", received.code()).statusCode());
+            assertEquals(303, whistleblower.multipart(this, "/contact/messages", "text", "Here is the letter.", "files",
+                    "letter.docx", Documents.docx("Signed by " + docx)).statusCode());
+            await(() -> inesBrowser.get(this, "/desk/search?q=" + docx), page -> page.contains("hit-" + received.caseId()), EXTRACTING);
+
+            assertEquals(303, inesBrowser.post(this, "/desk/search/rebuild").statusCode());
+            await(() -> inesBrowser.get(this, "/desk/search"), page -> page.contains("id=\"rebuild-done\""), EXTRACTING);
+            assertTrue(inesBrowser.get(this, "/desk/search?q=" + xls).body().contains("hit-" + received.caseId()));
+            assertTrue(inesBrowser.get(this, "/desk/search?q=" + docx).body().contains("hit-" + received.caseId()));
+
+            HttpResponse<byte[]> exported = inesBrowser.http.send(HttpRequest.newBuilder(
+                    Deployments.local(deployed, "/desk/cases/" + received.caseId() + "/export")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, exported.statusCode());
+            assertFalse(TempWatch.contains(exported.body(), xls), "the export is sealed");
+            seen = watch.stop();
+        }
+        List<String> onDisk = seen.stream()
+                .filter(f -> !TempWatch.inExtractionFolder(f.path()))
+                .filter(f -> !f.canaries().isEmpty() || f.path().getFileName().toString().startsWith("apache-tika")
+                        || f.path().getFileName().toString().startsWith("poifiles"))
+                .map(f -> f.path() + " " + f.canaries()).toList();
+        assertEquals(List.of(), onDisk, "plaintext or Tika's temporary files outside memory");
+        // Tika's copy may be gone before the watch can open it on a loaded machine: its name is then all there is.
+        assertTrue(seen.stream().anyMatch(f -> TempWatch.inExtractionFolder(f.path())
+                && f.path().getFileName().toString().startsWith("apache-tika") && (!f.read() || f.canaries().contains(xls))),
+                "the watch saw Tika's copies in the child's in-memory folder: " + seen.stream()
+                        .filter(f -> TempWatch.inExtractionFolder(f.path())).toList());
+    }
+
+    /**
      * Not a test but a measurement, run only when asked for with {@code
      * -Dcandor.bench.catch-up-cases=N} (docs/benchmarks.md): N cases sealed to Ines are stored
      * while the index is closed, then the time from her unlock until all of them are indexed and
@@ -632,7 +690,11 @@ class SearchIT {
 
     /** Polls until the page shows what is expected, for at most {@link #WITHIN}. */
     private static HttpResponse<String> await(Fetch fetch, Predicate<String> shows) throws Exception {
-        Instant deadline = Instant.now().plus(WITHIN);
+        return await(fetch, shows, WITHIN);
+    }
+
+    private static HttpResponse<String> await(Fetch fetch, Predicate<String> shows, Duration within) throws Exception {
+        Instant deadline = Instant.now().plus(within);
         HttpResponse<String> page;
         do {
             page = fetch.get();
@@ -641,7 +703,7 @@ class SearchIT {
             }
             TimeUnit.MILLISECONDS.sleep(250);
         } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("not shown within " + WITHIN.toSeconds() + " s:\n" + page.body());
+        throw new AssertionError("not shown within " + within.toSeconds() + " s:\n" + page.body());
     }
 
     /** Whether the portal holds the write lock of an investigator's index (another process cannot take it then). */
