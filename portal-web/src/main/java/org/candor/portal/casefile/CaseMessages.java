@@ -333,7 +333,6 @@ public class CaseMessages {
             for (int i = 0; i < attachments.size(); i++) {
                 items.add(new CaseStore.StoredItem(attachments.get(i).item(), ItemKind.ATTACHMENT, pending.get(i).commit()));
             }
-            pending.clear();
             try {
                 append(caseId, items, author, alsoInTheTransaction, Optional.of(investigators));
             } catch (CaseChangedMeanwhile changed) {
