@@ -43,11 +43,25 @@ public class CaseStore {
     /** Creates a case just received, with its items (the report first); returns its id. */
     public UUID createReceived(UUID channelId, LookupHandle handle, boolean sealedInBrowser, LocalDate day,
             WhistleblowerKey whistleblowerKey, Set<CaseRecipient> recipients, List<StoredItem> items) throws IOException {
+        return createReceived(channelId, handle, sealedInBrowser, day, whistleblowerKey, recipients, items, () -> {
+        });
+    }
+
+    /**
+     * Creates a case just received, running {@code alsoInTheTransaction} (recording the form's
+     * token as used) in the same transaction, so that both happen or neither does; returns its
+     * id. The transaction has committed when this returns: only then may a reply code be shown
+     * (DESIGN.md property 11).
+     */
+    public UUID createReceived(UUID channelId, LookupHandle handle, boolean sealedInBrowser, LocalDate day,
+            WhistleblowerKey whistleblowerKey, Set<CaseRecipient> recipients, List<StoredItem> items,
+            Runnable alsoInTheTransaction) throws IOException {
         UUID caseId = UUID.randomUUID();
         CaseFile caseFile = new CaseFile(caseId, channelId, handle, sealedInBrowser, day,
                 Base64.getEncoder().encodeToString(whistleblowerKey.toStorage()), whistleblowerKey.fingerprint(), recipients);
         try {
             transactions.run(() -> {
+                alsoInTheTransaction.run();
                 cases.add(caseFile);
                 addItems(caseId, items, Optional.empty(), day, 0);
             });

@@ -86,6 +86,8 @@ public class SealedReport {
         if (!throttle.tryAcquire(channel.id())) {
             return refused(429, "busy", "report.busy.text");
         }
+        FormTokens.Redemption redemption = null;
+        boolean stored = false;
         try {
             JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
             upload.setSizeMax(most);
@@ -99,7 +101,8 @@ public class SealedReport {
                     token = new String(in.readNBytes(256), StandardCharsets.US_ASCII);
                 }
             }
-            switch (tokens.redeem(token, channel.id())) {
+            redemption = tokens.redeem(token, channel.id());
+            switch (redemption.verdict()) {
                 case ACCEPTED -> {
                 }
                 case TOO_QUICK -> {
@@ -115,11 +118,16 @@ public class SealedReport {
             Parts parts = new Parts(items);
             SealedIntake.Received received;
             try {
-                received = intake.receive(channel, parts);
+                received = intake.receive(channel, parts, redemption);
             } catch (SealedIntake.Refused refusal) {
                 drain(parts);
                 throw refusal;
+            } catch (FormTokens.AlreadyUsed replay) {
+                // sent before, maybe to another instance or before a restart: nothing was kept
+                return refused(409, "duplicate", "report.duplicate.text");
             }
+            // the case's transaction has committed: only now may the browser show the reply code (DESIGN.md property 11)
+            stored = true;
             DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language());
             Deadlines deadlines = Deadlines.receivedOn(received.receivedOn());
             JsonObject answer = JSON.createObjectBuilder()
@@ -134,6 +142,10 @@ public class SealedReport {
         } catch (IOException | UncheckedIOException broken) {
             // A truncated or malformed body, or a cancelled upload: nothing was kept.
             return refused(400, "malformed", "sealed.brokenOff");
+        } finally {
+            if (!stored) {
+                tokens.release(redemption); // no case was made: the same form may be sent again
+            }
         }
     }
 

@@ -86,6 +86,8 @@ public class ReportPage {
         if (!throttle.tryAcquire(channel.id())) {
             return Response.status(429).entity(Page.of("public/report-busy")).build();
         }
+        FormTokens.Redemption redemption = null;
+        boolean caseStored = false;
         try {
             FileItemInputIterator items = multipart(most).getItemIterator(request);
             if (!items.hasNext()) {
@@ -95,7 +97,8 @@ public class ReportPage {
             boolean tokenFirst = first.isFormField() && "token".equals(first.getFieldName());
             String token = tokenFirst ? readToken(first) : "";
             Parts rest = new Parts(tokenFirst ? null : first, items);
-            switch (tokens.redeem(token, channel.id())) {
+            redemption = tokens.redeem(token, channel.id());
+            switch (redemption.verdict()) {
                 case ACCEPTED -> {
                 }
                 case TOO_QUICK -> {
@@ -108,7 +111,15 @@ public class ReportPage {
                     return refused(channel, intake.answersOnly(channel, rest, Problem.of("intake.formExpired")));
                 }
             }
-            SubmissionOutcome outcome = intake.receive(channel, rest, language());
+            SubmissionOutcome outcome;
+            try {
+                outcome = intake.receive(channel, rest, language(), redemption);
+            } catch (FormTokens.AlreadyUsed replay) {
+                // sent before, maybe to another instance or before a restart: nothing was kept
+                return Response.status(Response.Status.CONFLICT).entity(Page.of("public/report-duplicate")).build();
+            }
+            // the case's transaction has committed: only now is the reply code shown (DESIGN.md property 11)
+            caseStored = outcome instanceof SubmissionOutcome.Received;
             return switch (outcome) {
                 case SubmissionOutcome.Received received -> Response.ok(receivedPage(received)).build();
                 case SubmissionOutcome.Refused refused -> refused(channel, refused);
@@ -118,6 +129,10 @@ public class ReportPage {
         } catch (IOException | UncheckedIOException broken) {
             // A truncated or malformed body, or a client that went away: nothing was kept.
             return Response.status(Response.Status.BAD_REQUEST).entity(failed()).build();
+        } finally {
+            if (!caseStored) {
+                tokens.release(redemption); // no case was made: the same form may be sent again
+            }
         }
     }
 
