@@ -192,6 +192,7 @@ public class CaseMessages {
     private void append(UUID caseId, List<CaseStore.StoredItem> items, Optional<UUID> author, Runnable alsoInTheTransaction,
             Optional<Set<CaseRecipient>> sealedFor) throws IOException {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        boolean[] finished = {false};
         try {
             transactions.run(() -> {
                 CaseFile now = cases.findForUpdate(caseId).orElseThrow(CaseChangedMeanwhile::new);
@@ -204,10 +205,13 @@ public class CaseMessages {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
+                finished[0] = true;
             });
         } catch (RuntimeException failed) {
-            for (CaseStore.StoredItem item : items) {
-                blobs.delete(item.blob());
+            if (!finished[0]) { // a failed commit may have committed: the blob sweep decides then
+                for (CaseStore.StoredItem item : items) {
+                    blobs.delete(item.blob());
+                }
             }
             throw failed;
         }
