@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,7 +32,7 @@ final class RunningPortal implements AutoCloseable {
     private final List<String> output = new ArrayList<>();
     private final long startupMillis;
 
-    private RunningPortal(Path dataDir, Path tempDir) throws IOException, InterruptedException {
+    private RunningPortal(Path dataDir, Path tempDir, Map<String, String> environment) throws IOException, InterruptedException {
         this.port = freePort();
         Path bundle = Path.of(System.getProperty("candor.bundle", "target/candor.jar"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -39,6 +40,7 @@ final class RunningPortal implements AutoCloseable {
                 "-jar", bundle.toString(), "--port", Integer.toString(port));
         builder.environment().put("CANDOR_DATA_DIR", dataDir.toString());
         builder.environment().put("CANDOR_PUBLIC_URL", "http://localhost:" + port);
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
         long started = System.nanoTime();
         process = builder.start();
@@ -71,9 +73,15 @@ final class RunningPortal implements AutoCloseable {
 
     /** Starts the bundle and waits until Payara Micro says it is ready. */
     static RunningPortal start(Path dataDir, Path tempDir) throws IOException, InterruptedException {
+        return start(dataDir, tempDir, Map.of());
+    }
+
+    /** Starts the bundle with more environment variables (for example CANDOR_DB_URL) and waits until it is ready. */
+    static RunningPortal start(Path dataDir, Path tempDir, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         Files.createDirectories(tempDir);
-        return new RunningPortal(dataDir, tempDir);
+        return new RunningPortal(dataDir, tempDir, environment);
     }
 
     private void collectOutput() {
@@ -123,6 +131,14 @@ final class RunningPortal implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /** Kills the portal's process at once (SIGKILL), as a power cut or the out-of-memory killer would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the portal survived SIGKILL");
+        }
     }
 
     @Override
