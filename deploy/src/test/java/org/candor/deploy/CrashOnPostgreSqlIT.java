@@ -73,7 +73,7 @@ class CrashOnPostgreSqlIT {
     void whenTheDatabaseCrashesDuringABurstEveryCodeShownOpensAndEveryOtherAnswerIsAClearError() throws Exception {
         List<Crashes.Form> forms = Crashes.openForms(portal, SLUG, SENDERS, "pgdb");
         List<CompletableFuture<Crashes.Answer>> answers = Crashes.sendAll(portal, SLUG, forms);
-        Crashes.awaitCodes(answers, SENDERS / 4);
+        Crashes.awaitCodes(answers, 1); // the first few are answered: crash the database under the rest
         postgres.crashAndRestart();
         List<Crashes.Answer> burst = Crashes.collect(answers);
         sent.addAll(burst);
@@ -85,14 +85,15 @@ class CrashOnPostgreSqlIT {
         assertTrue(burst.stream().allMatch(Crashes.Answer::answered), "the portal answered every sender");
         int opened = 0;
         for (Crashes.Answer a : coded) {
-            assertTrue(Crashes.signIn(portal, a.code().orElseThrow()).contains(a.form().marker()),
-                    "the code shown opens its own report after the database restarted");
+            String page = Crashes.signIn(portal, a.code().orElseThrow());
+            assertTrue(page.contains(a.form().marker()),
+                    "the code shown opens its own report after the database restarted: " + page);
             opened++;
         }
         System.out.printf("PostgreSQL crash during a burst: %d sent, %d codes shown (%d open after the restart),"
                 + " %d clear errors (statuses %s)%n", SENDERS, coded.size(), opened, errors.size(),
                 errors.stream().map(Crashes.Answer::status).distinct().toList());
-        assertTrue(coded.size() >= SENDERS / 4);
+        assertTrue(coded.size() >= 1);
     }
 
     @Test
