@@ -157,6 +157,14 @@ final class RunningPortal implements AutoCloseable {
         return -1;
     }
 
+    /** Kills the portal's process at once (SIGKILL), as a power cut or the out-of-memory killer would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the portal survived SIGKILL");
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -10,6 +10,9 @@ import java.io.OutputStream;
  *
  * <p>A blob is written as a {@link PendingBlob} and becomes visible only when committed, so an
  * interrupted upload leaves nothing behind but a pending file that is removed at the next start.
+ * A committed blob stays held by its writer until {@link PendingBlob#close()}: writers close it
+ * only after the transaction that records it has ended, so that no sweep of unrecorded blobs
+ * (DESIGN.md property 11) removes a blob whose row is still on its way.
  */
 public interface BlobStore {
 
@@ -31,10 +34,17 @@ public interface BlobStore {
         /** Where to write the blob's bytes. */
         OutputStream stream();
 
-        /** Makes the blob durable and visible; returns its id. */
+        /**
+         * Makes the blob durable and visible; returns its id. The blob stays held (no sweep
+         * removes it) until {@link #close()}, which the writer calls once the transaction that
+         * records the blob has ended, committed or not.
+         */
         BlobId commit() throws IOException;
 
-        /** Forgets everything written; safe to call after a failure, and after commit (then it does nothing). */
+        /**
+         * Forgets everything written; safe to call after a failure. After {@link #commit()} it
+         * keeps the blob and only lets go of it.
+         */
         void abort();
 
         @Override

@@ -2,30 +2,63 @@ package org.candor.portal.blobstore;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Blobs as files under {@code candor.blobs.dir} (default {@code ${candor.data.dir}/blobs}): a
- * blob is written to {@code pending/}, forced to disk, then moved atomically to
- * {@code ab/abcdef...}. Pending files left by a crash are removed when the portal starts.
- * Several instances can share the folder (for example over NFS): names never collide.
+ * Blobs as files under {@code candor.blobs.dir} (default {@code ${candor.data.dir}/blobs}), written
+ * so that a crash at any moment leaves nothing half-written that outlives the next start
+ * (DESIGN.md properties 10 and 11): a blob is written to {@code pending/}, forced to disk, then
+ * moved atomically to {@code ab/abcdef...}. Several instances can share the folder (for example
+ * over NFS): names never collide.
+ *
+ * <p><b>Who may remove what.</b> From the moment its file is created until its writer
+ * {@linkplain PendingBlob#close() closes} it, a blob's file holds an exclusive lock (a POSIX
+ * record lock on the file, which follows it through the atomic move and which the kernel drops
+ * when the writing process dies). Writers close a committed blob only after the transaction
+ * that records it has ended. So a file nobody holds a lock on is either recorded, or left by a
+ * writer that died or gave up, and only such a file is ever swept:
+ * <ul>
+ * <li>at start, every file in {@code pending/} that can be locked is removed (a partial upload
+ *     of a process that was killed); files another live instance is writing stay;</li>
+ * <li>{@link #deleteIfAbandoned} removes a committed blob only while holding its lock and only if
+ *     the caller's check, made under that lock, still finds no row naming it (the orphan sweep in
+ *     {@code governance.retention.BlobSweep}).</li>
+ * </ul>
+ * Within one process a lock cannot be tested without breaking it (closing any channel on a file
+ * drops the process's lock on it), so the blobs this process holds are also kept in a set and
+ * never opened by a sweep. A writer that creates its file in the instant before another
+ * instance's sweep locks it finds the file gone once it holds the lock, and starts a new one.
  */
 @ApplicationScoped
 public class FileSystemBlobStore implements BlobStore {
+
+    private static final Logger LOG = Logger.getLogger(FileSystemBlobStore.class.getName());
+
+    /** The ids of the blobs this process is writing or holds until their rows are recorded. */
+    private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
 
     @Inject
     @ConfigProperty(name = "candor.data.dir")
@@ -41,7 +74,7 @@ public class FileSystemBlobStore implements BlobStore {
     public FileSystemBlobStore() {
     }
 
-    /** A store in a folder, outside a container (tests, tools). */
+    /** A store in a folder, outside a container (tests, tools); sweeps abandoned pending files at once. */
     public FileSystemBlobStore(Path root) {
         this.root = root;
         prepare();
@@ -53,24 +86,97 @@ public class FileSystemBlobStore implements BlobStore {
         prepare();
     }
 
+    /** Makes the store (and so its sweep of pending files) start with the application, not at the first upload. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        LOG.fine(() -> "blob store ready in " + root);
+    }
+
     private void prepare() {
         try {
             Files.createDirectories(pending());
-            try (Stream<Path> leftovers = Files.list(pending())) {
-                for (Path file : leftovers.toList()) {
-                    Files.deleteIfExists(file);
-                }
+            int removed = sweepPending();
+            if (removed > 0) {
+                LOG.info(() -> "Removed " + removed + " partial uploads left by a stopped process");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the blob folder " + root, e);
         }
     }
 
+    /**
+     * Removes the files in {@code pending/} that no live process is writing; returns how many.
+     * Runs at start; safe to run at any time and from several instances at once.
+     */
+    public int sweepPending() throws IOException {
+        int removed = 0;
+        try (Stream<Path> leftovers = Files.list(pending())) {
+            for (Path file : leftovers.toList()) {
+                if (removeIfUnlocked(file, () -> true)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Removes a committed blob if no live process holds it and, checked while it is locked,
+     * {@code stillUnreferenced} says no record names it; returns whether it was removed.
+     */
+    public boolean deleteIfAbandoned(BlobId id, Predicate<BlobId> stillUnreferenced) throws IOException {
+        return removeIfUnlocked(path(id), () -> stillUnreferenced.test(id));
+    }
+
+    private boolean removeIfUnlocked(Path file, java.util.function.BooleanSupplier mayRemove) throws IOException {
+        if (HELD.contains(file.getFileName().toString())) {
+            return false;
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
+        try (channel) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException heldHere) {
+                return false; // held by this process through another class loader
+            }
+            if (lock == null || !mayRemove.getAsBoolean()) {
+                return false; // a live writer holds it, or a record names it
+            }
+            Files.deleteIfExists(file);
+            return true;
+        }
+    }
+
     @Override
     public PendingBlob create() throws IOException {
-        BlobId id = BlobId.random();
-        Path file = pending().resolve(id.value());
-        return new FilePendingBlob(id, file, Files.newOutputStream(file, StandardOpenOption.CREATE_NEW));
+        while (true) {
+            BlobId id = BlobId.random();
+            Path file = pending().resolve(id.value());
+            HELD.add(id.value());
+            FileChannel channel = null;
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                FileLock lock = channel.lock();
+                if (Files.exists(file)) {
+                    return new FilePendingBlob(id, file, channel, lock);
+                }
+                // another instance's sweep removed the file before it was locked: take a new one
+                channel.close();
+            } catch (IOException | RuntimeException e) {
+                if (channel != null) {
+                    channel.close();
+                }
+                Files.deleteIfExists(file);
+                HELD.remove(id.value());
+                throw e;
+            }
+            HELD.remove(id.value());
+        }
     }
 
     @Override
@@ -104,13 +210,18 @@ public class FileSystemBlobStore implements BlobStore {
     private final class FilePendingBlob implements PendingBlob {
         private final BlobId id;
         private final Path file;
+        private final FileChannel channel;
+        private final FileLock lock;
         private final OutputStream out;
-        private boolean done;
+        private boolean committed;
+        private boolean closed;
 
-        FilePendingBlob(BlobId id, Path file, OutputStream raw) {
+        FilePendingBlob(BlobId id, Path file, FileChannel channel, FileLock lock) {
             this.id = id;
             this.file = file;
-            this.out = new BufferedOutputStream(raw, 64 * 1024);
+            this.channel = channel;
+            this.lock = lock;
+            this.out = new BufferedOutputStream(Channels.newOutputStream(new Unclosable(channel)), 64 * 1024);
         }
 
         @Override
@@ -120,38 +231,67 @@ public class FileSystemBlobStore implements BlobStore {
 
         @Override
         public BlobId commit() throws IOException {
-            if (done) {
+            if (committed || closed) {
                 throw new IllegalStateException("blob already closed");
             }
-            out.close();
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
+            out.flush();
+            channel.force(true);
             Path target = path(id);
             Files.createDirectories(target.getParent());
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
-            done = true;
+            committed = true;
             return id;
         }
 
         @Override
         public void abort() {
-            if (done) {
+            if (closed) {
                 return;
             }
-            done = true;
+            closed = true;
             try {
-                out.close();
-            } catch (IOException ignored) {
-                // the file goes anyway
-            }
-            try {
-                Files.deleteIfExists(file);
-            } catch (NoSuchFileException gone) {
-                // nothing to remove
+                if (!committed) {
+                    Files.deleteIfExists(file); // while still locked: no sweep touches it meanwhile
+                }
             } catch (IOException e) {
-                // removed at the next start at the latest
+                // removed by the sweep at the next start at the latest
+            } finally {
+                try {
+                    lock.release();
+                    channel.close();
+                } catch (IOException ignored) {
+                    // closing releases the lock in any case
+                }
+                HELD.remove(id.value());
             }
+        }
+    }
+
+    /**
+     * The channel as seen by the blob's output stream: closing the stream (as an OpenPGP writer
+     * does when it finishes) must not close the channel, which holds the blob's lock until the
+     * blob is committed and recorded.
+     */
+    private static final class Unclosable implements java.nio.channels.WritableByteChannel {
+        private final FileChannel channel;
+
+        Unclosable(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public int write(java.nio.ByteBuffer source) throws IOException {
+            return channel.write(source);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        public void close() {
+            // the pending blob closes the channel
         }
     }
 }

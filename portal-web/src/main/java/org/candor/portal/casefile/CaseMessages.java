@@ -195,6 +195,7 @@ public class CaseMessages {
     private void append(UUID caseId, List<CaseStore.StoredItem> items, Optional<UUID> author, Runnable alsoInTheTransaction,
             Optional<Set<CaseRecipient>> sealedFor) throws IOException {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        boolean[] finished = {false};
         try {
             transactions.run(() -> {
                 CaseFile now = cases.findForUpdate(caseId).orElseThrow(CaseChangedMeanwhile::new);
@@ -207,10 +208,13 @@ public class CaseMessages {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
+                finished[0] = true;
             });
         } catch (RuntimeException failed) {
-            for (CaseStore.StoredItem item : items) {
-                blobs.delete(item.blob());
+            if (!finished[0]) { // a failed commit may have committed: the blob sweep decides then
+                for (CaseStore.StoredItem item : items) {
+                    blobs.delete(item.blob());
+                }
             }
             throw failed;
         }
@@ -336,7 +340,6 @@ public class CaseMessages {
             for (int i = 0; i < attachments.size(); i++) {
                 items.add(new CaseStore.StoredItem(attachments.get(i).item(), ItemKind.ATTACHMENT, pending.get(i).commit()));
             }
-            pending.clear();
             try {
                 append(caseId, items, author, alsoInTheTransaction, Optional.of(investigators));
             } catch (CaseChangedMeanwhile changed) {

@@ -19,7 +19,8 @@ import org.candor.portal.blobstore.BlobStore;
 /**
  * Creates cases and adds items to them, atomically: the blobs are already sealed and stored;
  * this writes the rows that make them part of a case, in one transaction. If that transaction
- * fails, the blobs are removed, so nothing is left half-made (DESIGN.md property 10).
+ * fails, the blobs are removed (or, when only its commit failed, left to the blob sweep), so
+ * nothing is left half-made (DESIGN.md property 10).
  */
 @ApplicationScoped
 public class CaseStore {
@@ -43,34 +44,38 @@ public class CaseStore {
     /** Creates a case just received, with its items (the report first); returns its id. */
     public UUID createReceived(UUID channelId, LookupHandle handle, boolean sealedInBrowser, LocalDate day,
             WhistleblowerKey whistleblowerKey, Set<CaseRecipient> recipients, List<StoredItem> items) throws IOException {
+        return createReceived(channelId, handle, sealedInBrowser, day, whistleblowerKey, recipients, items, () -> {
+        });
+    }
+
+    /**
+     * Creates a case just received, running {@code alsoInTheTransaction} (recording the form's
+     * token as used) in the same transaction, so that both happen or neither does; returns its
+     * id. The transaction has committed when this returns: only then may a reply code be shown
+     * (DESIGN.md property 11).
+     */
+    public UUID createReceived(UUID channelId, LookupHandle handle, boolean sealedInBrowser, LocalDate day,
+            WhistleblowerKey whistleblowerKey, Set<CaseRecipient> recipients, List<StoredItem> items,
+            Runnable alsoInTheTransaction) throws IOException {
         UUID caseId = UUID.randomUUID();
         CaseFile caseFile = new CaseFile(caseId, channelId, handle, sealedInBrowser, day,
                 Base64.getEncoder().encodeToString(whistleblowerKey.toStorage()), whistleblowerKey.fingerprint(), recipients);
-        try {
-            transactions.run(() -> {
-                cases.add(caseFile);
-                addItems(caseId, items, Optional.empty(), day, 0);
-            });
-        } catch (RuntimeException failed) {
-            removeBlobs(items.stream().map(StoredItem::blob).toList());
-            throw failed;
-        }
+        recording(items.stream().map(StoredItem::blob).toList(), () -> {
+            alsoInTheTransaction.run();
+            cases.add(caseFile);
+            addItems(caseId, items, Optional.empty(), day, 0);
+        });
         announce(caseId);
         return caseId;
     }
 
     /** Adds sealed items to an existing case, after those it has. */
     public void append(UUID caseId, List<StoredItem> items, Optional<UUID> author, LocalDate day) throws IOException {
-        try {
-            transactions.run(() -> {
-                CaseFile caseFile = cases.find(caseId).orElseThrow(() -> new IllegalStateException("no such case"));
-                addItems(caseId, items, author, day, cases.nextPosition(caseId));
-                caseFile.touch(day);
-            });
-        } catch (RuntimeException failed) {
-            removeBlobs(items.stream().map(StoredItem::blob).toList());
-            throw failed;
-        }
+        recording(items.stream().map(StoredItem::blob).toList(), () -> {
+            CaseFile caseFile = cases.find(caseId).orElseThrow(() -> new IllegalStateException("no such case"));
+            addItems(caseId, items, author, day, cases.nextPosition(caseId));
+            caseFile.touch(day);
+        });
         announce(caseId);
     }
 
@@ -134,6 +139,27 @@ public class CaseStore {
     private void announce(UUID caseId) {
         if (added != null) {
             added.fire(new CaseItemsAdded(caseId));
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction; if it fails, removes the blobs it was to record,
+     * unless the work had finished and the commit itself failed: a database lost in the middle
+     * of a commit may have committed it, so the blobs are then left to the blob sweep, which
+     * removes them only if no row names them.
+     */
+    private void recording(List<BlobId> toRecord, Runnable work) {
+        boolean[] finished = {false};
+        try {
+            transactions.run(() -> {
+                work.run();
+                finished[0] = true;
+            });
+        } catch (RuntimeException failed) {
+            if (!finished[0]) {
+                removeBlobs(toRecord);
+            }
+            throw failed;
         }
     }
 

@@ -1,9 +1,13 @@
 package org.candor.portal.intake;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -14,8 +18,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+import org.candor.portal.platform.persistence.CandorDataSourceDefinition;
 import org.candor.portal.platform.secrets.ServerSecrets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,8 +33,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * of the answer page does not make a second case).
  *
  * <p>A token is {@code channel id | issued second | nonce | HMAC-SHA-256} under a key derived
- * from the server's secret; it names no person. Used nonces are remembered in memory until
- * their token would have expired anyway (docs/protocol.md, "Anti-abuse").
+ * from the server's secret; it names no person (docs/protocol.md, "Anti-abuse").
+ *
+ * <p>A used nonce is recorded in the database, in the transaction that creates the case
+ * ({@link #recordUse}), so that a replayed form is refused after a restart and on every instance
+ * sharing the database, and a crash cannot burn a token without a case nor make a case without
+ * burning it (DESIGN.md properties 10 and 11). The record is one insert into a primary key; a
+ * conflict means the token was used. Each instance also remembers the nonces it accepted, so a
+ * replay reaching it is refused before its body is read; a submission that fails before its
+ * case is stored lets go of its nonce ({@link #release}), so the same form can be sent again.
+ * Records are deleted once their token would have expired anyway, at most once a minute.
  */
 @ApplicationScoped
 public class FormTokens {
@@ -37,8 +52,15 @@ public class FormTokens {
     private static final int MAC_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final Logger LOG = Logger.getLogger(FormTokens.class.getName());
+    /** SQLSTATE of a unique constraint violation, on H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     @Inject
     ServerSecrets secrets;
+
+    @Resource(lookup = CandorDataSourceDefinition.JNDI_NAME)
+    DataSource database;
 
     @Inject
     @ConfigProperty(name = "candor.intake.min-fill-seconds", defaultValue = "3")
@@ -49,9 +71,33 @@ public class FormTokens {
     private byte[] key;
     private final Map<String, Long> used = new ConcurrentHashMap<>();
     private final AtomicLong nextSweep = new AtomicLong();
+    private final AtomicLong nextPurge = new AtomicLong();
 
     /** Why a token was not accepted. */
     public enum Verdict { ACCEPTED, TOO_QUICK, EXPIRED_OR_FOREIGN, ALREADY_USED }
+
+    /**
+     * The outcome of {@link #redeem}: when accepted, the nonce to {@linkplain #recordUse record}
+     * with the case, and the second after which its record may be forgotten (rounded up to the hour).
+     */
+    public record Redemption(Verdict verdict, String nonce, long forgetAfter) {
+        static Redemption refused(Verdict verdict) {
+            return new Redemption(verdict, "", 0);
+        }
+
+        public boolean accepted() {
+            return verdict == Verdict.ACCEPTED;
+        }
+    }
+
+    /** The database already holds the token's nonce: the form was sent before. */
+    public static final class AlreadyUsed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyUsed() {
+            super("form token already used", null, false, false);
+        }
+    }
 
     @PostConstruct
     void start() {
@@ -70,40 +116,94 @@ public class FormTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(signed);
     }
 
-    /** Checks a token and, when accepted, uses it up. */
-    public Verdict redeem(String token, UUID channelId) {
+    /**
+     * Checks a token and, when accepted, reserves it on this instance; the caller then records it
+     * with the case ({@link #recordUse}) or lets go of it ({@link #release}).
+     */
+    public Redemption redeem(String token, UUID channelId) {
         return redeem(token, channelId, minFillSeconds);
     }
 
-    /** Checks a token that must be at least {@code minAgeSeconds} old and, when accepted, uses it up. */
-    public Verdict redeem(String token, UUID channelId, int minAgeSeconds) {
+    /** As {@link #redeem(String, UUID)}, for a form that must have been open at least {@code minAgeSeconds}. */
+    public Redemption redeem(String token, UUID channelId, int minAgeSeconds) {
         byte[] raw;
         try {
             raw = Base64.getUrlDecoder().decode(token == null ? "" : token.strip());
         } catch (IllegalArgumentException malformed) {
-            return Verdict.EXPIRED_OR_FOREIGN;
+            return Redemption.refused(Verdict.EXPIRED_OR_FOREIGN);
         }
         if (raw.length != 40 + MAC_BYTES) {
-            return Verdict.EXPIRED_OR_FOREIGN;
+            return Redemption.refused(Verdict.EXPIRED_OR_FOREIGN);
         }
         byte[] body = java.util.Arrays.copyOf(raw, 40);
         byte[] givenMac = java.util.Arrays.copyOfRange(raw, 40, raw.length);
         if (!MessageDigest.isEqual(mac(body), givenMac)) {
-            return Verdict.EXPIRED_OR_FOREIGN;
+            return Redemption.refused(Verdict.EXPIRED_OR_FOREIGN);
         }
         ByteBuffer fields = ByteBuffer.wrap(body);
         UUID channel = new UUID(fields.getLong(), fields.getLong());
         long issued = fields.getLong();
         long now = clock.instant().getEpochSecond();
         if (!channel.equals(channelId) || now - issued > LIFETIME.toSeconds() || issued > now + 60) {
-            return Verdict.EXPIRED_OR_FOREIGN;
+            return Redemption.refused(Verdict.EXPIRED_OR_FOREIGN);
         }
         if (now - issued < Math.max(minFillSeconds, minAgeSeconds)) {
-            return Verdict.TOO_QUICK;
+            return Redemption.refused(Verdict.TOO_QUICK);
         }
         forgetExpired(now);
+        purgeExpired(now);
         String nonce = Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(body, 24, 40));
-        return used.putIfAbsent(nonce, issued + LIFETIME.toSeconds()) == null ? Verdict.ACCEPTED : Verdict.ALREADY_USED;
+        long expires = issued + LIFETIME.toSeconds();
+        long forgetAfter = Math.ceilDiv(expires, 3600L) * 3600L;
+        return used.putIfAbsent(nonce, expires) == null
+                ? new Redemption(Verdict.ACCEPTED, nonce, forgetAfter)
+                : Redemption.refused(Verdict.ALREADY_USED);
+    }
+
+    /**
+     * Records an accepted token as used, in the caller's transaction (the one that creates the
+     * case): one insert into the primary key.
+     *
+     * @throws AlreadyUsed when the database holds the nonce already (sent before, here or on
+     *     another instance, maybe before a restart); the transaction must then be rolled back
+     */
+    public void recordUse(Redemption redemption) {
+        if (!redemption.accepted()) {
+            throw new IllegalArgumentException("only an accepted token is recorded");
+        }
+        try (Connection c = database.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "insert into used_form_token (nonce, forget_after) values (?, ?)")) {
+            insert.setString(1, redemption.nonce());
+            insert.setLong(2, redemption.forgetAfter());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new AlreadyUsed();
+            }
+            throw new IllegalStateException("the form token could not be recorded (SQLSTATE " + e.getSQLState() + ")");
+        }
+    }
+
+    /** Lets go of a token whose submission failed before its case was stored, so that it can be sent again. */
+    public void release(Redemption redemption) {
+        if (redemption != null && redemption.accepted()) {
+            used.remove(redemption.nonce());
+        }
+    }
+
+    /** Deletes the records of tokens that have expired, at most once a minute; a failure waits for the next turn. */
+    private void purgeExpired(long now) {
+        long due = nextPurge.get();
+        if (database == null || now < due || !nextPurge.compareAndSet(due, now + 60)) {
+            return;
+        }
+        try (Connection c = database.getConnection(); PreparedStatement delete = c.prepareStatement(
+                "delete from used_form_token where forget_after < ?")) {
+            delete.setLong(1, now);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warning(() -> "expired form tokens could not be deleted now (SQLSTATE " + e.getSQLState() + ")");
+        }
     }
 
     /**

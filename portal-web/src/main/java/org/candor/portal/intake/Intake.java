@@ -81,6 +81,9 @@ public class Intake {
     @Inject
     CaseStore caseStore;
 
+    @Inject
+    FormTokens tokens;
+
     Clock clock = Clock.systemUTC();
 
     /** A file part that broke a limit; the submission is refused as a whole. */
@@ -100,6 +103,24 @@ public class Intake {
      * @throws IOException when the request breaks off (the client went away); nothing is kept
      */
     public SubmissionOutcome receive(Channel channel, Iterator<SubmissionPart> parts, Locale language) throws IOException {
+        return receive(channel, parts, language, Optional.empty());
+    }
+
+    /**
+     * Reads, seals and stores a submission sent with an accepted form token, which is recorded as
+     * used in the transaction that creates the case.
+     *
+     * @throws IOException when the request breaks off (the client went away); nothing is kept
+     * @throws FormTokens.AlreadyUsed when the token was used before (maybe on another instance or
+     *     before a restart); nothing is kept
+     */
+    public SubmissionOutcome receive(Channel channel, Iterator<SubmissionPart> parts, Locale language,
+            FormTokens.Redemption token) throws IOException {
+        return receive(channel, parts, language, Optional.of(token));
+    }
+
+    private SubmissionOutcome receive(Channel channel, Iterator<SubmissionPart> parts, Locale language,
+            Optional<FormTokens.Redemption> token) throws IOException {
         List<RecipientKey> investigatorKeys = new ArrayList<>();
         Set<CaseRecipient> caseRecipients = new HashSet<>();
         for (UUID id : channel.recipients()) {
@@ -146,9 +167,8 @@ public class Intake {
                     items.add(new CaseStore.StoredItem(reading.attachments.get(i).item(),
                             ItemKind.ATTACHMENT, file.commit()));
                 }
-                reading.pending.clear();
                 UUID caseId = caseStore.createReceived(channel.id(), replyCodes.handle(code), false, today,
-                        whistleblowerKey, caseRecipients, items);
+                        whistleblowerKey, caseRecipients, items, () -> token.ifPresent(tokens::recordUse));
                 Deadlines deadlines = Deadlines.receivedOn(today);
                 return new SubmissionOutcome.Received(caseId, code.display(), today, deadlines.acknowledgeBy(),
                         deadlines.feedbackBy());

@@ -32,8 +32,11 @@ public class IntakeGate {
 
     /** What becomes of a report at the gate. */
     public sealed interface Admission {
-        /** Go on: the token is used up and the report counted. */
-        record Admitted() implements Admission {
+        /**
+         * Go on: the token is reserved and the report counted; the redemption goes with the case
+         * into its transaction ({@link FormTokens#recordUse}), or is released if nothing is stored.
+         */
+        record Admitted(FormTokens.Redemption redemption) implements Admission {
         }
 
         /** The token was not accepted; nothing was counted. */
@@ -52,13 +55,13 @@ public class IntakeGate {
     /** The gate for a plain form's token. */
     public Admission plain(String token, UUID channelId) {
         boolean pressed = throttle.underPressure(channelId);
-        FormTokens.Verdict verdict = pressed
+        FormTokens.Redemption redemption = pressed
                 ? tokens.redeem(token, channelId, pressureFillSeconds)
                 : tokens.redeem(token, channelId);
-        if (pressed && verdict == FormTokens.Verdict.TOO_QUICK) {
+        if (pressed && redemption.verdict() == FormTokens.Verdict.TOO_QUICK) {
             return new Admission.WaitLonger(pressureFillSeconds);
         }
-        return counted(verdict, channelId);
+        return counted(redemption, channelId);
     }
 
     /**
@@ -88,11 +91,11 @@ public class IntakeGate {
         return counted(tokens.redeem(token, channelId), channelId);
     }
 
-    private Admission counted(FormTokens.Verdict verdict, UUID channelId) {
-        if (verdict != FormTokens.Verdict.ACCEPTED) {
-            return new Admission.BadToken(verdict);
+    private Admission counted(FormTokens.Redemption redemption, UUID channelId) {
+        if (!redemption.accepted()) {
+            return new Admission.BadToken(redemption.verdict());
         }
         throttle.charge(channelId);
-        return new Admission.Admitted();
+        return new Admission.Admitted(redemption);
     }
 }

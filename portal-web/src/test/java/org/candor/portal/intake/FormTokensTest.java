@@ -34,7 +34,7 @@ class FormTokensTest {
 
     private FormTokens.Verdict redeemAfter(String token, Duration after, UUID channel) {
         tokens.clock = Clock.fixed(OPENED.plus(after), ZoneOffset.UTC);
-        return tokens.redeem(token, channel);
+        return tokens.redeem(token, channel).verdict();
     }
 
     private String issue() {

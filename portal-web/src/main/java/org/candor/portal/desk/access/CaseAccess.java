@@ -231,16 +231,20 @@ public class CaseAccess {
             to.add(new CaseRecipient(staying, theirs.fingerprint()));
         }
         List<CaseItem> items = cases.items(caseId);
-        List<CaseStore.Resealed> resealed = resealAll(key, items, investigatorKeys,
-                CaseMessages.whistleblowerKey(caseFile).recipient(), oversightKeys());
-        String username = staff.find(colleagueId).map(m -> m.username().value()).orElse("?");
+        // the new blobs stay held until the transaction that records them has ended (BlobStore)
+        List<BlobStore.PendingBlob> held = new ArrayList<>();
         try {
+            List<CaseStore.Resealed> resealed = resealAll(key, items, investigatorKeys,
+                    CaseMessages.whistleblowerKey(caseFile).recipient(), oversightKeys(), held);
+            String username = staff.find(colleagueId).map(m -> m.username().value()).orElse("?");
             store.reseal(caseId, from, to, resealed, () -> audit.record(AuditEvent.of(change.action,
                             Actor.staff(me.id(), me.username())).about("case", caseId)
                     .with("staff", colleagueId.toString()).with("staff-name", username)
                     .with("fingerprint", fingerprint).with("items", items.size())));
         } catch (CaseChangedMeanwhile changed) {
             throw new AccessRefused(409, "caseAccess.changedMeanwhile");
+        } finally {
+            held.forEach(BlobStore.PendingBlob::close);
         }
     }
 
@@ -261,7 +265,8 @@ public class CaseAccess {
 
     /** Opens and re-seals every item; on any failure removes what it sealed so far and refuses. */
     private List<CaseStore.Resealed> resealAll(UnlockedKey key, List<CaseItem> items, List<RecipientKey> investigators,
-            RecipientKey whistleblower, List<RecipientKey> oversight) throws AccessRefused {
+            RecipientKey whistleblower, List<RecipientKey> oversight, List<BlobStore.PendingBlob> held)
+            throws AccessRefused {
         List<ItemReaders> readers = ItemReaders.of(items.stream().map(CaseItem::kind).toList());
         Opener opener = Opener.with(key);
         List<CaseStore.Resealed> done = new ArrayList<>();
@@ -277,7 +282,7 @@ public class CaseAccess {
                 if (readers.get(i).whistleblower()) {
                     to.add(whistleblower);
                 }
-                done.add(new CaseStore.Resealed(current.id(), current.blob(), reseal(opener, current, Sealer.to(to))));
+                done.add(new CaseStore.Resealed(current.id(), current.blob(), reseal(opener, current, Sealer.to(to), held)));
             }
             complete = true;
             return done;
@@ -296,23 +301,26 @@ public class CaseAccess {
         }
     }
 
-    /** One item, from its blob through the acting key and the sealer into a new blob, in constant memory. */
-    private BlobId reseal(Opener opener, CaseItem item, Sealer sealer) throws IOException {
+    /**
+     * One item, from its blob through the acting key and the sealer into a new blob, in constant
+     * memory; the committed blob is added to {@code held}, for the caller to close.
+     */
+    private BlobId reseal(Opener opener, CaseItem item, Sealer sealer, List<BlobStore.PendingBlob> held) throws IOException {
         Sealer.Content content = item.kind() == ItemKind.ATTACHMENT ? Sealer.Content.BINARY : Sealer.Content.TEXT;
-        try (BlobStore.PendingBlob pending = blobs.create()) {
-            try (InputStream ciphertext = blobs.open(item.blob()); OpenedStream plaintext = opener.open(ciphertext);
-                    OutputStream sealed = sealer.open(pending.stream(), content)) {
-                byte[] buffer = new byte[BUFFER];
-                int n;
-                while ((n = plaintext.read(buffer)) >= 0) {
-                    sealed.write(buffer, 0, n);
-                }
-                if (!plaintext.isVerified()) {
-                    throw new IntegrityCheckFailed("the item ended without its integrity check");
-                }
+        BlobStore.PendingBlob pending = blobs.create();
+        held.add(pending);
+        try (InputStream ciphertext = blobs.open(item.blob()); OpenedStream plaintext = opener.open(ciphertext);
+                OutputStream sealed = sealer.open(pending.stream(), content)) {
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = plaintext.read(buffer)) >= 0) {
+                sealed.write(buffer, 0, n);
             }
-            return pending.commit();
+            if (!plaintext.isVerified()) {
+                throw new IntegrityCheckFailed("the item ended without its integrity check");
+            }
         }
+        return pending.commit();
     }
 
     /** The usable keys of the enabled oversight members, who read appeals, decisions and outcome grounds. */

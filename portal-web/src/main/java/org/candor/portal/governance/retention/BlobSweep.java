@@ -1,6 +1,8 @@
 package org.candor.portal.governance.retention;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,13 +20,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.candor.portal.blobstore.BlobId;
 import org.candor.portal.blobstore.FileSystemBlobStore;
+import org.candor.portal.platform.persistence.SchemaMigrations;
 
 /**
- * Removes blobs that no case item names and that are older than a cut-off (a day): what a crash
- * left between a deletion's commit and its blob removal, or between sealing an upload and
- * recording it. Younger blobs are left alone, since an upload may still be on its way to its row.
- * Every blob the portal keeps is named by a {@code case_item} row; a feature that keeps blobs
- * otherwise must be added here before it ships.
+ * Removes blobs that no case item names and that no live process holds (DESIGN.md properties
+ * 10 and 11): what a crash left between sealing an upload and recording it, or between a
+ * deletion's commit and its blob removal.
+ *
+ * <p>It runs once when the portal starts, over every blob, so that after a start no orphan of a
+ * killed process remains, and with each retention run over blobs older than a day. The rule that
+ * keeps it from removing a blob another live instance is still recording: a writer holds a lock
+ * on its blob from creation until the transaction that records it has ended
+ * ({@link FileSystemBlobStore}); a blob is removed only while this sweep holds that lock and
+ * after a query made under it still finds no row naming it. A lock that can be taken means the
+ * writer's transaction is over (or its process is dead, and with it its transaction), so a row
+ * that will ever name the blob is visible by then. Every blob the portal keeps is named by a
+ * {@code case_item} row; a feature that keeps blobs otherwise must be added here before it ships.
  */
 @ApplicationScoped
 public class BlobSweep {
@@ -37,10 +48,24 @@ public class BlobSweep {
     @Inject
     FileSystemBlobStore store;
 
+    @Inject
+    SchemaMigrations migrations;
+
     @PersistenceContext(unitName = "candor")
     EntityManager em;
 
-    /** Removes unreferenced blobs last written before {@code cutoff}; returns how many. */
+    /** Sweeps every blob when the portal starts, once the schema is in place; a failure is logged, not fatal. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        try {
+            migrations.migrate();
+            int removed = sweep(Instant.MAX);
+            LOG.info(() -> "Blob sweep at start: " + removed + " unrecorded blobs removed");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the blob sweep at start failed; the next retention run sweeps again", e);
+        }
+    }
+
+    /** Removes unreferenced, abandoned blobs last written before {@code cutoff}; returns how many. */
     public int sweep(Instant cutoff) {
         List<BlobId> old = new ArrayList<>();
         try (Stream<Path> shards = Files.list(store.root())) {
@@ -65,8 +90,9 @@ public class BlobSweep {
             for (BlobId blob : batch) {
                 if (!referenced.contains(blob.value())) {
                     try {
-                        store.delete(blob);
-                        removed++;
+                        if (store.deleteIfAbandoned(blob, b -> referenced(List.of(b)).isEmpty())) {
+                            removed++;
+                        }
                     } catch (IOException e) {
                         LOG.log(Level.WARNING, "an unreferenced blob could not be removed; the next sweep tries again", e);
                     }

@@ -32,6 +32,7 @@ import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.ReplyCodes;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.UploadLimits;
+import org.candor.portal.intake.FormTokens;
 import org.candor.portal.intake.SubmissionPart;
 
 /**
@@ -59,6 +60,9 @@ public class SealedIntake {
 
     @Inject
     ReplyCodes replyCodes;
+
+    @Inject
+    FormTokens tokens;
 
     @Inject
     CaseStore caseStore;
@@ -102,6 +106,23 @@ public class SealedIntake {
      * @throws IOException when the request broke off; nothing is kept
      */
     public Received receive(Channel channel, Iterator<SubmissionPart> parts) throws Refused, IOException {
+        return receive(channel, parts, () -> {
+        });
+    }
+
+    /**
+     * {@link #receive(Channel, Iterator)} for a submission sent with an accepted form token, which
+     * is recorded as used in the transaction that creates the case.
+     *
+     * @throws FormTokens.AlreadyUsed when the token was used before; nothing is kept
+     */
+    public Received receive(Channel channel, Iterator<SubmissionPart> parts, FormTokens.Redemption token)
+            throws Refused, IOException {
+        return receive(channel, parts, () -> tokens.recordUse(token));
+    }
+
+    private Received receive(Channel channel, Iterator<SubmissionPart> parts, Runnable recordToken)
+            throws Refused, IOException {
         SealingRecipients.Current current = sealingRecipients.of(channel);
         if (current.isEmpty()) {
             throw new Refused(409, "closed", "sealed.closed");
@@ -156,10 +177,9 @@ public class SealedIntake {
             for (int i = 0; i < items.size(); i++) {
                 stored.add(new CaseStore.StoredItem(items.get(i).id(), items.get(i).kind(), pending.get(i).commit()));
             }
-            pending.clear();
             LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             UUID caseId = caseStore.createReceived(channel.id(), replyCodes.handle(preHandle), true, today,
-                    whistleblowerKey, current.caseRecipients(), stored);
+                    whistleblowerKey, current.caseRecipients(), stored, recordToken);
             return new Received(caseId, today);
         } finally {
             pending.forEach(BlobStore.PendingBlob::abort);

@@ -30,6 +30,7 @@ import org.candor.portal.casefile.Deadlines;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.ChannelRepository;
 import org.candor.portal.channel.UploadLimits;
+import org.candor.portal.intake.FormTokens;
 import org.candor.portal.intake.IntakeGate;
 import org.candor.portal.intake.SubmissionPart;
 import org.candor.portal.platform.i18n.Languages;
@@ -63,6 +64,9 @@ public class SealedReport {
     @Inject
     IntakeGate gate;
 
+    @Inject
+    FormTokens tokens;
+
     @Context
     HttpServletRequest request;
 
@@ -86,6 +90,8 @@ public class SealedReport {
         if (work != null) {
             return proveWork(work);
         }
+        FormTokens.Redemption redemption = null;
+        boolean stored = false;
         try {
             JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
             upload.setSizeMax(most);
@@ -99,21 +105,30 @@ public class SealedReport {
                     token = new String(in.readNBytes(256), StandardCharsets.US_ASCII);
                 }
             }
-            if (gate.sealed(token, channel.id()) instanceof IntakeGate.Admission.BadToken bad) {
-                return switch (bad.verdict()) {
-                    case TOO_QUICK -> refused(422, "tooQuick", "intake.tooQuick");
-                    case ALREADY_USED -> refused(409, "duplicate", "report.duplicate.text");
-                    default -> refused(422, "formExpired", "intake.formExpired");
-                };
+            switch (gate.sealed(token, channel.id())) {
+                case IntakeGate.Admission.Admitted admitted -> redemption = admitted.redemption();
+                case IntakeGate.Admission.BadToken bad -> {
+                    return switch (bad.verdict()) {
+                        case TOO_QUICK -> refused(422, "tooQuick", "intake.tooQuick");
+                        case ALREADY_USED -> refused(409, "duplicate", "report.duplicate.text");
+                        default -> refused(422, "formExpired", "intake.formExpired");
+                    };
+                }
+                default -> throw new IllegalStateException("the sealed gate only admits or refuses a token");
             }
             Parts parts = new Parts(items);
             SealedIntake.Received received;
             try {
-                received = intake.receive(channel, parts);
+                received = intake.receive(channel, parts, redemption);
             } catch (SealedIntake.Refused refusal) {
                 drain(parts);
                 throw refusal;
+            } catch (FormTokens.AlreadyUsed replay) {
+                // sent before, maybe to another instance or before a restart: nothing was kept
+                return refused(409, "duplicate", "report.duplicate.text");
             }
+            // the case's transaction has committed: only now may the browser show the reply code (DESIGN.md property 11)
+            stored = true;
             DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language());
             Deadlines deadlines = Deadlines.receivedOn(received.receivedOn());
             JsonObject answer = JSON.createObjectBuilder()
@@ -128,6 +143,10 @@ public class SealedReport {
         } catch (IOException | UncheckedIOException broken) {
             // A truncated or malformed body, or a cancelled upload: nothing was kept.
             return refused(400, "malformed", "sealed.brokenOff");
+        } finally {
+            if (!stored) {
+                tokens.release(redemption); // no case was made: the same form may be sent again
+            }
         }
     }
 

@@ -83,6 +83,8 @@ public class ReportPage {
         if (request.getContentLengthLong() > most) {
             return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).entity(failed()).build();
         }
+        FormTokens.Redemption redemption = null;
+        boolean caseStored = false;
         try {
             FileItemInputIterator items = multipart(most).getItemIterator(request);
             if (!items.hasNext()) {
@@ -93,8 +95,7 @@ public class ReportPage {
             String token = tokenFirst ? readToken(first) : "";
             Parts rest = new Parts(tokenFirst ? null : first, items);
             switch (gate.plain(token, channel.id())) {
-                case IntakeGate.Admission.Admitted admitted -> {
-                }
+                case IntakeGate.Admission.Admitted admitted -> redemption = admitted.redemption();
                 case IntakeGate.Admission.WaitLonger wait -> {
                     return Response.status(429).header("Retry-After", wait.seconds()).entity(formPage(channel,
                             intake.answersOnly(channel, rest, Problem.of("intake.waitLonger", wait.seconds())))).build();
@@ -109,7 +110,15 @@ public class ReportPage {
                 }
                 case IntakeGate.Admission.ProveWork unexpected -> throw new IllegalStateException("no proof of work without JavaScript");
             }
-            SubmissionOutcome outcome = intake.receive(channel, rest, language());
+            SubmissionOutcome outcome;
+            try {
+                outcome = intake.receive(channel, rest, language(), redemption);
+            } catch (FormTokens.AlreadyUsed replay) {
+                // sent before, maybe to another instance or before a restart: nothing was kept
+                return Response.status(Response.Status.CONFLICT).entity(Page.of("public/report-duplicate")).build();
+            }
+            // the case's transaction has committed: only now is the reply code shown (DESIGN.md property 11)
+            caseStored = outcome instanceof SubmissionOutcome.Received;
             return switch (outcome) {
                 case SubmissionOutcome.Received received -> Response.ok(receivedPage(received)).build();
                 case SubmissionOutcome.Refused refused -> refused(channel, refused);
@@ -119,6 +128,10 @@ public class ReportPage {
         } catch (IOException | UncheckedIOException broken) {
             // A truncated or malformed body, or a client that went away: nothing was kept.
             return Response.status(Response.Status.BAD_REQUEST).entity(failed()).build();
+        } finally {
+            if (!caseStored) {
+                tokens.release(redemption); // no case was made: the same form may be sent again
+            }
         }
     }
 

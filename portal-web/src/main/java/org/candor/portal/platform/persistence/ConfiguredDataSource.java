@@ -20,7 +20,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code candor.db.password} when the first connection is asked for, because application
  * configuration is not yet readable when the container reads data source annotations. The
  * driver is chosen from the URL and instantiated directly, so the drivers packaged in the WAR
- * are used and {@code DriverManager}'s class-loader rules do not matter.
+ * are used and {@code DriverManager}'s class-loader rules do not matter. On H2 it switches off
+ * delayed writes, so that a committed transaction is in the file when the commit returns.
  */
 public class ConfiguredDataSource implements DataSource {
 
@@ -49,10 +50,30 @@ public class ConfiguredDataSource implements DataSource {
             String url = config.getValue("candor.db.url", String.class);
             String user = config.getOptionalValue("candor.db.user", String.class).orElse("");
             String password = config.getOptionalValue("candor.db.password", String.class).orElse("");
-            t = new Target(DatabaseKind.of(url).driver(), url, user, password);
+            t = new Target(DatabaseKind.of(url).driver(), durable(url), user, password);
             target = t;
         }
         return t;
+    }
+
+    /**
+     * The URL with H2's delayed writes switched off. By default H2 writes a committed transaction
+     * to its file up to half a second later; a process killed in that time loses cases whose
+     * reply codes were already shown (DESIGN.md property 11). A URL that sets a delay is refused.
+     */
+    static String durable(String url) throws SQLException {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        String settings = url.toUpperCase(java.util.Locale.ROOT).replace(" ", "");
+        if (settings.contains(";WRITE_DELAY=")) {
+            if (settings.contains(";WRITE_DELAY=0;") || settings.endsWith(";WRITE_DELAY=0")) {
+                return url;
+            }
+            throw new SQLException("candor.db.url must not delay H2's writes (WRITE_DELAY): a crash would lose"
+                    + " reports whose reply codes were shown");
+        }
+        return url + ";WRITE_DELAY=0";
     }
 
     private record Target(Driver driver, String url, String user, String password) {
