@@ -15,6 +15,7 @@ import org.candor.portal.governance.transparency.Cell;
 import org.candor.portal.governance.transparency.Downloads;
 import org.candor.portal.governance.transparency.Figures;
 import org.candor.portal.governance.transparency.Measure;
+import org.candor.portal.governance.transparency.RunningBundle;
 import org.candor.portal.governance.transparency.SvgChart;
 import org.candor.portal.governance.transparency.TransparencyData;
 import org.candor.portal.platform.i18n.Languages;
@@ -32,6 +33,9 @@ public class TransparencyPages {
 
     @Inject
     TransparencyData data;
+
+    @Inject
+    RunningBundle bundle;
 
     @Context
     HttpServletRequest request;
@@ -70,7 +74,8 @@ public class TransparencyPages {
         List<String> headings = Downloads.columns().stream().map(c -> Messages.get(language, "transparency.column." + c))
                 .toList();
         return Page.of("public/transparency").with("sections", sections).with("headings", headings)
-                .with("columns", Downloads.columns());
+                .with("columns", Downloads.columns())
+                .with("bundleSha256", bundle.sha256().orElse(null));
     }
 
     @GET
