@@ -8,14 +8,14 @@ import jakarta.enterprise.concurrent.CronTrigger;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs retention once a day, at 03:17 server time, on every instance; the claim in
+ * Runs retention once a day, at 03:17 UTC, on every instance; the claim in
  * {@link RetentionRun} lets one of them do the pass. Switch it off on an instance with
  * {@code candor.retention.enabled=false}. The task runs outside any transaction: each case is
  * deleted in its own.
@@ -43,7 +43,7 @@ public class RetentionJob {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         if (enabled) {
-            schedule = scheduler.schedule(this::daily, new CronTrigger("17 3 * * *", ZoneId.systemDefault()));
+            schedule = scheduler.schedule(this::daily, new CronTrigger("17 3 * * *", ZoneOffset.UTC));
         }
     }
 
