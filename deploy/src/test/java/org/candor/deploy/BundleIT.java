@@ -64,14 +64,16 @@ class BundleIT {
      * bundle unpacks a fresh runtime at each start;
      * Payara 7.2025.1's notices about its own trust store (NCLS-SECURITY-05054: root certificates in it that have
      * expired; the portal makes no outgoing TLS connection) and about the JACC policy provider it configures itself
-     * (NCLS-SECURITY-01149, -01145).
+     * (NCLS-SECURITY-01149, -01145), and its web security comparing the root context's path "" with the "/" of
+     * its deployment at the first request, which it prints for every application deployed at the root.
      */
     private static final List<String> EXPECTED = List.of(
             "WARNING: Using incubator modules: jdk.incubator.vector",
             "Payara Micro Runtime directory is located in a temporary file location which can be cleaned by system processes.",
             "[NCLS-SECURITY-05054]",
             "[NCLS-SECURITY-01149]",
-            "[NCLS-SECURITY-01145]");
+            "[NCLS-SECURITY-01145]",
+            "Context path from ServletContext:  differs from path from bundle: /");
     private static final Pattern WARNING_OR_ERROR = Pattern.compile("\\b(WARNING|WARN|SEVERE|ERROR|FATAL)\\b|SLF4J\\(W\\)");
 
     @BeforeAll
