@@ -21,11 +21,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The runnable bundle as a newcomer meets it: started with the embedded database, it prints a
  * one-time setup link, serves the portal on loopback only, keeps nothing of a request in its
- * log, and keeps its data across a restart.
+ * log, and keeps its data across a restart. Its console shows no warning or error at either
+ * start, and its transparency page shows the SHA-256 of the very file it runs from.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BundleIT {
@@ -49,6 +54,27 @@ class BundleIT {
     private static RunningPortal portal;
     private static String setupLink;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A level or prefix of a warning or error as Payara, the JVM, SLF4J and Log4j print them. */
+    /**
+     * Warnings a normal start prints that Candor cannot remove, each matched by its message or message id so that any
+     * other warning still fails:
+     * the JVM's notice that the incubator module the launcher asks for (jdk.incubator.vector, for Lucene;
+     * docs/operations.md, "Running") is in use, which no option turns off;
+     * Payara Micro's notice that its runtime folder is a temporary one, printed whenever no --rootDir is given: the
+     * bundle unpacks a fresh runtime at each start;
+     * Payara 7.2025.1's notices about its own trust store (NCLS-SECURITY-05054: root certificates in it that have
+     * expired; the portal makes no outgoing TLS connection) and about the JACC policy provider it configures itself
+     * (NCLS-SECURITY-01149, -01145), and its web security comparing the root context's path "" with the "/" of
+     * its deployment at the first request, which it prints for every application deployed at the root.
+     */
+    private static final List<String> EXPECTED = List.of(
+            "WARNING: Using incubator modules: jdk.incubator.vector",
+            "Payara Micro Runtime directory is located in a temporary file location which can be cleaned by system processes.",
+            "[NCLS-SECURITY-05054]",
+            "[NCLS-SECURITY-01149]",
+            "[NCLS-SECURITY-01145]",
+            "Context path from ServletContext:  differs from path from bundle: /");
+    private static final Pattern WARNING_OR_ERROR = Pattern.compile("\\b(WARNING|WARN|SEVERE|ERROR|FATAL)\\b|SLF4J\\(W\\)");
 
     @BeforeAll
     static void start() throws Exception {
@@ -79,6 +105,27 @@ class BundleIT {
         assertEquals(200, ready.statusCode());
         assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
         assertTrue(Files.exists(work.resolve("data/database/candor.mv.db")), "H2 keeps its file in the data directory");
+        assertTrue(landing.headers().firstValue("X-Powered-By").isEmpty(), "the server does not name itself");
+    }
+
+    @Test
+    @Order(1)
+    void startsWithoutAWarningOrErrorOnItsConsole() throws Exception {
+        assertEquals(200, get(portal.url("/")).statusCode());
+        assertEquals(200, get(portal.url("/transparency")).statusCode());
+        assertEquals(List.of(), warningsAndErrors(portal.output()),
+                "a normal start and the first pages print no warning or error; the console was:\n" + portal.output());
+    }
+
+    @Test
+    @Order(1)
+    void showsTheSha256OfTheRunningBundleOnTheTransparencyPage() throws Exception {
+        Path bundle = Path.of(System.getProperty("candor.bundle", "target/candor.jar"));
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bundle)));
+        Matcher shown = Pattern.compile("<code id=\"bundle-sha256\">([0-9a-f]{64})</code>")
+                .matcher(get(portal.url("/transparency")).body());
+        assertTrue(shown.find(), "the transparency page shows a SHA-256");
+        assertEquals(expected, shown.group(1), "it is the digest of the file the portal runs from");
     }
 
     @Test
@@ -149,6 +196,20 @@ class BundleIT {
         assertTrue(portal.setupLink().isEmpty(), "an administrator exists: no setup link");
         HttpResponse<String> oldLink = get(URI.create(setupLink.replaceFirst(":\\d+/", ":" + portal.port() + "/")));
         assertEquals(410, oldLink.statusCode());
+        assertEquals(List.of(), warningsAndErrors(portal.output()),
+                "a start on an existing data directory prints no warning or error; the console was:\n" + portal.output());
+    }
+
+    /**
+     * The console lines that carry a warning or an error, whoever printed them (Payara's log, the JVM, a library
+     * writing to standard error), less the few in {@link #EXPECTED}.
+     */
+    private static List<String> warningsAndErrors(String console) {
+        return console.lines()
+                .map(line -> line.replaceAll("\u001B\\[[0-9;]*m", ""))
+                .filter(line -> WARNING_OR_ERROR.matcher(line).find())
+                .filter(line -> EXPECTED.stream().noneMatch(line::contains))
+                .toList();
     }
 
     private static boolean isLoopback(NetworkInterface nic) {

@@ -308,8 +308,8 @@ public class BrowserContact {
         List<Map.Entry<UUID, BlobStore.PendingBlob>> files = new ArrayList<>();
         try {
             JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-            upload.setSizeMax(most);
-            upload.setFileCountMax(2 + (long) limits.maxFiles());
+            upload.setMaxSize(most);
+            upload.setMaxFileCount(2 + (long) limits.maxFiles());
             upload.setHeaderCharset(StandardCharsets.UTF_8);
             FileItemInputIterator parts = upload.getItemIterator(request);
             if (!parts.hasNext()) {

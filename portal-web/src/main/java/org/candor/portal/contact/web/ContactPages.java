@@ -268,7 +268,7 @@ public class ContactPages {
             throw new CaseMessages.Refused(Problem.of("message.empty"));
         }
         JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-        upload.setFileCountMax(MAX_PARTS);
+        upload.setMaxFileCount(MAX_PARTS);
         upload.setHeaderCharset(StandardCharsets.UTF_8);
         try {
             FileItemInputIterator items = upload.getItemIterator(request);

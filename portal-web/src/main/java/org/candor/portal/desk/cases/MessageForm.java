@@ -43,7 +43,7 @@ final class MessageForm {
             throw new CaseMessages.Refused(Problem.of("message.empty"));
         }
         JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-        upload.setFileCountMax(MAX_PARTS);
+        upload.setMaxFileCount(MAX_PARTS);
         upload.setHeaderCharset(StandardCharsets.UTF_8);
         int files = 0;
         try {

@@ -1,24 +1,36 @@
 package org.candor.portal.governance.retention;
 
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.concurrent.CronTrigger;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.ZoneOffset;
+import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs retention once a day on every instance (a non-persistent Jakarta EE timer, so it needs no
- * timer database); the claim in {@link RetentionRun} lets one of them do the pass. Switch it off
- * on an instance with {@code candor.retention.enabled=false}. Outside any transaction: each case
- * is deleted in its own.
+ * Runs retention once a day, at 03:17 UTC, on every instance; the claim in
+ * {@link RetentionRun} lets one of them do the pass. Switch it off on an instance with
+ * {@code candor.retention.enabled=false}. The task runs outside any transaction: each case is
+ * deleted in its own.
+ *
+ * <p>It is scheduled on the server's managed scheduled executor (Jakarta Concurrency), which
+ * keeps nothing on disk, rather than with an EJB timer: Payara Micro runs the EJB Lite profile and
+ * warns at every start that a timed EJB needs the full profile, even a non-persistent one.
  */
-@Singleton
+@ApplicationScoped
 public class RetentionJob {
 
     private static final Logger LOG = Logger.getLogger(RetentionJob.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     RetentionRun run;
@@ -27,12 +39,23 @@ public class RetentionJob {
     @ConfigProperty(name = "candor.retention.enabled", defaultValue = "true")
     boolean enabled;
 
-    @Schedule(hour = "3", minute = "17", persistent = false, info = "candor-retention")
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void daily() {
-        if (!enabled) {
-            return;
+    private ScheduledFuture<?> schedule;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        if (enabled) {
+            schedule = scheduler.schedule(this::daily, new CronTrigger("17 3 * * *", ZoneOffset.UTC));
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
+    /** One retention pass; a failure is logged and the next day's run tries again. */
+    void daily() {
         try {
             RetentionRun.Outcome outcome = run.runOnce();
             if (outcome.ran()) {

@@ -94,8 +94,8 @@ public class SealedReport {
         boolean stored = false;
         try {
             JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-            upload.setSizeMax(most);
-            upload.setFileCountMax(MOST_PARTS);
+            upload.setMaxSize(most);
+            upload.setMaxFileCount(MOST_PARTS);
             upload.setHeaderCharset(StandardCharsets.UTF_8);
             FileItemInputIterator items = upload.getItemIterator(request);
             FileItemInput first = items.hasNext() ? items.next() : null;

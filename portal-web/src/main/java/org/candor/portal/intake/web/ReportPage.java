@@ -173,8 +173,8 @@ public class ReportPage {
 
     private static JakartaServletFileUpload<?, ?> multipart(long most) {
         JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-        upload.setSizeMax(most);
-        upload.setFileCountMax(Intake.MAX_PARTS);
+        upload.setMaxSize(most);
+        upload.setMaxFileCount(Intake.MAX_PARTS);
         upload.setHeaderCharset(StandardCharsets.UTF_8);
         return upload;
     }

@@ -18,6 +18,7 @@ import org.candor.portal.governance.transparency.Cell;
 import org.candor.portal.governance.transparency.Downloads;
 import org.candor.portal.governance.transparency.Figures;
 import org.candor.portal.governance.transparency.Measure;
+import org.candor.portal.governance.transparency.RunningBundle;
 import org.candor.portal.governance.transparency.SvgChart;
 import org.candor.portal.governance.transparency.TransparencyData;
 import org.candor.portal.platform.i18n.Languages;
@@ -40,6 +41,9 @@ public class TransparencyPages {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    RunningBundle bundle;
 
     @Context
     HttpServletRequest request;
@@ -79,6 +83,7 @@ public class TransparencyPages {
                 .toList();
         return Page.of("public/transparency").with("sections", sections).with("headings", headings)
                 .with("columns", Downloads.columns())
+                .with("bundleSha256", bundle.sha256().orElse(null))
                 .with("auditHead", audit.publishedHead().map(PublishedHead::toText).orElse(""));
     }
 
