@@ -24,7 +24,10 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.RequestContext;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletRequestContext;
 import org.candor.portal.casefile.Deadlines;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.ChannelRepository;
@@ -87,19 +90,8 @@ public class SealedReport {
             return refused(429, "busy", "report.busy.text");
         }
         try {
-            JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-            upload.setSizeMax(most);
-            upload.setFileCountMax(MOST_PARTS);
-            upload.setHeaderCharset(StandardCharsets.UTF_8);
-            FileItemInputIterator items = upload.getItemIterator(request);
-            FileItemInput first = items.hasNext() ? items.next() : null;
-            String token = "";
-            if (first != null && first.isFormField() && "token".equals(first.getFieldName())) {
-                try (InputStream in = first.getInputStream()) {
-                    token = new String(in.readNBytes(256), StandardCharsets.US_ASCII);
-                }
-            }
-            switch (tokens.redeem(token, channel.id())) {
+            Body body = Body.read(upload(most), new JakartaServletRequestContext(request));
+            switch (tokens.redeem(body.token(), channel.id())) {
                 case ACCEPTED -> {
                 }
                 case TOO_QUICK -> {
@@ -112,7 +104,7 @@ public class SealedReport {
                     return refused(422, "formExpired", "intake.formExpired");
                 }
             }
-            Parts parts = new Parts(items);
+            Parts parts = body.parts();
             SealedIntake.Received received;
             try {
                 received = intake.receive(channel, parts);
@@ -137,6 +129,42 @@ public class SealedReport {
         }
     }
 
+    /** The multipart parser as this resource uses it, for a body of at most {@code most} bytes. */
+    static JakartaServletFileUpload<?, ?> upload(long most) {
+        JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
+        upload.setSizeMax(most);
+        upload.setFileCountMax(MOST_PARTS);
+        upload.setHeaderCharset(StandardCharsets.UTF_8);
+        return upload;
+    }
+
+    /**
+     * A request body: the form token it begins with (empty if it does not) and the parts after it. Any failure
+     * of the parser is an {@link IOException}: commons-fileupload2 2.0.0-M4 throws a NullPointerException for
+     * a part of type multipart/mixed without a boundary, found by fuzzing.
+     */
+    record Body(String token, Parts parts) {
+        static Body read(JakartaServletFileUpload<?, ?> upload, RequestContext request) throws IOException {
+            try {
+                FileItemInputIterator items = upload.getItemIterator(request);
+                FileItemInput first = items.hasNext() ? items.next() : null;
+                String token = "";
+                if (first != null && first.isFormField() && "token".equals(first.getFieldName())) {
+                    try (InputStream in = first.getInputStream()) {
+                        token = new String(in.readNBytes(256), StandardCharsets.US_ASCII);
+                    }
+                }
+                return new Body(token, new Parts(items));
+            } catch (RuntimeException parserFailure) {
+                throw malformed(parserFailure);
+            }
+        }
+    }
+
+    private static IOException malformed(RuntimeException parserFailure) {
+        return new FileUploadException("the multipart body is malformed", parserFailure);
+    }
+
     /** Reads what is left of a refused request, so that the answer reaches the browser; keeps nothing. */
     private static void drain(Iterator<SubmissionPart> parts) throws IOException {
         while (parts.hasNext()) {
@@ -159,8 +187,8 @@ public class SealedReport {
         return Languages.of(request);
     }
 
-    /** The multipart stream as submission parts; read errors surface as {@link UncheckedIOException}. */
-    private static final class Parts implements Iterator<SubmissionPart> {
+    /** The multipart stream as submission parts; read and parser errors surface as {@link UncheckedIOException}. */
+    static final class Parts implements Iterator<SubmissionPart> {
         private final FileItemInputIterator items;
 
         Parts(FileItemInputIterator items) {
@@ -173,6 +201,8 @@ public class SealedReport {
                 return items.hasNext();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (RuntimeException parserFailure) {
+                throw new UncheckedIOException(malformed(parserFailure));
             }
         }
 
@@ -186,6 +216,8 @@ public class SealedReport {
                 item = items.next();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (RuntimeException parserFailure) {
+                throw new UncheckedIOException(malformed(parserFailure));
             }
             return new SubmissionPart() {
                 @Override

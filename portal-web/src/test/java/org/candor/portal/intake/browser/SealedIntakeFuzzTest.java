@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,14 +15,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.RequestContext;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.candor.crypto.LookupHandle;
 import org.candor.crypto.Pepper;
 import org.candor.crypto.PreHandle;
@@ -48,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzes the multipart intake of a report sealed in the browser (DESIGN.md properties 1, 2 and 10): a request
- * body goes through commons-fileupload2's streaming parser, configured as {@link SealedReport} configures it
- * (size limit, part count, UTF-8 headers, the form token read first), into {@link SealedIntake#receive} with a
+ * body goes through {@link SealedReport}'s reading of it (commons-fileupload2's streaming parser with its part
+ * count and UTF-8 headers, the form token read first), into {@link SealedIntake#receive} with a
  * real blob store and case store. Whatever the body, the intake stores a case or refuses with
  * {@link SealedIntake.Refused} or an {@link IOException} (a broken body); nothing else escapes, and a refusal
  * leaves no file behind, pending or committed.
@@ -126,13 +121,9 @@ class SealedIntakeFuzzTest {
         cases.itemRows.clear();
     }
 
-    /** The body's parts as {@link SealedReport} hands them on: parsed as a stream, the form token read first. */
+    /** The body's parts as {@link SealedReport} hands them on: its parser, the form token read first. */
     private static Iterator<SubmissionPart> parts(byte[] body) throws IOException {
-        JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-        upload.setSizeMax(body.length + 1L);
-        upload.setFileCountMax(4 + UploadLimits.MAX_FILES);
-        upload.setHeaderCharset(StandardCharsets.UTF_8);
-        FileItemInputIterator items = upload.getItemIterator(new RequestContext() {
+        return SealedReport.Body.read(SealedReport.upload(body.length + 1L), new RequestContext() {
             @Override
             public String getCharacterEncoding() {
                 return null;
@@ -157,57 +148,7 @@ class SealedIntakeFuzzTest {
             public boolean isMultipartRelated() {
                 return false;
             }
-        });
-        FileItemInput first = items.hasNext() ? items.next() : null;
-        if (first != null && first.isFormField() && "token".equals(first.getFieldName())) {
-            try (InputStream in = first.getInputStream()) {
-                in.readNBytes(256);
-            }
-        }
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                try {
-                    return items.hasNext();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public SubmissionPart next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                FileItemInput item;
-                try {
-                    item = items.next();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return new SubmissionPart() {
-                    @Override
-                    public String field() {
-                        return item.getFieldName() == null ? "" : item.getFieldName();
-                    }
-
-                    @Override
-                    public Optional<String> fileName() {
-                        return item.isFormField() ? Optional.empty() : Optional.ofNullable(item.getName());
-                    }
-
-                    @Override
-                    public String contentType() {
-                        return item.getContentType() == null ? "" : item.getContentType();
-                    }
-
-                    @Override
-                    public InputStream stream() throws IOException {
-                        return item.getInputStream();
-                    }
-                };
-            }
-        };
+        }).parts();
     }
 
     private static List<Path> files() throws IOException {
