@@ -435,12 +435,19 @@ public final class Keys {
         }
     }
 
-    /** The public certificate of a key, as its own object. */
-    public static OpenPGPCertificate publicPart(OpenPGPCertificate cert) {
+    /**
+     * The public certificate of a key, as its own object.
+     *
+     * @throws KeyRejected if the key's packets do not form a certificate (Bouncy Castle throws
+     *                     IllegalArgumentException for a key that begins with a subkey; found by fuzzing)
+     */
+    public static OpenPGPCertificate publicPart(OpenPGPCertificate cert) throws KeyRejected {
         try {
             return new OpenPGPKeyReader(IMPL).parseCertificate(encodePublic(cert));
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        } catch (RuntimeException malformed) {
+            throw new KeyRejected(Reason.MALFORMED, "the key's packets do not form one OpenPGP key", malformed);
         }
     }
 }
