@@ -60,11 +60,29 @@ public class QuestionnaireJson implements AttributeConverter<Questionnaire, Stri
         return JSON.createObjectBuilder().add("format", FORMAT).add("fields", fields).build().toString();
     }
 
+    /**
+     * Reads a stored document.
+     *
+     * @throws InvalidChannelInput   if the questionnaire it holds no longer passes validation
+     * @throws IllegalStateException if it is not a questionnaire document of a known format
+     */
     @Override
     public Questionnaire convertToEntityAttribute(String stored) {
         if (stored == null || stored.isBlank()) {
             return Questionnaire.EMPTY;
         }
+        try {
+            return read(stored);
+        } catch (InvalidChannelInput | IllegalStateException loud) {
+            throw loud;
+        } catch (RuntimeException unreadable) {
+            // broken JSON, a member missing (null) or of another JSON type (ClassCastException), an unknown
+            // field type, or a fraction where a whole number belongs (ArithmeticException)
+            throw new IllegalStateException("the stored questionnaire is not a questionnaire document", unreadable);
+        }
+    }
+
+    private static Questionnaire read(String stored) {
         JsonObject document;
         try (JsonReader reader = JSON.createReader(new StringReader(stored))) {
             document = reader.readObject();

@@ -16,6 +16,7 @@ import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PacketFormat;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.bcpg.S2K;
 import org.bouncycastle.bcpg.SecretKeyPacket;
 import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
@@ -80,6 +81,15 @@ public final class Keys {
      * stretching adds nothing; iterated-salted (not Argon2) because a browser must unlock it without WebAssembly.
      */
     static final int LOCK_SECRET_S2K_COUNT = 0x00;
+
+    /**
+     * Most memory (log2 of KiB: 64 MiB, what Candor's own storage lock and OpenPGP.js use) and passes an Argon2
+     * S2K of a key from outside may ask for. Bouncy Castle accepts up to 2^30 KiB; unlocking a key that asks for
+     * 4 GiB would exhaust the server's heap (a whistleblower key is uploaded by a browser and unlocked at
+     * sign-in).
+     */
+    static final int MAX_ARGON2_MEMORY_EXPONENT = 16;
+    static final int MAX_ARGON2_PASSES = 10;
 
     private Keys() {
     }
@@ -268,6 +278,14 @@ public final class Keys {
             if (usage == SecretKeyPacket.USAGE_NONE) {
                 throw new KeyRejected(Reason.UNSUPPORTED, "the secret key is not protected by a passphrase");
             }
+            S2K s2k = secret.getS2K();
+            if (s2k != null && s2k.getType() == S2K.ARGON_2 && (s2k.getMemorySizeExponent() > MAX_ARGON2_MEMORY_EXPONENT
+                    || s2k.getPasses() > MAX_ARGON2_PASSES)) {
+                throw new KeyRejected(Reason.UNSUPPORTED, "the key's passphrase protection asks for Argon2 with "
+                        + (1L << Math.min(s2k.getMemorySizeExponent(), 62)) / 1024 + " MiB and " + s2k.getPasses()
+                        + " passes; Candor unlocks keys with at most " + (1 << MAX_ARGON2_MEMORY_EXPONENT) / 1024
+                        + " MiB and " + MAX_ARGON2_PASSES + " passes");
+            }
         }
         return key;
     }
@@ -417,12 +435,19 @@ public final class Keys {
         }
     }
 
-    /** The public certificate of a key, as its own object. */
-    public static OpenPGPCertificate publicPart(OpenPGPCertificate cert) {
+    /**
+     * The public certificate of a key, as its own object.
+     *
+     * @throws KeyRejected if the key's packets do not form a certificate (Bouncy Castle throws
+     *                     IllegalArgumentException for a key that begins with a subkey; found by fuzzing)
+     */
+    public static OpenPGPCertificate publicPart(OpenPGPCertificate cert) throws KeyRejected {
         try {
             return new OpenPGPKeyReader(IMPL).parseCertificate(encodePublic(cert));
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        } catch (RuntimeException malformed) {
+            throw new KeyRejected(Reason.MALFORMED, "the key's packets do not form one OpenPGP key", malformed);
         }
     }
 }

@@ -25,7 +25,10 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.RequestContext;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletRequestContext;
 import org.candor.portal.casefile.Deadlines;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.ChannelRepository;
@@ -93,19 +96,8 @@ public class SealedReport {
         FormTokens.Redemption redemption = null;
         boolean stored = false;
         try {
-            JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-            upload.setMaxSize(most);
-            upload.setMaxFileCount(MOST_PARTS);
-            upload.setHeaderCharset(StandardCharsets.UTF_8);
-            FileItemInputIterator items = upload.getItemIterator(request);
-            FileItemInput first = items.hasNext() ? items.next() : null;
-            String token = "";
-            if (first != null && first.isFormField() && "token".equals(first.getFieldName())) {
-                try (InputStream in = first.getInputStream()) {
-                    token = new String(in.readNBytes(256), StandardCharsets.US_ASCII);
-                }
-            }
-            switch (gate.sealed(token, channel.id())) {
+            Body body = Body.read(upload(most), new JakartaServletRequestContext(request));
+            switch (gate.sealed(body.token(), channel.id())) {
                 case IntakeGate.Admission.Admitted admitted -> redemption = admitted.redemption();
                 case IntakeGate.Admission.BadToken bad -> {
                     return switch (bad.verdict()) {
@@ -116,7 +108,7 @@ public class SealedReport {
                 }
                 default -> throw new IllegalStateException("the sealed gate only admits or refuses a token");
             }
-            Parts parts = new Parts(items);
+            Parts parts = body.parts();
             SealedIntake.Received received;
             try {
                 received = intake.receive(channel, parts, redemption);
@@ -179,6 +171,42 @@ public class SealedReport {
         return Response.status(429).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 
+    /** The multipart parser as this resource uses it, for a body of at most {@code most} bytes. */
+    static JakartaServletFileUpload<?, ?> upload(long most) {
+        JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
+        upload.setMaxSize(most);
+        upload.setMaxFileCount(MOST_PARTS);
+        upload.setHeaderCharset(StandardCharsets.UTF_8);
+        return upload;
+    }
+
+    /**
+     * A request body: the form token it begins with (empty if it does not) and the parts after it. Any failure
+     * of the parser is an {@link IOException}: commons-fileupload2 2.0.0-M4 throws a NullPointerException for
+     * a part of type multipart/mixed without a boundary, found by fuzzing.
+     */
+    record Body(String token, Parts parts) {
+        static Body read(JakartaServletFileUpload<?, ?> upload, RequestContext request) throws IOException {
+            try {
+                FileItemInputIterator items = upload.getItemIterator(request);
+                FileItemInput first = items.hasNext() ? items.next() : null;
+                String token = "";
+                if (first != null && first.isFormField() && "token".equals(first.getFieldName())) {
+                    try (InputStream in = first.getInputStream()) {
+                        token = new String(in.readNBytes(256), StandardCharsets.US_ASCII);
+                    }
+                }
+                return new Body(token, new Parts(items));
+            } catch (RuntimeException parserFailure) {
+                throw malformed(parserFailure);
+            }
+        }
+    }
+
+    private static IOException malformed(RuntimeException parserFailure) {
+        return new FileUploadException("the multipart body is malformed", parserFailure);
+    }
+
     /** Reads what is left of a refused request, so that the answer reaches the browser; keeps nothing. */
     private static void drain(Iterator<SubmissionPart> parts) throws IOException {
         while (parts.hasNext()) {
@@ -201,8 +229,8 @@ public class SealedReport {
         return Languages.of(request);
     }
 
-    /** The multipart stream as submission parts; read errors surface as {@link UncheckedIOException}. */
-    private static final class Parts implements Iterator<SubmissionPart> {
+    /** The multipart stream as submission parts; read and parser errors surface as {@link UncheckedIOException}. */
+    static final class Parts implements Iterator<SubmissionPart> {
         private final FileItemInputIterator items;
 
         Parts(FileItemInputIterator items) {
@@ -215,6 +243,8 @@ public class SealedReport {
                 return items.hasNext();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (RuntimeException parserFailure) {
+                throw new UncheckedIOException(malformed(parserFailure));
             }
         }
 
@@ -228,6 +258,8 @@ public class SealedReport {
                 item = items.next();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (RuntimeException parserFailure) {
+                throw new UncheckedIOException(malformed(parserFailure));
             }
             return new SubmissionPart() {
                 @Override

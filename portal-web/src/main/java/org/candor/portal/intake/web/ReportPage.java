@@ -25,6 +25,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.ChannelRepository;
@@ -86,11 +87,17 @@ public class ReportPage {
         FormTokens.Redemption redemption = null;
         boolean caseStored = false;
         try {
-            FileItemInputIterator items = multipart(most).getItemIterator(request);
-            if (!items.hasNext()) {
-                return Response.status(Response.Status.BAD_REQUEST).entity(failed()).build();
+            FileItemInputIterator items;
+            FileItemInput first;
+            try {
+                items = multipart(most).getItemIterator(request);
+                if (!items.hasNext()) {
+                    return Response.status(Response.Status.BAD_REQUEST).entity(failed()).build();
+                }
+                first = items.next();
+            } catch (RuntimeException parserFailure) {
+                throw malformed(parserFailure);
             }
-            FileItemInput first = items.next();
             boolean tokenFirst = first.isFormField() && "token".equals(first.getFieldName());
             String token = tokenFirst ? readToken(first) : "";
             Parts rest = new Parts(tokenFirst ? null : first, items);
@@ -179,6 +186,15 @@ public class ReportPage {
         return upload;
     }
 
+    /**
+     * A failure of the parser as what it is, a malformed body: commons-fileupload2 2.0.0-M4 throws a
+     * NullPointerException for a part of type multipart/mixed without a boundary (found by fuzzing the browser
+     * path, which parses the same way).
+     */
+    private static IOException malformed(RuntimeException parserFailure) {
+        return new FileUploadException("the multipart body is malformed", parserFailure);
+    }
+
     private static String readToken(FileItemInput part) throws IOException {
         try (InputStream in = part.getInputStream()) {
             return new String(in.readNBytes(256), StandardCharsets.US_ASCII);
@@ -204,6 +220,8 @@ public class ReportPage {
                 return pending != null || items.hasNext();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (RuntimeException parserFailure) {
+                throw new UncheckedIOException(malformed(parserFailure));
             }
         }
 
@@ -218,6 +236,8 @@ public class ReportPage {
                 pending = null;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (RuntimeException parserFailure) {
+                throw new UncheckedIOException(malformed(parserFailure));
             }
             return new SubmissionPart() {
                 @Override
