@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Logger;
+import org.candor.portal.platform.storage.PrivateDataDirectory;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -54,6 +55,7 @@ public class AuditSigner {
         try {
             if (!Files.exists(publicFile) || !Files.readString(publicFile, StandardCharsets.US_ASCII).equals(pem)) {
                 Files.writeString(publicFile, pem, StandardCharsets.US_ASCII);
+                PrivateDataDirectory.tighten(publicFile.getParent());
             }
         } catch (java.io.IOException e) {
             LOG.warning(() -> "Could not write the audit public key beside its key file: " + e.getClass().getName());

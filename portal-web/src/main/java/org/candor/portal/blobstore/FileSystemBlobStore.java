@@ -8,13 +8,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,6 +32,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * blob is written to {@code pending/}, forced to disk, then moved atomically to
  * {@code ab/abcdef...}. Pending files left by a crash are removed when the portal starts.
  * Several instances can share the folder (for example over NFS): names never collide.
+ *
+ * <p>Keeps DESIGN.md property 6 on disk: blobs are 0600 and folders 0700 whatever the umask, and a
+ * committed blob, its folder and the pending folder carry the start of the UTC day, not the
+ * moment of arrival, as modification and access time.
  */
 @ApplicationScoped
 public class FileSystemBlobStore implements BlobStore {
@@ -34,6 +47,9 @@ public class FileSystemBlobStore implements BlobStore {
     @Inject
     @ConfigProperty(name = "candor.blobs.dir")
     Optional<String> blobsDir;
+
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
 
     private Path root;
 
@@ -55,7 +71,8 @@ public class FileSystemBlobStore implements BlobStore {
 
     private void prepare() {
         try {
-            Files.createDirectories(pending());
+            ownerOnlyFolder(root);
+            ownerOnlyFolder(pending());
             try (Stream<Path> leftovers = Files.list(pending())) {
                 for (Path file : leftovers.toList()) {
                     Files.deleteIfExists(file);
@@ -70,7 +87,7 @@ public class FileSystemBlobStore implements BlobStore {
     public PendingBlob create() throws IOException {
         BlobId id = BlobId.random();
         Path file = pending().resolve(id.value());
-        return new FilePendingBlob(id, file, Files.newOutputStream(file, StandardOpenOption.CREATE_NEW));
+        return new FilePendingBlob(id, file, ownerOnlyFile(file));
     }
 
     @Override
@@ -101,6 +118,45 @@ public class FileSystemBlobStore implements BlobStore {
         return root.resolve(id.value().substring(0, 2)).resolve(id.value());
     }
 
+    private boolean posix() {
+        return root.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** Opens a new file that is readable by its owner only (0600) from the moment it exists, whatever the umask. */
+    private OutputStream ownerOnlyFile(Path file) throws IOException {
+        if (!posix()) {
+            return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
+        }
+        return Channels.newOutputStream(Files.newByteChannel(file,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(OWNER_FILE)));
+    }
+
+    /** Creates a folder (and its parents) readable by its owner only (0700), and tightens it if it exists. */
+    private void ownerOnlyFolder(Path folder) throws IOException {
+        if (!posix()) {
+            Files.createDirectories(folder);
+            return;
+        }
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_FOLDER));
+        }
+        if (!Files.getPosixFilePermissions(folder).equals(OWNER_FOLDER)) {
+            Files.setPosixFilePermissions(folder, OWNER_FOLDER);
+        }
+    }
+
+    /**
+     * Gives a committed blob, its shard folder and the pending folder the start of the current UTC
+     * day as modification and access time, so that none of them records the moment the blob
+     * arrived (DESIGN.md property 6). The change time cannot be set (docs/threat-model.md).
+     */
+    private void hideArrival(Path blob) throws IOException {
+        FileTime day = FileTime.from(Instant.now().truncatedTo(ChronoUnit.DAYS));
+        for (Path path : List.of(blob, blob.getParent(), pending())) {
+            Files.getFileAttributeView(path, BasicFileAttributeView.class).setTimes(day, day, null);
+        }
+    }
+
     private final class FilePendingBlob implements PendingBlob {
         private final BlobId id;
         private final Path file;
@@ -128,8 +184,9 @@ public class FileSystemBlobStore implements BlobStore {
                 channel.force(true);
             }
             Path target = path(id);
-            Files.createDirectories(target.getParent());
+            ownerOnlyFolder(target.getParent());
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            hideArrival(target);
             done = true;
             return id;
         }
