@@ -92,9 +92,12 @@ public class SealedIntake {
     public record Received(UUID caseId, LocalDate receivedOn) {
     }
 
-    /** The largest ciphertext accepted for {@code plaintextBytes} of content: the OpenPGP framing, generously. */
+    /**
+     * The largest ciphertext accepted for {@code plaintextBytes} of content: the OpenPGP framing and the PADMÉ
+     * padding (at most 12.5 %, docs/protocol.md, "Padding"), generously.
+     */
     public static long ciphertextAllowance(long plaintextBytes) {
-        return plaintextBytes + plaintextBytes / 100 + 64 * 1024;
+        return plaintextBytes + plaintextBytes / 8 + 64 * 1024;
     }
 
     /**
