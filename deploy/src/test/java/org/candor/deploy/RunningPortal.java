@@ -31,12 +31,17 @@ final class RunningPortal implements AutoCloseable {
     private final List<String> output = new ArrayList<>();
     private final long startupMillis;
 
-    private RunningPortal(Path dataDir, Path tempDir) throws IOException, InterruptedException {
+    private RunningPortal(Path dataDir, Path tempDir, String umask) throws IOException, InterruptedException {
         this.port = freePort();
         Path bundle = Path.of(System.getProperty("candor.bundle", "target/candor.jar"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "--add-modules=jdk.incubator.vector", "-Djava.io.tmpdir=" + tempDir,
-                "-jar", bundle.toString(), "--port", Integer.toString(port));
+        List<String> command = new ArrayList<>();
+        if (umask != null) {
+            command.addAll(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
+        }
+        command.addAll(List.of(java.toString(), "--add-modules=jdk.incubator.vector", "-Djava.io.tmpdir=" + tempDir,
+                "-jar", bundle.toString(), "--port", Integer.toString(port)));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("CANDOR_DATA_DIR", dataDir.toString());
         builder.environment().put("CANDOR_PUBLIC_URL", "http://localhost:" + port);
         builder.redirectErrorStream(true);
@@ -73,7 +78,13 @@ final class RunningPortal implements AutoCloseable {
     static RunningPortal start(Path dataDir, Path tempDir) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         Files.createDirectories(tempDir);
-        return new RunningPortal(dataDir, tempDir);
+        return new RunningPortal(dataDir, tempDir, null);
+    }
+
+    /** Starts the bundle as a service manager with the given umask (for example "022") would start it. */
+    static RunningPortal startWithUmask(Path dataDir, Path tempDir, String umask) throws IOException, InterruptedException {
+        Files.createDirectories(tempDir);
+        return new RunningPortal(dataDir, tempDir, umask);
     }
 
     private void collectOutput() {
