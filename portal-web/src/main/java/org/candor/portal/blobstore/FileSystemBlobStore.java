@@ -34,7 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Several instances can share the folder (for example over NFS): names never collide.
  *
  * <p>Keeps DESIGN.md property 6 on disk: blobs are 0600 and folders 0700 whatever the umask, and a
- * committed blob, its folder and the pending folder carry the start of the UTC day, not the
+ * committed blob and the folders it changed carry the start of the UTC day, not the
  * moment of arrival, as modification and access time.
  */
 @ApplicationScoped
@@ -146,13 +146,14 @@ public class FileSystemBlobStore implements BlobStore {
     }
 
     /**
-     * Gives a committed blob, its shard folder and the pending folder the start of the current UTC
+     * Gives a committed blob, its shard folder, the pending folder and the store's folder (a new
+     * shard folder changes it) the start of the current UTC
      * day as modification and access time, so that none of them records the moment the blob
      * arrived (DESIGN.md property 6). The change time cannot be set (docs/threat-model.md).
      */
     private void hideArrival(Path blob) throws IOException {
         FileTime day = FileTime.from(Instant.now().truncatedTo(ChronoUnit.DAYS));
-        for (Path path : List.of(blob, blob.getParent(), pending())) {
+        for (Path path : List.of(blob, blob.getParent(), pending(), root)) {
             Files.getFileAttributeView(path, BasicFileAttributeView.class).setTimes(day, day, null);
         }
     }

@@ -47,5 +47,6 @@ class FileSystemBlobStoreTest {
         assertEquals(day, Files.getLastModifiedTime(blob), "the blob's mtime");
         assertEquals(day, Files.getLastModifiedTime(blob.getParent()), "the shard folder's mtime");
         assertEquals(day, Files.getLastModifiedTime(store.root().resolve("pending")), "the pending folder's mtime");
+        assertEquals(day, Files.getLastModifiedTime(store.root()), "the store folder's mtime");
     }
 }
