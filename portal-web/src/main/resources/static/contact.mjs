@@ -261,7 +261,7 @@ async function send(path, recipients, opened, text, chosen, onProgress) {
   const files = chosen.map(file => ({item: crypto.randomUUID(), file}));
   const sealedFiles = [];
   for (const f of files) {
-    sealedFiles.push(await seal(f.file.stream(), recipients, false, signal, () => {}));
+    sealedFiles.push(await seal(f.file.stream(), recipients, signal, () => {}, f.file.size));
   }
   const contents = {
     format: 'candor-message-v1', text,
@@ -269,7 +269,7 @@ async function send(path, recipients, opened, text, chosen, onProgress) {
       size: f.file.size})),
   };
   const body = new FormData();
-  body.append('message', await seal(encoder.encode(JSON.stringify(contents)), recipients, true, signal,
+  body.append('message', await seal(encoder.encode(JSON.stringify(contents)), recipients, signal,
     () => {}), 'sealed');
   files.forEach((f, i) => body.append('file-' + f.item, sealedFiles[i], 'sealed'));
   return upload(path, body, signal, onProgress);

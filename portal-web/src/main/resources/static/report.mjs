@@ -12,6 +12,17 @@ import {
 export {ALPHABET, TEST_VECTOR, checks, cleanName, cleanType, derive, display, newReplyCode, selfTest}
   from '/static/sealing.mjs';
 
+/**
+ * The one form of case key the portal accepts (docs/protocol.md, "Case keys"): every key and
+ * self-signature dated 2000-01-01T00:00:00Z, never this device's clock, and the secret parts
+ * locked with iterated-salted S2K, SHA-256, count byte 0 (1024 bytes hashed), AES-256.
+ */
+export const CASE_KEY_FORM = Object.freeze({
+  date: new Date(Date.UTC(2000, 0, 1)),
+  keyExpirationTime: 0,
+  config: {s2kType: openpgp.enums.s2k.iterated, s2kIterationCountByte: 0, aeadProtect: false, v6Keys: false},
+});
+
 /** How long a new worker may take to load OpenPGP.js before the page gives up on it. */
 const WORKER_START_MS = 30000;
 
@@ -245,7 +256,7 @@ async function enhance() {
       const {preHandle, lockSecret} = await derive(code);
       const {privateKey, publicKey} = await openpgp.generateKey({
         type: 'ecc', curve: 'curve25519Legacy', userIDs: [{name: 'Candor case key'}],
-        passphrase: lockSecret, format: 'object',
+        passphrase: lockSecret, format: 'object', ...CASE_KEY_FORM,
       });
       const report = {
         format: 'candor-report-v1',

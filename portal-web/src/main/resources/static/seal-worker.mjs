@@ -29,10 +29,10 @@ self.onmessage = async ({data}) => {
     };
     const files = [];
     for (const file of data.files) {
-      files.push(await seal(file.stream(), encryptionKeys, false, running, onBytes));
+      files.push(await seal(file.stream(), encryptionKeys, running, onBytes, file.size));
     }
     self.postMessage({progress: done});
-    const report = await seal(data.report, encryptionKeys, true, running, () => {});
+    const report = await seal(data.report, encryptionKeys, running, () => {});
     self.postMessage({files, report});
   } catch (failure) {
     self.postMessage({failed: String((failure && failure.message) || failure)});

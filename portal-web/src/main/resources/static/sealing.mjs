@@ -146,14 +146,169 @@ function counter(onBytes) {
   });
 }
 
-/** Seals one stream or byte array to the recipients; resolves to a Blob of the binary OpenPGP message. */
-export async function seal(content, encryptionKeys, compress, signal, onBytes) {
-  const message = await openpgp.createMessage({binary: content, format: 'binary', filename: '', date: new Date(0)});
+/**
+ * PADMÉ (docs/protocol.md, "Padding"): the length rounded up so that only about log2(log2(n))
+ * significant bits remain; at most about 12 % more.
+ */
+export function padme(length) {
+  if (length < 2) {
+    return length;
+  }
+  const step = padmeStep(length);
+  return Math.ceil(length / step) * step;
+}
+
+/** The width of the PADMÉ bucket of a length: sizes within it look alike once padded. */
+function padmeStep(length) {
+  if (length < 2) {
+    return 1;
+  }
+  const e = length.toString(2).length - 1;
+  return 2 ** (e - e.toString(2).length);
+}
+
+/** Bytes of a new-format OpenPGP length for a body of n bytes. */
+function lengthBytes(n) {
+  return n < 192 ? 1 : n < 8384 ? 2 : 5;
+}
+
+/** The smallest padding packet Candor writes (header and 16 random bytes), as the server does. */
+const MIN_PADDING_PACKET = 18;
+
+/** The body length of the padding packet that brings contentBytes of encrypted content to a PADMÉ size. */
+export function paddingBody(contentBytes) {
+  let target = padme(contentBytes + MIN_PADDING_PACKET);
+  for (;;) {
+    const total = target - contentBytes;
+    for (let header = 2; header <= 6; header++) {
+      const body = total - header;
+      if (body >= 0 && 1 + lengthBytes(body) === header) {
+        return body;
+      }
+    }
+    target = padme(target + 1);
+  }
+}
+
+/** Literal header of every sealed item: format 'b', empty file name, date 0. */
+const LITERAL_HEADER = 6;
+/** OpenPGP.js emits a partial body chunk of a streamed packet once this many bytes are buffered. */
+const PARTIAL_MIN = 512;
+
+/**
+ * Follows the framing OpenPGP.js 6 gives a streamed literal packet (PacketList.write: one partial
+ * chunk of the largest power of two buffered, each time a chunk arrives and 512 bytes are
+ * buffered), so that the padding can bring the exact encrypted content to a PADMÉ size.
+ */
+class LiteralFraming {
+  constructor() {
+    this.buffered = LITERAL_HEADER;
+    this.length = 1; // the packet tag
+  }
+
+  add(n) {
+    this.buffered += n;
+    if (this.buffered >= PARTIAL_MIN) {
+      const chunk = 2 ** Math.min(this.buffered.toString(2).length - 1, 30);
+      this.length += 1 + chunk;
+      this.buffered -= chunk;
+    }
+  }
+
+  end() {
+    return this.length + lengthBytes(this.buffered) + this.buffered;
+  }
+}
+
+/**
+ * Cuts a stream into pieces of exactly `size` bytes (the last one shorter), so that the number of
+ * partial chunks of the sealed message depends on the padded size only, and follows the framing.
+ */
+function evenPieces(size, framing) {
+  let pending = [];
+  let pendingBytes = 0;
+  const emit = (controller, bytes) => {
+    framing.add(bytes.length);
+    controller.enqueue(bytes);
+  };
+  return new TransformStream({
+    transform(chunk, controller) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      while (pendingBytes >= size) {
+        const all = new Uint8Array(pendingBytes);
+        let at = 0;
+        for (const part of pending) {
+          all.set(part, at);
+          at += part.length;
+        }
+        emit(controller, all.slice(0, size));
+        pending = [all.subarray(size)];
+        pendingBytes -= size;
+      }
+    },
+    flush(controller) {
+      if (pendingBytes > 0) {
+        const all = new Uint8Array(pendingBytes);
+        let at = 0;
+        for (const part of pending) {
+          all.set(part, at);
+          at += part.length;
+        }
+        emit(controller, all);
+      }
+    },
+  });
+}
+
+/** A padding packet whose random body is made once `bodyLength` (a promise) is known. */
+function lazyPadding(bodyLength) {
+  const packet = new openpgp.PaddingPacket();
+  packet.padding = new ReadableStream({
+    async pull(controller) {
+      const length = await bodyLength;
+      const body = new Uint8Array(length);
+      for (let at = 0; at < length; at += 65536) {
+        crypto.getRandomValues(body.subarray(at, Math.min(length, at + 65536)));
+      }
+      if (length > 0) {
+        controller.enqueue(body);
+      }
+      controller.close();
+    },
+  });
+  return packet;
+}
+
+/**
+ * Seals one stream (of `size` bytes) or byte array to the recipients, padded to a PADMÉ size
+ * inside the encryption (docs/protocol.md, "Padding"); resolves to a Blob of the binary OpenPGP
+ * message. Nothing is compressed: the padding must know the exact length of what it pads.
+ */
+export async function seal(content, encryptionKeys, signal, onBytes, size = 0) {
+  let message;
+  if (content instanceof Uint8Array) {
+    message = await openpgp.createMessage({binary: content, format: 'binary', filename: '', date: new Date(0)});
+    const literal = 1 + lengthBytes(LITERAL_HEADER + content.length) + LITERAL_HEADER + content.length;
+    const padding = new openpgp.PaddingPacket();
+    await padding.createPadding(paddingBody(literal));
+    message.packets.push(padding);
+  } else {
+    const framing = new LiteralFraming();
+    let ended;
+    const literalLength = new Promise(resolve => { ended = resolve; });
+    const piece = Math.max(65536, padmeStep(size));
+    const pieces = content.pipeThrough(evenPieces(piece, framing)).pipeThrough(new TransformStream({
+      flush() {
+        ended(framing.end());
+      },
+    }));
+    message = await openpgp.createMessage({binary: pieces, format: 'binary', filename: '', date: new Date(0)});
+    message.packets.push(lazyPadding(literalLength.then(paddingBody)));
+  }
   const sealed = await openpgp.encrypt({
     message, encryptionKeys, format: 'binary',
-    config: {
-      preferredCompressionAlgorithm: compress ? openpgp.enums.compression.zlib : openpgp.enums.compression.uncompressed,
-    },
+    config: {preferredCompressionAlgorithm: openpgp.enums.compression.uncompressed},
   });
   if (signal.aborted) {
     throw new DOMException('cancelled', 'AbortError');

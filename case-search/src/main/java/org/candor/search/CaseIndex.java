@@ -140,12 +140,20 @@ public final class CaseIndex implements Closeable {
   public static CaseIndex open(Path folder, IndexKey key, Options options) {
     byte[] keyBytes = key.toBytes();
     try {
-      Files.createDirectories(folder);
+      createOwnerOnly(folder);
       return openOn(new EncryptedDirectory(FSDirectory.open(folder), keyBytes), options);
     } catch (IOException e) {
       throw new CaseSearchException("The search index folder could not be opened.", e);
     } finally {
       java.util.Arrays.fill(keyBytes, (byte) 0);
+    }
+  }
+
+  /** Creates the index folder readable by its owner only (0700), whatever the process's umask. */
+  private static void createOwnerOnly(Path folder) throws IOException {
+    Files.createDirectories(folder);
+    if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     }
   }
 

@@ -382,6 +382,94 @@ class BrowserSealedReportIT {
         assertArrayEquals(largeDigest, sha256.digest(), "the large file sealed chunk by chunk opens to the same bytes");
     }
 
+    @Test
+    @Order(11)
+    void theBrowserMadeAFixedTimeCaseKeyAndPaddedEverythingItSealed() throws Exception {
+        List<String> blobs = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(h2()); PreparedStatement s = c.prepareStatement(
+                "select f.whistleblower_key, i.blob_id from case_item i join case_file f on f.id = i.case_id"
+                        + " join channel c on c.id = f.channel_id where c.slug in (?, ?)")) {
+            s.setString(1, SLUG);
+            s.setString(2, LARGE);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    byte[] key = java.util.Base64.getDecoder().decode(rows.getString(1));
+                    org.bouncycastle.openpgp.PGPSecretKeyRing ring = new org.bouncycastle.openpgp.PGPSecretKeyRing(key,
+                            new org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator());
+                    for (var it = ring.getPublicKeys(); it.hasNext(); ) {
+                        var publicKey = it.next();
+                        assertEquals(CASE_KEY_TIME, publicKey.getCreationTime().getTime() / 1000, "key creation time");
+                        for (var sig = publicKey.getSignatures(); sig.hasNext(); ) {
+                            assertEquals(CASE_KEY_TIME, sig.next().getCreationTime().getTime() / 1000, "signature time");
+                        }
+                    }
+                    blobs.add(rows.getString(2));
+                }
+            }
+        }
+        assertEquals(5, blobs.size(), "two reports and their three files: " + blobs);
+        for (String blob : blobs) {
+            long content = encryptedContentBytes(RunningPortal.blob(data(), blob));
+            assertEquals(org.candor.crypto.internal.Messages.padme(content), content,
+                    "the encrypted content of " + blob + " is padded to a PADMÉ size");
+        }
+    }
+
+    /** 2000-01-01T00:00:00Z, the creation time of every case key (docs/protocol.md, "Case keys"). */
+    private static final long CASE_KEY_TIME = 946_684_800L;
+
+    /**
+     * The bytes inside the SEIPDv1 packet between the 18-byte prefix and the 22-byte MDC packet, read from the
+     * packet framing of a stored message without a key.
+     */
+    private static long encryptedContentBytes(Path message) throws IOException {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(message))) {
+            while (true) {
+                int ctb = in.read();
+                if (ctb < 0) {
+                    throw new java.io.EOFException("no encrypted packet in " + message);
+                }
+                int tag;
+                long body = 0;
+                if ((ctb & 0x40) == 0) {
+                    tag = (ctb >> 2) & 0x0f;
+                    int lengthBytes = 1 << (ctb & 3);
+                    long n = 0;
+                    for (int i = 0; i < lengthBytes; i++) {
+                        n = (n << 8) | in.read();
+                    }
+                    in.skipNBytes(n);
+                    body = n;
+                } else {
+                    tag = ctb & 0x3f;
+                    while (true) {
+                        int b = in.read();
+                        long n;
+                        boolean partial = false;
+                        if (b < 192) {
+                            n = b;
+                        } else if (b < 224) {
+                            n = ((b - 192L) << 8) + in.read() + 192;
+                        } else if (b == 255) {
+                            n = ((long) in.read() << 24) | ((long) in.read() << 16) | ((long) in.read() << 8) | in.read();
+                        } else {
+                            n = 1L << (b & 0x1f);
+                            partial = true;
+                        }
+                        in.skipNBytes(n);
+                        body += n;
+                        if (!partial) {
+                            break;
+                        }
+                    }
+                }
+                if (tag == 18) {
+                    return body - 1 - 18 - 22;
+                }
+            }
+        }
+    }
+
     /** Sets Chromium's upload speed for this page (-1: unthrottled), as DevTools' network conditions do. */
     private static void slowUploads(int bytesPerSecond) {
         browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of(

@@ -33,13 +33,17 @@ final class RunningPortal implements AutoCloseable {
     private final List<String> output = new ArrayList<>();
     private final long startupMillis;
 
-    private RunningPortal(Path dataDir, Path tempDir, Map<String, String> environment, List<String> jvmOptions)
+    private RunningPortal(Path dataDir, Path tempDir, Map<String, String> environment, List<String> jvmOptions, String umask)
             throws IOException, InterruptedException {
         this.port = freePort();
         this.managementPort = freePort();
         Path bundle = Path.of(System.getProperty("candor.bundle", "target/candor.jar"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "--add-modules=jdk.incubator.vector", "-Djava.io.tmpdir=" + tempDir));
+        List<String> command = new ArrayList<>();
+        if (umask != null) {
+            command.addAll(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
+        }
+        command.addAll(List.of(java.toString(), "--add-modules=jdk.incubator.vector", "-Djava.io.tmpdir=" + tempDir));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", bundle.toString(), "--port", Integer.toString(port)));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -96,7 +100,13 @@ final class RunningPortal implements AutoCloseable {
             throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         Files.createDirectories(tempDir);
-        return new RunningPortal(dataDir, tempDir, environment, jvmOptions);
+        return new RunningPortal(dataDir, tempDir, environment, jvmOptions, null);
+    }
+
+    /** Starts the bundle as a service manager with the given umask (for example "022") would start it. */
+    static RunningPortal startWithUmask(Path dataDir, Path tempDir, String umask) throws IOException, InterruptedException {
+        Files.createDirectories(tempDir);
+        return new RunningPortal(dataDir, tempDir, Map.of(), List.of(), umask);
     }
 
     private void collectOutput() {

@@ -1,5 +1,6 @@
 package org.candor.crypto;
 
+import java.time.Instant;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
 import org.candor.crypto.internal.Keys;
@@ -13,10 +14,13 @@ import org.candor.crypto.internal.Keys;
  * ends a case). The secret part is locked with iterated-salted S2K (SHA-256, AES-256, count byte 0) under the
  * lock secret in lower-case hex: the lock secret already has 256 random bits, so stretching adds nothing, and a
  * browser can unlock it with OpenPGP.js without WebAssembly (Argon2 would need it).
+ *
+ * <p>Keeps DESIGN.md property 6 too: the key and its self-signatures carry one fixed creation time,
+ * {@link #CREATION_TIME}, never the moment of the submission nor a browser's clock. A key made by a browser is
+ * read with {@link #fromBrowser}, which refuses any other form before anything is done with it, so that its
+ * unlock cost at every sign-in stays bounded (DESIGN.md property 12).
  */
 public final class WhistleblowerKey {
-
-    private static final String USER_ID = "Candor case key";
 
     private final OpenPGPKey key;
     private final RecipientKey recipient;
@@ -29,10 +33,24 @@ public final class WhistleblowerKey {
     /** Generates a case key locked by {@code lockSecret}. */
     public static WhistleblowerKey generate(LockSecret lockSecret) {
         try {
-            return new WhistleblowerKey(Keys.generate(USER_ID, lockSecret.passphrase(), Keys.Purpose.WHISTLEBLOWER));
+            return new WhistleblowerKey(Keys.generate(Keys.CASE_KEY_USER_ID, lockSecret.passphrase(), Keys.Purpose.WHISTLEBLOWER));
         } catch (PGPException | KeyRejected e) {
             throw new IllegalStateException("key generation failed", e);
         }
+    }
+
+    /** The creation time of every case key and of its self-signatures (docs/protocol.md, "Case keys"). */
+    public static final Instant CREATION_TIME = Keys.CASE_KEY_TIME.toInstant();
+
+    /**
+     * Reads a locked case key made by the whistleblower's browser and refuses it unless it has exactly the form
+     * this class generates (docs/protocol.md, "Case keys"): the fixed creation time on every key and signature,
+     * the pinned S2K, Ed25519/X25519 v4 keys, one user ID. The check reads packets only; nothing is unlocked.
+     */
+    public static WhistleblowerKey fromBrowser(byte[] uploaded) throws KeyRejected {
+        OpenPGPKey key = Keys.parseSecret(uploaded);
+        Keys.checkCaseKeyForm(key);
+        return new WhistleblowerKey(key);
     }
 
     /** Reads a key written by {@link #toStorage()}. */
@@ -60,6 +78,11 @@ public final class WhistleblowerKey {
 
     /** Unlocks the key with the secret derived from the presented reply code. */
     public UnlockedKey unlock(LockSecret lockSecret) throws WrongPassphrase {
+        try {
+            Keys.checkUnlockCost(key);
+        } catch (KeyRejected tooDear) {
+            throw new WrongPassphrase(tooDear.getMessage());
+        }
         try {
             return new UnlockedKey(fingerprint(), Keys.unlockDecryptionKeys(key, lockSecret.passphrase()));
         } catch (PGPException e) {

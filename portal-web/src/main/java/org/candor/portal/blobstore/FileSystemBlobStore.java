@@ -19,6 +19,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +58,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * drops the process's lock on it), so the blobs this process holds are also kept in a set and
  * never opened by a sweep. A writer that creates its file in the instant before another
  * instance's sweep locks it finds the file gone once it holds the lock, and starts a new one.
+ *
+ * <p>Keeps DESIGN.md property 6 on disk: blobs are 0600 and folders 0700 whatever the umask, and a
+ * committed blob and the folders it changed carry the start of the UTC day, not the moment of
+ * arrival, as modification and access time.
  */
 @ApplicationScoped
 public class FileSystemBlobStore implements BlobStore {
@@ -59,6 +70,8 @@ public class FileSystemBlobStore implements BlobStore {
 
     /** The ids of the blobs this process is writing or holds until their rows are recorded. */
     private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
 
     @Inject
     @ConfigProperty(name = "candor.data.dir")
@@ -93,7 +106,8 @@ public class FileSystemBlobStore implements BlobStore {
 
     private void prepare() {
         try {
-            Files.createDirectories(pending());
+            ownerOnlyFolder(root);
+            ownerOnlyFolder(pending());
             int removed = sweepPending();
             if (removed > 0) {
                 LOG.info(() -> "Removed " + removed + " partial uploads left by a stopped process");
@@ -160,7 +174,10 @@ public class FileSystemBlobStore implements BlobStore {
             HELD.add(id.value());
             FileChannel channel = null;
             try {
-                channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                channel = posix()
+                        ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                                PosixFilePermissions.asFileAttribute(OWNER_FILE))
+                        : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 FileLock lock = channel.lock();
                 if (Files.exists(file)) {
                     return new FilePendingBlob(id, file, channel, lock);
@@ -197,6 +214,37 @@ public class FileSystemBlobStore implements BlobStore {
     /** The folder of the store. */
     public Path root() {
         return root;
+    }
+
+    private boolean posix() {
+        return root.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** Creates a folder (and its parents) readable by its owner only (0700), and tightens it if it exists. */
+    private void ownerOnlyFolder(Path folder) throws IOException {
+        if (!posix()) {
+            Files.createDirectories(folder);
+            return;
+        }
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_FOLDER));
+        }
+        if (!Files.getPosixFilePermissions(folder).equals(OWNER_FOLDER)) {
+            Files.setPosixFilePermissions(folder, OWNER_FOLDER);
+        }
+    }
+
+    /**
+     * Gives a committed blob, its shard folder, the pending folder and the store's folder (a new
+     * shard folder changes it) the start of the current UTC day as modification and access time,
+     * so that none of them records the moment the blob arrived (DESIGN.md property 6). The change
+     * time cannot be set (docs/threat-model.md).
+     */
+    private void hideArrival(Path blob) throws IOException {
+        FileTime day = FileTime.from(Instant.now().truncatedTo(ChronoUnit.DAYS));
+        for (Path path : List.of(blob, blob.getParent(), pending(), root)) {
+            Files.getFileAttributeView(path, BasicFileAttributeView.class).setTimes(day, day, null);
+        }
     }
 
     private Path pending() {
@@ -237,8 +285,9 @@ public class FileSystemBlobStore implements BlobStore {
             out.flush();
             channel.force(true);
             Path target = path(id);
-            Files.createDirectories(target.getParent());
+            ownerOnlyFolder(target.getParent());
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            hideArrival(target);
             committed = true;
             return id;
         }

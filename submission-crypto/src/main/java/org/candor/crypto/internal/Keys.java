@@ -18,6 +18,7 @@ import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.bcpg.S2K;
 import org.bouncycastle.bcpg.SecretKeyPacket;
+import org.bouncycastle.bcpg.SignaturePacket;
 import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.bcpg.sig.Features;
@@ -27,7 +28,9 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPImplementation;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
@@ -81,6 +84,23 @@ public final class Keys {
      * stretching adds nothing; iterated-salted (not Argon2) because a browser must unlock it without WebAssembly.
      */
     static final int LOCK_SECRET_S2K_COUNT = 0x00;
+    /** Bytes hashed by the iterated-salted S2K with {@link #LOCK_SECRET_S2K_COUNT}. */
+    static final long LOCK_SECRET_S2K_BYTES = 1024;
+    /**
+     * Most bytes hashed to unlock a case key stored before the S2K was pinned: OpenPGP.js 6 made them with count
+     * byte 224 (16 MiB hashed, about 50 ms). Anything dearer is refused before unlocking.
+     */
+    static final long MOST_S2K_BYTES_TO_UNLOCK = 16L * 1024 * 1024;
+
+    /**
+     * The creation time of every case key and of its self-signatures: 2000-01-01T00:00:00Z, the same for all
+     * cases, so that a key tells neither when the case was made nor how a browser's clock was set. A time in the
+     * past is never "in the future" for a verifier, and case keys do not expire (docs/protocol.md, "Case keys").
+     */
+    public static final Date CASE_KEY_TIME = new Date(946_684_800_000L);
+
+    /** The user ID of every case key. */
+    public static final String CASE_KEY_USER_ID = "Candor case key";
 
     /**
      * Most memory (log2 of KiB: 64 MiB, what Candor's own storage lock and OpenPGP.js use) and passes an Argon2
@@ -109,7 +129,7 @@ public final class Keys {
         PBESecretKeyEncryptorFactory lock = purpose == Purpose.INVESTIGATOR ? storageLock() : lockSecretLock();
         OpenPGPKeyGenerator generator = new OpenPGPKeyGenerator(IMPL, PublicKeyPacket.VERSION_4,
                 IMPL.pgpKeyPairGeneratorProvider(), IMPL.pgpDigestCalculatorProvider(), lock,
-                IMPL.keyFingerPrintCalculator(), new Date());
+                IMPL.keyFingerPrintCalculator(), purpose == Purpose.WHISTLEBLOWER ? CASE_KEY_TIME : new Date());
         final boolean expires = purpose == Purpose.INVESTIGATOR;
         SignatureSubpacketsFunction directKey = subpackets -> {
             preferences(subpackets);
@@ -391,6 +411,112 @@ public final class Keys {
             case PublicKeyAlgorithmTags.DSA -> "DSA";
             case PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT, PublicKeyAlgorithmTags.ELGAMAL_GENERAL -> "ElGamal";
             default -> "unknown or experimental";
+        };
+    }
+
+    /**
+     * Checks that a case key made outside Candor's server (by the whistleblower's browser) has exactly the form
+     * Candor itself makes, before anything else is done with it: one v4 legacy Ed25519 primary key with one v4
+     * legacy X25519 subkey and the user ID {@link #CASE_KEY_USER_ID}; every key and every signature created at
+     * {@link #CASE_KEY_TIME}; every secret part locked with iterated-salted S2K, SHA-256, 1024 bytes hashed,
+     * AES-256 and a SHA-1 check (usage 254). Only reads packets: no signature is verified and nothing unlocked.
+     */
+    public static void checkCaseKeyForm(OpenPGPKey key) throws KeyRejected {
+        PGPSecretKeyRing ring = key.getPGPSecretKeyRing();
+        int count = 0;
+        for (Iterator<PGPSecretKey> it = ring.getSecretKeys(); it.hasNext(); count++) {
+            PGPSecretKey secret = it.next();
+            PGPPublicKey publicKey = secret.getPublicKey();
+            String what = count == 0 ? "primary key" : "subkey";
+            if (publicKey.getVersion() != PublicKeyPacket.VERSION_4) {
+                throw new KeyRejected(Reason.UNSUPPORTED, "the case key's " + what + " is a version "
+                        + publicKey.getVersion() + " key; a case key is a version 4 key");
+            }
+            int expectedAlgorithm = count == 0 ? PublicKeyAlgorithmTags.EDDSA_LEGACY : PublicKeyAlgorithmTags.ECDH;
+            if (count > 1 || publicKey.getAlgorithm() != expectedAlgorithm) {
+                throw new KeyRejected(Reason.UNSUPPORTED,
+                        "a case key is one Ed25519 primary key with one X25519 encryption subkey");
+            }
+            if (!CASE_KEY_TIME.equals(publicKey.getCreationTime())) {
+                throw new KeyRejected(Reason.UNSUPPORTED, "the case key's " + what + " carries the creation time "
+                        + publicKey.getCreationTime().toInstant() + "; a case key must carry " + CASE_KEY_TIME.toInstant());
+            }
+            checkSignatureTimes(publicKey, what);
+            checkLockSecretS2K(secret, what);
+        }
+        if (count != 2) {
+            throw new KeyRejected(Reason.UNSUPPORTED, "a case key is one Ed25519 primary key with one X25519 encryption subkey");
+        }
+        List<String> userIds = new ArrayList<>();
+        ring.getPublicKey().getUserIDs().forEachRemaining(userIds::add);
+        if (!userIds.equals(List.of(CASE_KEY_USER_ID)) || ring.getPublicKey().getUserAttributes().hasNext()) {
+            throw new KeyRejected(Reason.UNSUPPORTED, "a case key has exactly one user ID, \"" + CASE_KEY_USER_ID + "\"");
+        }
+    }
+
+    private static void checkSignatureTimes(PGPPublicKey publicKey, String what) throws KeyRejected {
+        for (Iterator<PGPSignature> it = publicKey.getSignatures(); it.hasNext(); ) {
+            PGPSignature signature = it.next();
+            if (signature.getVersion() != SignaturePacket.VERSION_4) {
+                throw new KeyRejected(Reason.UNSUPPORTED, "a signature on the case key's " + what + " is version "
+                        + signature.getVersion() + "; a case key carries version 4 signatures");
+            }
+            if (!CASE_KEY_TIME.equals(signature.getCreationTime())) {
+                throw new KeyRejected(Reason.UNSUPPORTED, "a signature on the case key's " + what + " carries the time "
+                        + signature.getCreationTime().toInstant() + "; a case key's signatures must carry "
+                        + CASE_KEY_TIME.toInstant());
+            }
+            PGPSignatureSubpacketVector hashed = signature.getHashedSubPackets();
+            if (hashed != null && (hashed.getKeyExpirationTime() != 0 || hashed.getSignatureExpirationTime() != 0)) {
+                throw new KeyRejected(Reason.UNSUPPORTED, "a case key and its signatures do not expire");
+            }
+        }
+    }
+
+    private static void checkLockSecretS2K(PGPSecretKey secret, String what) throws KeyRejected {
+        S2K s2k = secret.getS2K();
+        boolean pinned = secret.getS2KUsage() == SecretKeyPacket.USAGE_SHA1
+                && secret.getKeyEncryptionAlgorithm() == SymmetricKeyAlgorithmTags.AES_256
+                && s2k != null && s2k.getType() == S2K.SALTED_AND_ITERATED
+                && s2k.getHashAlgorithm() == HashAlgorithmTags.SHA256
+                && s2k.getIterationCount() == LOCK_SECRET_S2K_BYTES;
+        if (!pinned) {
+            throw new KeyRejected(Reason.UNSUPPORTED, "the case key's " + what + " is locked with " + describe(secret)
+                    + "; a case key is locked with iterated-salted S2K (SHA-256, " + LOCK_SECRET_S2K_BYTES
+                    + " bytes hashed) and AES-256");
+        }
+    }
+
+    /**
+     * Checks, before unlocking a stored case key, that its S2K costs at most {@link #MOST_S2K_BYTES_TO_UNLOCK}
+     * bytes of hashing: keys stored before {@link #checkCaseKeyForm} existed may carry anything.
+     */
+    public static void checkUnlockCost(OpenPGPKey key) throws KeyRejected {
+        for (Iterator<PGPSecretKey> it = key.getPGPSecretKeyRing().getSecretKeys(); it.hasNext(); ) {
+            PGPSecretKey secret = it.next();
+            S2K s2k = secret.getS2K();
+            if (secret.isPrivateKeyEmpty() || !secret.getPublicKey().isEncryptionKey()) {
+                continue;
+            }
+            if (s2k == null || s2k.getType() != S2K.SALTED_AND_ITERATED || s2k.getIterationCount() > MOST_S2K_BYTES_TO_UNLOCK) {
+                throw new KeyRejected(Reason.UNSUPPORTED, "the case key is locked with " + describe(secret)
+                        + ", which costs more to unlock than Candor allows");
+            }
+        }
+    }
+
+    private static String describe(PGPSecretKey secret) {
+        S2K s2k = secret.getS2K();
+        if (s2k == null) {
+            return "S2K usage " + secret.getS2KUsage();
+        }
+        return switch (s2k.getType()) {
+            case S2K.ARGON_2 -> "Argon2 (" + (1L << s2k.getMemorySizeExponent()) + " KiB, " + s2k.getPasses()
+                    + " passes, " + s2k.getParallelism() + " lanes)";
+            case S2K.SALTED_AND_ITERATED -> "iterated-salted S2K (hash " + s2k.getHashAlgorithm() + ", "
+                    + s2k.getIterationCount() + " bytes hashed, cipher " + secret.getKeyEncryptionAlgorithm()
+                    + ", usage " + secret.getS2KUsage() + ")";
+            default -> "S2K type " + s2k.getType();
         };
     }
 

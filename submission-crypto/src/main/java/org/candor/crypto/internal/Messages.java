@@ -66,11 +66,11 @@ public final class Messages {
         for (PGPPublicKey recipient : recipients) {
             encryptedGenerator.addMethod(Keys.IMPL.publicKeyKeyEncryptionMethodGenerator(recipient));
         }
-        OutputStream encrypted;
+        Counted encrypted;
         PGPCompressedDataGenerator compressedGenerator = null;
         OutputStream inner;
         try {
-            encrypted = encryptedGenerator.open(ciphertext, new byte[FastCfb.CHUNK]);
+            encrypted = new Counted(encryptedGenerator.open(ciphertext, new byte[FastCfb.CHUNK]));
             inner = encrypted;
             if (compress) {
                 compressedGenerator = new PGPCompressedDataGenerator(CompressionAlgorithmTags.ZLIB);
@@ -100,10 +100,102 @@ public final class Messages {
                 if (compressed != null) {
                     compressed.close();
                 }
+                encrypted.write(paddingPacket(encrypted.count));
                 encryptedGenerator.close();
                 ciphertext.flush();
             }
         };
+    }
+
+    /** Counts the bytes written into the encrypted packet. */
+    private static final class Counted extends FilterOutputStream {
+        long count;
+
+        Counted(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void close() {
+            // the generator closes the packet
+        }
+    }
+
+    /**
+     * The padding packet (RFC 9580, tag 21, random body) that brings {@code contentBytes} of encrypted content up
+     * to the next PADMÉ size, so that a stored ciphertext tells its plaintext's size only to within about 12 %
+     * (docs/protocol.md, "Padding"). It goes last inside the encrypted packet, after the literal (or compressed)
+     * packet; GnuPG 2.2 and OpenPGP.js skip it, and opening stops at the end of the literal data.
+     */
+    static byte[] paddingPacket(long contentBytes) {
+        long target = padme(contentBytes + MIN_PADDING_PACKET);
+        while (true) {
+            long total = target - contentBytes;
+            for (int header = 2; header <= 6; header++) {
+                long body = total - header;
+                if (body >= 0 && headerLength(body) == header && body <= Integer.MAX_VALUE - 8) {
+                    byte[] packet = new byte[(int) total];
+                    packet[0] = (byte) 0xd5; // new format, tag 21
+                    writeLength(packet, body);
+                    byte[] random = new byte[(int) body];
+                    RANDOM.nextBytes(random);
+                    System.arraycopy(random, 0, packet, header, random.length);
+                    return packet;
+                }
+            }
+            target = padme(target + 1);
+        }
+    }
+
+    /** Smallest padding packet written: a two-byte header and 16 random bytes. */
+    static final int MIN_PADDING_PACKET = 18;
+
+    /**
+     * PADMÉ (Nikitin et al., "Reducing Metadata Leakage from Encrypted Files and Communication with PURBs", 2019):
+     * rounds up to a size whose low bits are zero, keeping only about log2(log2(n)) significant bits; at most
+     * about 12 % larger, and much less for large sizes.
+     */
+    public static long padme(long length) {
+        if (length < 2) {
+            return length;
+        }
+        int e = 63 - Long.numberOfLeadingZeros(length);
+        int s = 32 - Integer.numberOfLeadingZeros(e);
+        int lastBits = e - s;
+        long mask = (1L << lastBits) - 1;
+        return (length + mask) & ~mask;
+    }
+
+    private static int headerLength(long body) {
+        return body < 192 ? 2 : body < 8384 ? 3 : 6;
+    }
+
+    private static void writeLength(byte[] packet, long body) {
+        if (body < 192) {
+            packet[1] = (byte) body;
+        } else if (body < 8384) {
+            long v = body - 192;
+            packet[1] = (byte) ((v >> 8) + 192);
+            packet[2] = (byte) v;
+        } else {
+            packet[1] = (byte) 0xff;
+            packet[2] = (byte) (body >> 24);
+            packet[3] = (byte) (body >> 16);
+            packet[4] = (byte) (body >> 8);
+            packet[5] = (byte) body;
+        }
     }
 
     // ---------------------------------------------------------------- opening

@@ -41,7 +41,9 @@ import org.candor.portal.intake.SubmissionPart;
  * ciphertext, a pre-handle and a locked key; every message is inspected, without a key, as it
  * streams into a pending blob, and refused unless it is an integrity-protected OpenPGP message
  * addressed to exactly the channel's current recipients and the uploaded whistleblower key; any
- * refusal or broken request aborts every pending blob, so nothing is kept.
+ * refusal or broken request aborts every pending blob, so nothing is kept. The whistleblower key is
+ * checked first, before any ciphertext is read: only Candor's own form of case key, with its fixed
+ * creation time and pinned S2K, is accepted (DESIGN.md properties 6 and 12; docs/protocol.md, "Case keys").
  */
 @ApplicationScoped
 public class SealedIntake {
@@ -94,9 +96,12 @@ public class SealedIntake {
     public record Received(UUID caseId, LocalDate receivedOn) {
     }
 
-    /** The largest ciphertext accepted for {@code plaintextBytes} of content: the OpenPGP framing, generously. */
+    /**
+     * The largest ciphertext accepted for {@code plaintextBytes} of content: the OpenPGP framing and the PADMÉ
+     * padding (at most 12.5 %, docs/protocol.md, "Padding"), generously.
+     */
     public static long ciphertextAllowance(long plaintextBytes) {
-        return plaintextBytes + plaintextBytes / 100 + 64 * 1024;
+        return plaintextBytes + plaintextBytes / 8 + 64 * 1024;
     }
 
     /**
@@ -135,8 +140,11 @@ public class SealedIntake {
         }
         WhistleblowerKey whistleblowerKey;
         try {
-            whistleblowerKey = WhistleblowerKey.fromStorage(small(expect(parts, "whistleblower-key"), MAX_KEY_BYTES));
+            whistleblowerKey = WhistleblowerKey.fromBrowser(small(expect(parts, "whistleblower-key"), MAX_KEY_BYTES));
         } catch (KeyRejected rejected) {
+            if (rejected.reason() == KeyRejected.Reason.UNSUPPORTED) {
+                throw new Refused(422, "key-form", "sealed.keyForm", rejected.getMessage());
+            }
             throw new Refused(400, "malformed", "sealed.badKey");
         }
         List<RecipientKey> expected = new ArrayList<>(current.keys());

@@ -1,6 +1,7 @@
 package org.candor.portal.platform.persistence;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.candor.portal.platform.storage.PrivateDataDirectory;
 
 /**
  * The data source behind the container's connection pool; it picks the database from
@@ -25,13 +27,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class ConfiguredDataSource implements DataSource {
 
+    private static final String H2_FILE = "jdbc:h2:file:";
+
     private volatile Target target;
     private int loginTimeout;
 
     @Override
     public Connection getConnection() throws SQLException {
         Target t = target();
-        return t.driver.connect(t.url, t.properties());
+        Connection connection = t.driver.connect(t.url, t.properties());
+        t.tightenEmbeddedFiles();
+        return connection;
     }
 
     @Override
@@ -40,7 +46,9 @@ public class ConfiguredDataSource implements DataSource {
         Properties properties = t.properties();
         properties.setProperty("user", username);
         properties.setProperty("password", password);
-        return t.driver.connect(t.url, properties);
+        Connection connection = t.driver.connect(t.url, properties);
+        t.tightenEmbeddedFiles();
+        return connection;
     }
 
     private Target target() throws SQLException {
@@ -50,6 +58,10 @@ public class ConfiguredDataSource implements DataSource {
             String url = config.getValue("candor.db.url", String.class);
             String user = config.getOptionalValue("candor.db.user", String.class).orElse("");
             String password = config.getOptionalValue("candor.db.password", String.class).orElse("");
+            if (url.startsWith(H2_FILE)) {
+                // the pool may connect before the start-up check: the data directory is private first
+                config.getOptionalValue("candor.data.dir", String.class).map(Path::of).ifPresent(PrivateDataDirectory::prepare);
+            }
             t = new Target(DatabaseKind.of(url).driver(), durable(url), user, password);
             target = t;
         }
@@ -77,6 +89,21 @@ public class ConfiguredDataSource implements DataSource {
     }
 
     private record Target(Driver driver, String url, String user, String password) {
+        /**
+         * Makes the embedded database's files readable by the portal's user only: H2 creates them
+         * with the process's umask (DESIGN.md property 6, {@link PrivateDataDirectory}).
+         */
+        void tightenEmbeddedFiles() {
+            if (url.startsWith(H2_FILE)) {
+                String path = url.substring(H2_FILE.length());
+                int options = path.indexOf(';');
+                Path folder = Path.of(options < 0 ? path : path.substring(0, options)).toAbsolutePath().getParent();
+                if (folder != null) {
+                    PrivateDataDirectory.tighten(folder);
+                }
+            }
+        }
+
         Properties properties() {
             Properties properties = new Properties();
             if (url.startsWith("jdbc:postgresql:")) {

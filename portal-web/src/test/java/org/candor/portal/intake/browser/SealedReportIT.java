@@ -34,6 +34,7 @@ import org.candor.crypto.ReplyCodeDerivation;
 import org.candor.crypto.Sealer;
 import org.candor.crypto.UnlockedKey;
 import org.candor.crypto.WhistleblowerKey;
+import org.candor.crypto.internal.Keys;
 import org.candor.portal.casefile.ReportContents;
 import org.candor.portal.it.Deployments;
 import org.candor.portal.it.Seed;
@@ -54,8 +55,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * over HTTP on Payara Micro and PostgreSQL, with ciphertext made here the way a browser makes
  * it: the keys answer names the channel's recipients; a well-formed upload becomes a case marked
  * as sealed in the browser that the investigator opens; plaintext, a message to the wrong
- * recipients and a message without integrity protection are each refused with their own problem
- * and leave no case.
+ * recipients, a message without integrity protection and a case key not of Candor's form (an
+ * exact creation time, a raised S2K count) are each refused with their own problem and leave no case.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -190,6 +191,48 @@ class SealedReportIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void aCaseKeyNotOfCandorsFormIsRefusedBeforeAnythingIsKept() throws Exception {
+        Upload exactTime = new Upload();
+        exactTime.keyBytes = Keys.encodeSecret(Keys.generate(Keys.CASE_KEY_USER_ID, "0".repeat(64).toCharArray(),
+                Keys.Purpose.INVESTIGATOR));
+        HttpResponse<String> answer = exactTime.send(exactTime.seal("{}".getBytes(StandardCharsets.UTF_8), true), Map.of());
+        assertRefused(answer, "key-form");
+        assertTrue(json(answer.body()).getString("message").contains("creation time"), answer.body());
+
+        Upload raisedCount = new Upload();
+        raisedCount.keyBytes = raiseS2KCount(raisedCount.whistleblowerKey.toStorage());
+        answer = raisedCount.send(raisedCount.seal("{}".getBytes(StandardCharsets.UTF_8), true), Map.of());
+        assertRefused(answer, "key-form");
+        assertTrue(json(answer.body()).getString("message").contains("65011712 bytes hashed"), answer.body());
+
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from case_file c join channel ch on ch.id = c.channel_id where ch.slug = ?")) {
+            s.setString(1, slug);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                assertEquals(1, rows.getInt(1), "only the case of the well-formed upload");
+            }
+        }
+    }
+
+    /** A key locked cheaply whose S2K count byte is raised to 255 in the packets afterwards, as an attacker can. */
+    private static byte[] raiseS2KCount(byte[] key) {
+        byte[] raised = key.clone();
+        int changed = 0;
+        for (int i = 0; i + 12 < raised.length; i++) {
+            // usage 254, AES-256 (9), iterated-salted (3), SHA-256 (8), 8 bytes of salt, count byte 0
+            if ((raised[i] & 0xff) == 254 && raised[i + 1] == 9 && raised[i + 2] == 3 && raised[i + 3] == 8
+                    && raised[i + 12] == 0) {
+                raised[i + 12] = (byte) 0xff;
+                changed++;
+            }
+        }
+        assertEquals(2, changed);
+        return raised;
+    }
+
     private void assertRefused(HttpResponse<String> answer, String problem) {
         assertEquals(422, answer.statusCode(), answer.body());
         JsonObject body = json(answer.body());
@@ -224,6 +267,7 @@ class SealedReportIT {
         final WhistleblowerKey whistleblowerKey;
         final List<RecipientKey> recipients;
         final String token;
+        byte[] keyBytes;
 
         Upload() throws Exception {
             try (LockSecret secret = ReplyCodeDerivation.lockSecret(code)) {
@@ -251,7 +295,7 @@ class SealedReportIT {
             part(body, boundary, "token", null, token.getBytes(StandardCharsets.US_ASCII));
             part(body, boundary, "prehandle", null,
                     ReplyCodeDerivation.preHandle(code).toBase64Url().getBytes(StandardCharsets.US_ASCII));
-            part(body, boundary, "whistleblower-key", "sealed", whistleblowerKey.toStorage());
+            part(body, boundary, "whistleblower-key", "sealed", keyBytes != null ? keyBytes : whistleblowerKey.toStorage());
             part(body, boundary, "report", "sealed", report);
             for (Map.Entry<UUID, byte[]> file : files.entrySet()) {
                 part(body, boundary, "file-" + file.getKey(), "sealed", file.getValue());
