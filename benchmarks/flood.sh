@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Hostile visitors against the runnable bundle, on this machine only (DESIGN.md property 12):
+# Hostile visitors against the runnable bundle, on this machine only (docs/design.md property 12):
 # genuine no-JavaScript reporters and reply-code sign-ins alone for a phase, then the same people
 # while floods run for a phase of the same length: tokenless report posts, well-formed wrong
 # reply codes, bodies whose Content-Length lies, expensive inputs, and reports with valid form

@@ -1,5 +1,5 @@
 // The whistleblower's way back in with JavaScript, as progressive enhancement of /contact. The
-// exact protocol is docs/protocol.md, "Contact with JavaScript". Keeps DESIGN.md properties 2, 3
+// exact protocol is docs/protocol.md, "Contact with JavaScript". Keeps docs/design.md properties 2, 3
 // and 5: the reply code and its lock secret never leave the browser (only the pre-handle does),
 // the conversation is decrypted here with the key the code unlocks, and what is sent back is
 // sealed here to exactly the keys the server names, each checked against its fingerprint. When

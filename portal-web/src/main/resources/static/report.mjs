@@ -1,6 +1,6 @@
 // Encryption in the whistleblower's browser, as progressive enhancement of the report form.
 // The exact protocol is docs/protocol.md, "Sealed in the browser"; the reply code and its
-// derivation are "Reply codes". Keeps DESIGN.md properties 1, 2, 3 and 5: answers, files,
+// derivation are "Reply codes". Keeps docs/design.md properties 1, 2, 3 and 5: answers, files,
 // file names and the reply code never leave the browser in clear. When anything fails before
 // the upload, the page says so and the form is left as the plain form (encrypted on arrival),
 // never sending plaintext on its own.

@@ -1,6 +1,6 @@
 // The browser's share of Candor's cryptography, used by every page that seals or opens in the
 // browser (report.mjs for the intake, contact.mjs for the way back in). docs/protocol.md,
-// "Reply codes" and "Sealed in the browser", give the exact formats. Keeps DESIGN.md properties
+// "Reply codes" and "Sealed in the browser", give the exact formats. Keeps docs/design.md properties
 // 2, 3 and 5: the reply code and its lock secret stay in the browser; only the pre-handle and
 // OpenPGP ciphertext leave it.
 import * as openpgp from '/static/openpgp.min.mjs';

@@ -1,5 +1,5 @@
 // Proof of work for a report sent while the intake is under pressure (docs/protocol.md,
-// "Anti-abuse"; DESIGN.md property 12). A module Worker started by report.mjs from the portal
+// "Anti-abuse"; docs/design.md property 12). A module Worker started by report.mjs from the portal
 // itself (CSP worker-src 'self'), so the page stays responsive while it hashes. It looks for a
 // counter such that SHA-256 of "challenge.counter" begins with the asked number of zero bits; the
 // server checks the answer with one hash. Nothing of the report is seen here.

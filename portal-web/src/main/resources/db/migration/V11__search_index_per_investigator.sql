@@ -1,4 +1,4 @@
--- One search index per investigator (docs/protocol.md, "Case search in the desk"; DESIGN.md
+-- One search index per investigator (docs/protocol.md, "Case search in the desk"; docs/design.md
 -- property 7): each index holds only cases sealed to its investigator, and its key is sealed to
 -- that investigator alone. The single shared index of V8, whose key was sealed to every
 -- investigator, is given up: its sealed key copies and its markers are dropped here, and the desk

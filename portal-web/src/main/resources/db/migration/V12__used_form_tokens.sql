@@ -1,5 +1,5 @@
 -- Form tokens already used for a report (intake.FormTokens), so that a replayed form is refused
--- after a restart and on every instance sharing the database (DESIGN.md properties 10 and 11).
+-- after a restart and on every instance sharing the database (docs/design.md properties 10 and 11).
 -- A nonce is recorded in the transaction that creates the case: a crash cannot burn a token
 -- without a case, nor make a case without burning it. The nonce is random and names nobody; the
 -- row says only until which hour (rounded up) it must be kept, not when the form was sent, and

@@ -2,7 +2,7 @@ package org.candor.search;
 
 /**
  * Why the text of one attachment could not be indexed; the rest of the case was indexed all the
- * same (property 10 of DESIGN.md: bad input fails clearly and loses nothing).
+ * same (property 10 of docs/design.md: bad input fails clearly and loses nothing).
  *
  * @param caseId the case the attachment belongs to
  * @param attachmentIndex the position of the attachment in {@link CaseDocument#attachments()}

@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * facets, and the texts (answers, messages, internal notes, attachments) for full-text search.
  *
  * <p>{@link #toString()} prints only the case ID, so that no plaintext reaches a log (property 1
- * of DESIGN.md).
+ * of docs/design.md).
  *
  * @param caseId the case's identifier, used for access filtering, update and deletion
  * @param channel the reporting channel's identifier

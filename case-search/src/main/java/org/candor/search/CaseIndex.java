@@ -30,7 +30,7 @@ import org.candor.search.store.WrongIndexKeyIOException;
 /**
  * The case index of one desk: the one owner of the encrypted directory, the {@code IndexWriter}
  * and the {@code SearcherManager}; it hands out a {@link CaseIndexer} for writing and a {@link
- * CaseSearcher} for reading. Keeps property 7 of DESIGN.md (search where decryption happens,
+ * CaseSearcher} for reading. Keeps property 7 of docs/design.md (search where decryption happens,
  * encrypted at rest) and property 9 (deletion removes index entries).
  *
  * <p>Open it with the index key when an authorised investigator has unlocked theirs, and close

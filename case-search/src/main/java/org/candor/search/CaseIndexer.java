@@ -16,7 +16,7 @@ import org.candor.search.index.CaseDocuments;
 
 /**
  * The writing side of the case index: adds or replaces a case, deletes cases, commits with a
- * checkpoint, and rebuilds the whole index from the stored cases. Keeps property 9 of DESIGN.md
+ * checkpoint, and rebuilds the whole index from the stored cases. Keeps property 9 of docs/design.md
  * ({@link #purge(Collection)} leaves no entry of a deleted case in the index files) and property
  * 10 (an unreadable attachment is reported and the rest of the case is indexed).
  *

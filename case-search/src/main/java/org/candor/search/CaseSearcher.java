@@ -37,7 +37,7 @@ import org.candor.search.index.SnippetHighlighter;
 
 /**
  * The reading side of the case index: runs a query for one investigator and returns hits, facet
- * counts and highlighted snippets. Keeps property 7 of DESIGN.md: the permitted case IDs are a
+ * counts and highlighted snippets. Keeps property 7 of docs/design.md: the permitted case IDs are a
  * filter clause of the Lucene query itself ({@link PermittedCases}), so hit counts, facets and
  * snippets are computed only over cases the investigator may open.
  *

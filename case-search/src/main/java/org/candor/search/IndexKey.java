@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The 256-bit key that encrypts one case index at rest; held in memory only (property 7 of
- * DESIGN.md).
+ * docs/design.md).
  *
  * <p>The desk keeps it wrapped to the investigators' OpenPGP keys and hands the unwrapped bytes
  * here while an authorised investigator has unlocked their key. {@link #toString()} prints only

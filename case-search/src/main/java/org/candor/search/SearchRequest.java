@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * <p>The set of case IDs the searcher may open is mandatory and is applied as a filter inside
  * Lucene, so that cases outside it contribute nothing to hits, counts, facets or snippets
- * (property 7 of DESIGN.md: an investigator finds only cases they may read). An empty set finds
+ * (property 7 of docs/design.md: an investigator finds only cases they may read). An empty set finds
  * nothing.
  *
  * @param query the query text (see {@code docs/protocol.md}); blank finds every permitted case

@@ -2,7 +2,7 @@ package org.candor.search;
 
 /**
  * The index was opened with a key that does not open it; nothing was read (property 7 of
- * DESIGN.md: a wrong key fails closed and never yields garbage results).
+ * docs/design.md: a wrong key fails closed and never yields garbage results).
  */
 public final class WrongIndexKeyException extends CaseSearchException {
   public WrongIndexKeyException(Throwable cause) {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN.md property 1 on the extraction path: while attachments of every kind are extracted,
+ * docs/design.md property 1 on the extraction path: while attachments of every kind are extracted,
  * indexed and the index rebuilt, the temporary folders of the test JVM, of {@code /tmp} and of
  * {@code /dev/shm} are watched, and every file created in them is read at once. No file on a
  * disk may hold a canary word; only the extraction child's own folder on tmpfs may. Extraction

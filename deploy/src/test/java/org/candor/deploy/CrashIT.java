@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The bundle on its embedded H2 database is killed (SIGKILL) while twenty people send reports
  * at once, then during a large upload sent without JavaScript and during one sealed as a browser
- * seals it (DESIGN.md properties 10 and 11). After each restart: every reply code that was shown
+ * seals it (docs/design.md properties 10 and 11). After each restart: every reply code that was shown
  * opens its own report, a replayed form is refused, no partial upload, unrecorded blob or
  * unpacked runtime of the killed process is left, and no case exists that nobody was told of
  * except those whose answer the kill cut off.

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bundle on PostgreSQL (a private cluster the test starts, crashes and restarts) while
- * twenty people send reports at once (DESIGN.md properties 10 and 11): first the database
+ * twenty people send reports at once (docs/design.md properties 10 and 11): first the database
  * crashes and restarts during the burst, then the portal is killed (SIGKILL) during another.
  * Every reply code that was shown opens its own report; every other answer is a clear error
  * without a code; a replayed form is refused after the restart; nothing is stored twice and

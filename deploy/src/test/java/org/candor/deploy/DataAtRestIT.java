@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * What the data directory tells a local reader besides ciphertext (DESIGN.md property 6), with the
+ * What the data directory tells a local reader besides ciphertext (docs/design.md property 6), with the
  * bundle started as a careless service unit would start it: with a umask of 022, in a data
  * directory left open to everyone. After a report with a file is sent, every file under the data
  * directory (database, blobs, index, keys) is readable by the portal's user only, every folder is

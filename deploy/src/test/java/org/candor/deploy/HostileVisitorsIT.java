@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile visitors against the runnable bundle, from outside, on loopback (DESIGN.md property 12):
+ * Hostile visitors against the runnable bundle, from outside, on loopback (docs/design.md property 12):
  * what answers on the public and the management listener, what the responses tell about the
  * server, where a forged Host header sends people, a file name with a NUL byte, a body that never
  * comes, a flood of tokenless reports and of wrong reply codes while genuine people report and

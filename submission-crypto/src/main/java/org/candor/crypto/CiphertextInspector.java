@@ -14,7 +14,7 @@ import org.candor.crypto.internal.Messages;
 
 /**
  * Checks, without any private key, that a ciphertext (for example one sealed in the whistleblower's browser) is a
- * well-formed, integrity-protected OpenPGP message addressed to exactly the expected recipients. Keeps DESIGN.md
+ * well-formed, integrity-protected OpenPGP message addressed to exactly the expected recipients. Keeps docs/design.md
  * property 2 (the intake, which holds no private key, refuses garbage and plaintext before storing anything) and
  * property 10 (bad input fails clearly).
  *

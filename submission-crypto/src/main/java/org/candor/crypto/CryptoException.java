@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * The common type of every refusal this library makes: crypto fails closed, with a typed exception whose message
- * a person can act on (STYLE.md, "Errors and validation").
+ * a person can act on (docs/design.md, "Errors").
  *
  * <p>It is an {@link IOException} so that streams can throw it where the failure is found: an
  * {@link OpenedStream} throws {@link IntegrityCheckFailed} from {@code read()} at the end of a tampered message,

@@ -2,7 +2,7 @@ package org.candor.crypto;
 
 /**
  * The message was altered, truncated, or carries no integrity protection: whatever plaintext was read so far must
- * be discarded. Keeps DESIGN.md "integrity protection is mandatory; anything without it is refused".
+ * be discarded. Keeps docs/design.md "integrity protection is mandatory; anything without it is refused".
  */
 public final class IntegrityCheckFailed extends CryptoException {
 

@@ -8,7 +8,7 @@ import org.candor.crypto.internal.Keys;
 
 /**
  * An investigator's OpenPGP key: the public part, and the secret part locked under the investigator's passphrase.
- * Keeps DESIGN.md property 4: a standard OpenPGP key that GnuPG can use, stored only encrypted, unlocked in memory
+ * Keeps docs/design.md property 4: a standard OpenPGP key that GnuPG can use, stored only encrypted, unlocked in memory
  * for a session ({@link #unlock}); an investigator may bring an existing key ({@link #importArmored}).
  *
  * <p>Generated keys are v4, Ed25519 (legacy, algorithm 22) for certification with an X25519 (legacy ECDH,

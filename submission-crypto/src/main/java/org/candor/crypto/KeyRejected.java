@@ -2,7 +2,7 @@ package org.candor.crypto;
 
 /**
  * A key offered to Candor cannot be used, with the reason in words a person understands (for example "the key
- * is revoked" or "RSA keys must have at least 3072 bits; this one has 2048"). Keeps DESIGN.md property 4:
+ * is revoked" or "RSA keys must have at least 3072 bits; this one has 2048"). Keeps docs/design.md property 4:
  * investigator keys are standard OpenPGP keys that are fit for use.
  */
 public final class KeyRejected extends CryptoException {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The 32-byte secret, derived from a reply code, that locks the case's {@link WhistleblowerKey}. Keeps DESIGN.md
+ * The 32-byte secret, derived from a reply code, that locks the case's {@link WhistleblowerKey}. Keeps docs/design.md
  * property 5: it is never stored or sent to the server by a browser; it exists in memory only while a
  * whistleblower presents the code. It is used as the key's OpenPGP passphrase in lower-case hex (64 characters),
  * so that OpenPGP.js can unlock the same key in the browser.

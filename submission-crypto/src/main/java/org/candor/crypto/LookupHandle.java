@@ -6,7 +6,7 @@ import java.util.HexFormat;
 
 /**
  * What the server stores to find a case from a reply code: HMAC-SHA-256 of the {@link PreHandle} under the
- * server's {@link Pepper}. Keeps DESIGN.md property 3: deterministic (so the case can be found), and useless for
+ * server's {@link Pepper}. Keeps docs/design.md property 3: deterministic (so the case can be found), and useless for
  * testing codes without the pepper. Stored as 64 lower-case hex digits; compared in constant time.
  */
 public final class LookupHandle {

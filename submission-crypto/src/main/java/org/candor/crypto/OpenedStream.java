@@ -7,7 +7,7 @@ import org.candor.crypto.internal.Messages;
 
 /**
  * The plaintext of a message being opened, as a stream: <strong>untrusted until its end</strong>. Keeps the
- * STYLE.md rule "decrypted data is released only after the integrity check passed" for streams that are too large
+ * docs/design.md rule "decrypted data is released only after the integrity check passed" for streams that are too large
  * to hold back.
  *
  * <p>OpenPGP checks integrity at the end of a message (SEIPDv1: the MDC after the last byte). This stream

@@ -14,8 +14,8 @@ import org.candor.crypto.internal.Messages;
 
 /**
  * Opens OpenPGP messages (sealed by Candor, GnuPG or OpenPGP.js) with unlocked keys, and never lets plaintext pass
- * as trusted before the integrity check. Keeps STYLE.md's "crypto fails closed ... decrypted data is released only
- * after the integrity check passed" and DESIGN.md's "integrity protection is mandatory; anything without it is
+ * as trusted before the integrity check. Keeps docs/design.md's "crypto fails closed ... decrypted data is released only
+ * after the integrity check passed" and docs/design.md's "integrity protection is mandatory; anything without it is
  * refused".
  *
  * <p>Three ways to read, from the safest:

@@ -7,7 +7,7 @@ import org.candor.crypto.internal.Hkdf;
 
 /**
  * The server-held secret that keys the lookup handles: {@code handle = HMAC-SHA-256(pepper, preHandle)}. Keeps
- * DESIGN.md property 3: a stolen database of handles does not let anyone test reply codes without the pepper.
+ * docs/design.md property 3: a stolen database of handles does not let anyone test reply codes without the pepper.
  * Keep it outside the database (configuration secret); dedicate it to this use. Prints nothing of itself.
  */
 public final class Pepper implements AutoCloseable {

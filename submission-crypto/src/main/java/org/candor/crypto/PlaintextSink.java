@@ -5,7 +5,7 @@ import java.io.OutputStream;
 
 /**
  * Where {@link Opener#openTo} writes plaintext that is not yet trusted, and that is told at the end whether to
- * keep it. Keeps the STYLE.md rule "decrypted data is released only after the integrity check passed": an
+ * keep it. Keeps the docs/design.md rule "decrypted data is released only after the integrity check passed": an
  * implementation must not release or act on what it received before {@link #commit()} (for example: buffer in
  * memory, or feed an index writer's uncommitted transaction), and must forget it on {@link #discard()}.
  */

@@ -6,7 +6,7 @@ import java.util.Base64;
 
 /**
  * The 32-byte value a browser (or the server, on the no-JavaScript path) derives from a reply code and sends to
- * the server, which turns it into the stored {@link LookupHandle} with its {@link Pepper}. Keeps DESIGN.md
+ * the server, which turns it into the stored {@link LookupHandle} with its {@link Pepper}. Keeps docs/design.md
  * property 3: the code itself never needs to reach the server, and the pre-handle alone unlocks nothing (the lock
  * secret is derived separately). On the wire: base64url without padding (43 characters).
  */

@@ -12,7 +12,7 @@ import org.candor.crypto.internal.Keys;
 /**
  * A public OpenPGP key that Candor has checked and may seal messages to: v4, not revoked, not expired, with a
  * valid encryption-capable key of an accepted algorithm (RSA at least 3072 bits, or elliptic curves). Keeps
- * DESIGN.md property 4 (standard keys, interoperable with GnuPG) by refusing, with a {@link KeyRejected} reason,
+ * docs/design.md property 4 (standard keys, interoperable with GnuPG) by refusing, with a {@link KeyRejected} reason,
  * any key that would make a message weaker or unreadable.
  *
  * <p>Values are immutable and compared by fingerprint. A recipient key holds no secret.

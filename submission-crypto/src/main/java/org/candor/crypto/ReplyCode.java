@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * A whistleblower's reply code: 130 random bits written as 28 characters of Crockford's base-32 alphabet (26
- * random, 2 check), shown in seven groups of four, for example {@code 7K2M-Q9XD-...}. Keeps DESIGN.md property 3:
+ * random, 2 check), shown in seven groups of four, for example {@code 7K2M-Q9XD-...}. Keeps docs/design.md property 3:
  * at least 100 bits of entropy, easy to copy and to type back (grouped, case-insensitive, ambiguous letters mapped),
  * with a check that catches typos and says so.
  *

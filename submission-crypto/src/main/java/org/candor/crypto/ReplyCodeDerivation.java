@@ -8,7 +8,7 @@ import org.candor.crypto.internal.Hkdf;
 /**
  * Derives, from a reply code, the two independent values the protocol needs: the {@link PreHandle} (turned into
  * the stored {@link LookupHandle} by the server's {@link Pepper}) and the {@link LockSecret} (locks the
- * whistleblower key; never stored). Keeps DESIGN.md property 3 and 5.
+ * whistleblower key; never stored). Keeps docs/design.md property 3 and 5.
  *
  * <p>Both are HKDF-SHA-256 over the code's canonical form (28 upper-case ASCII symbols, no separators), with salt
  * {@value #SALT} and the info strings {@value #PRE_HANDLE_INFO} and {@value #LOCK_SECRET_INFO}, 32 bytes each.

@@ -17,7 +17,7 @@ import org.candor.crypto.internal.Messages;
 
 /**
  * Seals reports, files and messages to a fixed set of recipient keys as OpenPGP messages that GnuPG 2.2 and
- * OpenPGP.js can open. Keeps DESIGN.md properties 1 and 2 (plaintext only passes through, in a stream, in constant
+ * OpenPGP.js can open. Keeps docs/design.md properties 1 and 2 (plaintext only passes through, in a stream, in constant
  * memory whatever its size) and "integrity protection is mandatory" (there is no way to switch it off).
  *
  * <p>Format: one public-key session-key packet per recipient, then a SEIPDv1 packet (AES-256-CFB with a SHA-1

@@ -6,7 +6,7 @@ import org.bouncycastle.openpgp.PGPPrivateKey;
 
 /**
  * The decryption part of an investigator or whistleblower key, unlocked in memory for a session; hand it to an
- * {@link Opener}. Keeps DESIGN.md property 4 ("unlocked in memory for a session"): it is never serialised, prints
+ * {@link Opener}. Keeps docs/design.md property 4 ("unlocked in memory for a session"): it is never serialised, prints
  * only its fingerprint, and {@link #close()} drops the unlocked key so that it cannot be used again.
  *
  * <p>Closing releases the references; the Java heap cannot be wiped reliably (Bouncy Castle keeps key material in

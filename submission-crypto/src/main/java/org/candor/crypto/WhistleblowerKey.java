@@ -7,7 +7,7 @@ import org.candor.crypto.internal.Keys;
 
 /**
  * The per-case whistleblower key pair, whose secret part is locked by the {@link LockSecret} derived from the
- * case's reply code. Keeps DESIGN.md property 5 (two-way contact: replies are sealed to this key and to the case's
+ * case's reply code. Keeps docs/design.md property 5 (two-way contact: replies are sealed to this key and to the case's
  * investigators, and the whistleblower reads them only after presenting the code).
  *
  * <p>Same algorithms as investigator keys (v4, legacy Ed25519 + X25519) with no expiry (retention, not a date,
@@ -15,10 +15,10 @@ import org.candor.crypto.internal.Keys;
  * lock secret in lower-case hex: the lock secret already has 256 random bits, so stretching adds nothing, and a
  * browser can unlock it with OpenPGP.js without WebAssembly (Argon2 would need it).
  *
- * <p>Keeps DESIGN.md property 6 too: the key and its self-signatures carry one fixed creation time,
+ * <p>Keeps docs/design.md property 6 too: the key and its self-signatures carry one fixed creation time,
  * {@link #CREATION_TIME}, never the moment of the submission nor a browser's clock. A key made by a browser is
  * read with {@link #fromBrowser}, which refuses any other form before anything is done with it, so that its
- * unlock cost at every sign-in stays bounded (DESIGN.md property 12).
+ * unlock cost at every sign-in stays bounded (docs/design.md property 12).
  */
 public final class WhistleblowerKey {
 

@@ -1,6 +1,6 @@
 /**
  * Candor's crypto API: OpenPGP sealing and opening of reports, files and messages, investigator and whistleblower
- * keys, reply codes and the values derived from them. Keeps DESIGN.md properties 1 to 5.
+ * keys, reply codes and the values derived from them. Keeps docs/design.md properties 1 to 5.
  *
  * <p>What lives here: small, hard-to-misuse types in Tink's style. {@link org.candor.crypto.Sealer} and
  * {@link org.candor.crypto.Opener} (with {@link org.candor.crypto.OpenedStream} and

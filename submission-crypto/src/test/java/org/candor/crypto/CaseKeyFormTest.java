@@ -31,7 +31,7 @@ import org.candor.crypto.internal.Keys;
 import org.junit.jupiter.api.Test;
 
 /**
- * The form of case keys (docs/protocol.md, "Case keys"; DESIGN.md properties 6 and 12): a key Candor makes
+ * The form of case keys (docs/protocol.md, "Case keys"; docs/design.md properties 6 and 12): a key Candor makes
  * carries the fixed creation time on every key and self-signature, and a key uploaded by a browser is refused
  * unless it has exactly that form and the pinned S2K. The refused keys are made here with Bouncy Castle, each
  * breaking one rule, the way an attacker would send them.

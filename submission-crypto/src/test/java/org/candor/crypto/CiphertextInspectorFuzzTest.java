@@ -13,7 +13,7 @@ import java.util.Set;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
- * Fuzzes the key-less inspection the intake runs on every uploaded ciphertext (DESIGN.md property 2): whatever
+ * Fuzzes the key-less inspection the intake runs on every uploaded ciphertext (docs/design.md property 2): whatever
  * bytes arrive, it accepts a message addressed to exactly the expected keys or refuses with a
  * {@link CryptoException}; nothing else escapes, and what it accepts it has read and copied byte for byte.
  */

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
- * Fuzzes the import of an investigator's existing secret key (DESIGN.md property 4), the text pasted on the key
+ * Fuzzes the import of an investigator's existing secret key (docs/design.md property 4), the text pasted on the key
  * page: it either gives a key, re-locked for storage, whose public part is what {@link RecipientKey} reads from
  * the same text, or fails with {@link KeyRejected} or {@link WrongPassphrase}; never anything else, and never
  * an unbounded amount of work or memory for a key's passphrase protection.

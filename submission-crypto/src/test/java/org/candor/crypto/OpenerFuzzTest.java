@@ -9,7 +9,7 @@ import java.io.IOException;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
- * Fuzzes opening (STYLE.md: crypto fails closed): any bytes either open to a plaintext whose integrity check
+ * Fuzzes opening (docs/design.md: crypto fails closed): any bytes either open to a plaintext whose integrity check
  * passed, or fail with a {@link CryptoException}; the streaming and the whole-message way agree; and whatever
  * Candor seals, to two keys, opens with one of them to exactly what was sealed.
  */

@@ -9,7 +9,7 @@ import java.io.IOException;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
- * Fuzzes the import of public keys, armored or binary, as an administrator pastes or uploads them (DESIGN.md
+ * Fuzzes the import of public keys, armored or binary, as an administrator pastes or uploads them (docs/design.md
  * property 4): any bytes give a key that Candor can really seal to, or a {@link KeyRejected} with its reason;
  * an accepted key survives its own armor unchanged.
  */

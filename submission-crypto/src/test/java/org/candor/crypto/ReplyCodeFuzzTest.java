@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
- * Fuzzes reading a reply code as a person typed it (DESIGN.md property 3): any text gives a code or a
+ * Fuzzes reading a reply code as a person typed it (docs/design.md property 3): any text gives a code or a
  * {@link ReplyCodeTypo}; an accepted code shows as seven groups of four that read back as the same code.
  */
 class ReplyCodeFuzzTest {

@@ -9,7 +9,7 @@ import java.io.IOException;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
- * Fuzzes the locked case key a whistleblower's browser uploads with a report (DESIGN.md properties 2 and 5): the
+ * Fuzzes the locked case key a whistleblower's browser uploads with a report (docs/design.md properties 2 and 5): the
  * intake reads it with {@link WhistleblowerKey#fromStorage}, and the contact sign-in later unlocks it with the
  * secret derived from the reply code. Any bytes give a key or a {@link KeyRejected}; unlocking gives a key that
  * opens what is sealed to it, or {@link WrongPassphrase}; never anything else, and never unbounded work or

@@ -35,7 +35,7 @@ import org.candor.search.AttachmentProblem.Reason;
 
 /**
  * Extracts the searchable text of a decrypted attachment in a separate Java process that runs
- * Apache Tika, so that DESIGN.md property 1 (no plaintext at rest) holds although Tika and POI copy
+ * Apache Tika, so that docs/design.md property 1 (no plaintext at rest) holds although Tika and POI copy
  * some formats to temporary files (OLE2 documents such as .xls, .doc, .ppt, .msg and encrypted
  * Office files for type detection; OOXML and other ZIP containers), and property 10 (a hostile
  * or broken file is reported as "text not extracted" and never stops the indexer).

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The command line of an extraction child: the running JDK's {@code java}, JVM options that keep
- * the child's traces off the disk (DESIGN.md property 1) and cap its memory, and a class path made
+ * the child's traces off the disk (docs/design.md property 1) and cap its memory, and a class path made
  * of the locations this code and Tika were loaded from. Inside Payara Micro those are the WAR's
  * {@code WEB-INF/classes} and {@code WEB-INF/lib} jars, read from the web application's class
  * loader; under a plain {@code java -cp} or a test runner, the JVM's class path.

@@ -25,7 +25,7 @@ import org.apache.tika.sax.BodyContentHandler;
 /**
  * The main class of the text-extraction child process: reads decrypted attachments from its
  * standard input, runs Apache Tika on each, and writes their text to its standard output; part of
- * how {@link AttachmentExtractor} keeps DESIGN.md property 1 (no plaintext at rest) while Tika
+ * how {@link AttachmentExtractor} keeps docs/design.md property 1 (no plaintext at rest) while Tika
  * copies some formats to temporary files.
  *
  * <p>It is started by {@link AttachmentExtractor} only, with {@code java.io.tmpdir}, {@code

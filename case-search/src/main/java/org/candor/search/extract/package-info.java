@@ -5,6 +5,6 @@
  *
  * <p>Nothing here may write an attachment or its text to disk or to a log: the attachment goes to
  * the child through a pipe and the text comes back through a pipe; whatever Tika spools lands in
- * the child's folder on {@code tmpfs} (DESIGN.md property 1).
+ * the child's folder on {@code tmpfs} (docs/design.md property 1).
  */
 package org.candor.search.extract;

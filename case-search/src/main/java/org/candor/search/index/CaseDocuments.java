@@ -18,7 +18,7 @@ import org.candor.search.analysis.CaseFields;
  * Maps a case to the one Lucene document that represents it in the index, and holds the facet
  * configuration that goes with it.
  *
- * <p>One document per case keeps update and deletion by case ID exact (property 9 of DESIGN.md:
+ * <p>One document per case keeps update and deletion by case ID exact (property 9 of docs/design.md:
  * deleting a case removes every entry of it) and makes hit and facet counts count cases.
  */
 public final class CaseDocuments {

@@ -30,7 +30,7 @@ import org.candor.search.analysis.CaseFields;
 
 /**
  * The access filter of a search: a query that matches exactly the documents whose case ID is in
- * the investigator's set of permitted cases (property 7 of DESIGN.md: an investigator finds only
+ * the investigator's set of permitted cases (property 7 of docs/design.md: an investigator finds only
  * cases they may read).
  *
  * <p>An investigator's set holds thousands of IDs and changes rarely, while they search many

@@ -30,7 +30,7 @@ import org.apache.lucene.store.Lock;
 
 /**
  * A Lucene {@link Directory} that encrypts every file it writes and decrypts what it reads, so
- * that no index file on disk holds plaintext (property 7 of DESIGN.md).
+ * that no index file on disk holds plaintext (property 7 of docs/design.md).
  *
  * <p>It wraps another directory (an {@link org.apache.lucene.store.FSDirectory} in production)
  * and passes names, listing, renames, syncs, locks and deletions through unchanged: Lucene's file
@@ -41,7 +41,7 @@ import org.apache.lucene.store.Lock;
  *
  * <p>On a file system, every file is made readable by its owner only as soon as it is created, and
  * files and folder carry the start of the UTC day of their last commit as modification and access
- * time instead of the exact moment (DESIGN.md property 6; docs/threat-model.md says what the
+ * time instead of the exact moment (docs/design.md property 6; docs/threat-model.md says what the
  * file system still keeps).
  *
  * <p>The directory keeps its own copy of the 256-bit index key and wipes it on {@link #close()}.
@@ -132,7 +132,7 @@ public final class EncryptedDirectory extends FilterDirectory {
     return unwrapped instanceof FSDirectory fs ? Optional.of(fs.getDirectory()) : Optional.empty();
   }
 
-  /** A new file is readable by its owner only, whatever the process's umask (DESIGN.md property 6). */
+  /** A new file is readable by its owner only, whatever the process's umask (docs/design.md property 6). */
   private IndexOutput ownerOnly(IndexOutput raw) throws IOException {
     Optional<Path> folder = folder();
     if (folder.isPresent() && folder.get().getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -148,7 +148,7 @@ public final class EncryptedDirectory extends FilterDirectory {
 
   /**
    * A committed file and its folder carry the start of the current UTC day as modification and
-   * access time, not the moment an index write happened (DESIGN.md property 6).
+   * access time, not the moment an index write happened (docs/design.md property 6).
    */
   private void dayRounded(String name) {
     folder().ifPresent(f -> {

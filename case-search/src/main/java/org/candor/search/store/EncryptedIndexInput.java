@@ -15,7 +15,7 @@ import org.apache.lucene.store.RandomAccessInput;
 
 /**
  * Reads an encrypted index file with random access, decrypting and authenticating one chunk at a
- * time (property 7 of DESIGN.md).
+ * time (property 7 of docs/design.md).
  *
  * <p>Plaintext is released only after the chunk's GCM tag verified; a tag failure is reported as
  * a {@link CorruptIndexException}. Clones and slices read through their own clone of the

@@ -8,7 +8,7 @@ import org.apache.lucene.store.IndexOutput;
 
 /**
  * Writes one index file as a header followed by AES-256-GCM sealed chunks, so that no plaintext
- * reaches the disk (property 7 of DESIGN.md).
+ * reaches the disk (property 7 of docs/design.md).
  *
  * <p>Lucene writes sequentially, so a chunk is sealed as soon as it is full and one more byte
  * arrives, and the last (possibly empty, possibly full) chunk is sealed with the final flag when

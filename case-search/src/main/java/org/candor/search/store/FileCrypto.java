@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Key derivation, header layout and per-chunk AES-GCM of one encrypted index file; keeps
- * property 7 of DESIGN.md (the index is encrypted at rest).
+ * property 7 of docs/design.md (the index is encrypted at rest).
  *
  * <p>Every file starts with a {@value #HEADER_LENGTH}-byte header: magic {@code CNDX}, a version
  * byte, the base-2 logarithm of the chunk size, two reserved bytes, a 32-byte random salt and a

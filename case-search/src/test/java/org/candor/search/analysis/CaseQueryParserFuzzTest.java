@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fuzzes the desk's search box (DESIGN.md property 10, bad input fails clearly): whatever an investigator types,
+ * Fuzzes the desk's search box (docs/design.md property 10, bad input fails clearly): whatever an investigator types,
  * the parser gives a query or a {@link CaseQueryParser.QuerySyntaxException} with a message, and a search over a
  * real (encrypted) index gives results among the permitted cases or an {@link InvalidQueryException}; nothing
  * else escapes, and what the parser refuses the search refuses too.

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the search index leaves on disk besides its ciphertext (DESIGN.md property 6): in a process
+ * What the search index leaves on disk besides its ciphertext (docs/design.md property 6): in a process
  * whose umask lets others read new files, every index file is still readable by its owner only and
  * the folder by its owner only, and no file or folder carries the moment of an index write as
  * modification time, only the start of the UTC day. (Access times move on every read under the

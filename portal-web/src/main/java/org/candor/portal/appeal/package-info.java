@@ -6,6 +6,6 @@
  * (deciding).
  *
  * <p>Only the state, the decision's kind and coarse dates live here; the reasons and the
- * decision's grounds are sealed case items (DESIGN.md property 1).
+ * decision's grounds are sealed case items (docs/design.md property 1).
  */
 package org.candor.portal.appeal;

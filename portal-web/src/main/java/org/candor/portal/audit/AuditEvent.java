@@ -20,7 +20,7 @@ import java.util.UUID;
  * <p>Details are facts such as a role, a reason code, a count or a key fingerprint: at most
  * {@value #MAX_DETAILS} of them, keys of 1 to 32 characters (a-z, 0-9, '.', '-', '_'), values of 1
  * to {@value #MAX_VALUE} characters without line breaks. Never put report contents, a reply code,
- * a passphrase, a password or anything about a whistleblower in them (DESIGN.md properties 6
+ * a passphrase, a password or anything about a whistleblower in them (docs/design.md properties 6
  * and 8): the log is shown to oversight and kept for good.
  */
 public final class AuditEvent {

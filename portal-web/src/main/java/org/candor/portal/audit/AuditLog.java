@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 import org.candor.portal.platform.persistence.CandorDataSourceDefinition;
 
 /**
- * Appends events to the audit log (DESIGN.md property 8). Call {@link #record} inside the
+ * Appends events to the audit log (docs/design.md property 8). Call {@link #record} inside the
  * transaction of the action it records: the action and its entry commit together or not at all.
  *
  * <p>Each append locks the one-row chain head ({@code select ... for update}) until the

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The portal's audit signing key (DESIGN.md property 8), loaded at the start of every instance
+ * The portal's audit signing key (docs/design.md property 8), loaded at the start of every instance
  * that serves a staff role (those record entries; the intake records none and never reads it) from
  * {@code candor.audit.signing-key-file}, by default {@code ${candor.data.dir}/keys/audit-signing.key}.
  * Beside it the public key is written in PEM ({@code audit-signing.pub}) for the verify command,

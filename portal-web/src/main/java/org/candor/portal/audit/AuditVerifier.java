@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Checks the whole audit chain (DESIGN.md property 8): walks every entry in sequence order and
+ * Checks the whole audit chain (docs/design.md property 8): walks every entry in sequence order and
  * names the first one that is missing, altered, out of place, or not signed by a trusted key;
  * then checks the end of the chain against the stored head and, if given, a head that oversight
  * noted earlier.

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A signed head of the audit chain as the public transparency page publishes it (DESIGN.md
+ * A signed head of the audit chain as the public transparency page publishes it (docs/design.md
  * property 8: the log's anchor lies outside the portal): the last entry's sequence number, hash
  * and time, the id of the key that signed it, and that key's Ed25519 signature over the hash, the
  * same signature the entry carries in the log. Anyone can save it; an auditor later hands the

@@ -1,6 +1,6 @@
 /**
  * The audit log: who did what and when, appended in a hash chain signed by the portal so that
- * removing, reordering or editing an entry is detectable (DESIGN.md property 8).
+ * removing, reordering or editing an entry is detectable (docs/design.md property 8).
  *
  * <p>Features record {@link org.candor.portal.audit.AuditEvent}s through
  * {@link org.candor.portal.audit.AuditLog}, inside the transaction of the action they record.

@@ -6,13 +6,13 @@ import java.io.OutputStream;
 
 /**
  * Where the ciphertext of reports, files and messages lives: write-once blobs named by a
- * random id. Only sealed OpenPGP messages are ever written here (DESIGN.md property 1).
+ * random id. Only sealed OpenPGP messages are ever written here (docs/design.md property 1).
  *
  * <p>A blob is written as a {@link PendingBlob} and becomes visible only when committed, so an
  * interrupted upload leaves nothing behind but a pending file that is removed at the next start.
  * A committed blob stays held by its writer until {@link PendingBlob#close()}: writers close it
  * only after the transaction that records it has ended, so that no sweep of unrecorded blobs
- * (DESIGN.md property 11) removes a blob whose row is still on its way.
+ * (docs/design.md property 11) removes a blob whose row is still on its way.
  */
 public interface BlobStore {
 

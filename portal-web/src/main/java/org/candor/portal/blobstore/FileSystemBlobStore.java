@@ -37,7 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Blobs as files under {@code candor.blobs.dir} (default {@code ${candor.data.dir}/blobs}), written
  * so that a crash at any moment leaves nothing half-written that outlives the next start
- * (DESIGN.md properties 10 and 11): a blob is written to {@code pending/}, forced to disk, then
+ * (docs/design.md properties 10 and 11): a blob is written to {@code pending/}, forced to disk, then
  * moved atomically to {@code ab/abcdef...}. Several instances can share the folder (for example
  * over NFS): names never collide.
  *
@@ -59,7 +59,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * never opened by a sweep. A writer that creates its file in the instant before another
  * instance's sweep locks it finds the file gone once it holds the lock, and starts a new one.
  *
- * <p>Keeps DESIGN.md property 6 on disk: blobs are 0600 and folders 0700 whatever the umask, and a
+ * <p>Keeps docs/design.md property 6 on disk: blobs are 0600 and folders 0700 whatever the umask, and a
  * committed blob and the folders it changed carry the start of the UTC day, not the moment of
  * arrival, as modification and access time.
  */
@@ -237,7 +237,7 @@ public class FileSystemBlobStore implements BlobStore {
     /**
      * Gives a committed blob, its shard folder, the pending folder and the store's folder (a new
      * shard folder changes it) the start of the current UTC day as modification and access time,
-     * so that none of them records the moment the blob arrived (DESIGN.md property 6). The change
+     * so that none of them records the moment the blob arrived (docs/design.md property 6). The change
      * time cannot be set (docs/threat-model.md).
      */
     private void hideArrival(Path blob) throws IOException {

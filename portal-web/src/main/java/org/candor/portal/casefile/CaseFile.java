@@ -21,7 +21,7 @@ import org.candor.crypto.LookupHandle;
 /**
  * A case: one report and everything that follows it. This entity keeps only workflow metadata
  * in clear (channel, status, coarse dates, outcome kind) and the whistleblower's key, locked by
- * the reply code; every content is a sealed {@link CaseItem} (DESIGN.md property 1).
+ * the reply code; every content is a sealed {@link CaseItem} (docs/design.md property 1).
  *
  * <p>The status moves only forward ({@link CaseStatus}); the deadlines follow from the dates
  * ({@link Deadlines}). The deadline pending is also kept as a column, set by the constructor and by

@@ -36,7 +36,7 @@ import org.candor.portal.channel.UploadLimits;
 /**
  * Seals a message (text and files, streamed) to a case and adds it to the case: the one way a
  * whistleblower's message, an investigator's reply or note, outcome grounds, an appeal and its
- * decision become case items. Keeps DESIGN.md properties 1, 2, 5 and 10:
+ * decision become case items. Keeps docs/design.md properties 1, 2, 5 and 10:
  * <ul>
  *   <li>each file streams through OpenPGP encryption straight into a pending blob; the text is
  *   held in memory only until it is sealed; nothing is written in clear;</li>
@@ -386,7 +386,7 @@ public class CaseMessages {
      * Runs an attachment's integrity check before anything of it is released: decrypts it to the
      * end into nothing, in constant memory. Every download of the portal (the investigator's and
      * the whistleblower's) calls this first and answers with an error page when it fails, then
-     * streams with {@link #releaseAttachment} (STYLE.md: "decrypted data is released only after
+     * streams with {@link #releaseAttachment} (docs/design.md: "decrypted data is released only after
      * the integrity check passed").
      *
      * @throws org.candor.crypto.IntegrityCheckFailed if the ciphertext was altered or truncated

@@ -20,7 +20,7 @@ import org.candor.portal.blobstore.BlobStore;
  * Creates cases and adds items to them, atomically: the blobs are already sealed and stored;
  * this writes the rows that make them part of a case, in one transaction. If that transaction
  * fails, the blobs are removed (or, when only its commit failed, left to the blob sweep), so
- * nothing is left half-made (DESIGN.md property 10).
+ * nothing is left half-made (docs/design.md property 10).
  */
 @ApplicationScoped
 public class CaseStore {
@@ -52,7 +52,7 @@ public class CaseStore {
      * Creates a case just received, running {@code alsoInTheTransaction} (recording the form's
      * token as used) in the same transaction, so that both happen or neither does; returns its
      * id. The transaction has committed when this returns: only then may a reply code be shown
-     * (DESIGN.md property 11).
+     * (docs/design.md property 11).
      */
     public UUID createReceived(UUID channelId, LookupHandle handle, boolean sealedInBrowser, LocalDate day,
             WhistleblowerKey whistleblowerKey, Set<CaseRecipient> recipients, List<StoredItem> items,

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The legal deadlines of a case (Directive 2019/1937 art. 9(1)(b) and (f)): acknowledge within
  * 7 days of receipt, and give feedback within 3 months of the acknowledgement (or, when no
  * acknowledgement was sent, of the end of the 7 days). Dates are days, never times: that is all
- * the law asks, and all the portal keeps (DESIGN.md property 6).
+ * the law asks, and all the portal keeps (docs/design.md property 6).
  *
  * <p>{@link #next(CaseStatus)} is the one rule for the deadline a case has pending; the case keeps
  * its result as a stored, indexed column ({@code case_file.next_deadline_on}) so that the desk's

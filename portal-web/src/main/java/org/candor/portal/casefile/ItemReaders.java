@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Who besides the case's investigators reads an item, and so who may even learn that it exists
- * (DESIGN.md properties 5 and 6), by the rule its writer followed: the
+ * (docs/design.md properties 5 and 6), by the rule its writer followed: the
  * whistleblower key for kinds shared with the whistleblower (never an internal note), and
  * oversight for appeals, their decisions and outcome grounds. A file ({@link ItemKind#ATTACHMENT})
  * has the readers of the report or message it came with, which is the nearest item before it:

@@ -11,7 +11,7 @@ import org.candor.portal.platform.secrets.ServerSecrets;
 
 /**
  * Turns a reply code (or, from a browser, its pre-handle) into the lookup handle the database
- * keeps, with the server's pepper (DESIGN.md property 3): a stolen database without the pepper
+ * keeps, with the server's pepper (docs/design.md property 3): a stolen database without the pepper
  * lets nobody test codes. The pepper is a key file of its own
  * ({@link ServerSecrets.Purpose#REPLY_CODE_PEPPER}), which the intake holds and the staff roles need not.
  */

@@ -1,7 +1,7 @@
 package org.candor.portal.channel;
 
 /**
- * How long the cases of a channel are kept before they are deleted (DESIGN.md property 9), in
+ * How long the cases of a channel are kept before they are deleted (docs/design.md property 9), in
  * days. At least a month, so that a case can be acknowledged and handled; at most ten years,
  * so that a slip of the keyboard cannot keep reports for ever.
  */

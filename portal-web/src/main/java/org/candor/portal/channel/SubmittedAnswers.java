@@ -8,7 +8,7 @@ import java.util.Map;
  * What a whistleblower sent for a questionnaire, before it is checked: the values of each
  * form field by field key (several for a multiple choice), and the sizes in bytes of the files
  * attached to each file field. File contents and names are not here: they stream through
- * encryption and never reach the questionnaire (DESIGN.md property 1).
+ * encryption and never reach the questionnaire (docs/design.md property 1).
  *
  * <p>Holds answers in clear, in memory only: never log it, never store it.
  */

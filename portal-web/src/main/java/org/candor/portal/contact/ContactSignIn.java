@@ -23,7 +23,7 @@ import org.candor.portal.casefile.ReplyCodes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Signs a whistleblower in with the reply code (DESIGN.md property 3). A code that fails its
+ * Signs a whistleblower in with the reply code (docs/design.md property 3). A code that fails its
  * own check is a typo and is answered as one without looking anything up (that reveals nothing
  * about any case). A well-formed code is turned into its lookup handle with the server's pepper
  * and looked up; every well-formed code that opens no case, whether it never existed or its case

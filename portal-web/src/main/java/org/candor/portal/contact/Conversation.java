@@ -31,7 +31,7 @@ import org.candor.portal.channel.QuestionField;
 
 /**
  * What a signed-in whistleblower reads, opened for one request with the key their code
- * unlocks and closed again before the page is written (DESIGN.md property 5): their report with
+ * unlocks and closed again before the page is written (docs/design.md property 5): their report with
  * the questionnaire's labels, then every message shared with them, in order. Nothing opened is
  * cached or written anywhere.
  */

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * How fast reply codes may be tried, without knowing who tries them (DESIGN.md property 6: no
+ * How fast reply codes may be tried, without knowing who tries them (docs/design.md property 6: no
  * address, no cookie, nothing about a person) and without letting anyone spend a limit for others
- * (DESIGN.md property 12). Two token buckets, both refilled steadily over a window:
+ * (docs/design.md property 12). Two token buckets, both refilled steadily over a window:
  * <ul>
  *   <li>a budget of attempts per lookup handle (the code's keyed hash, held in memory only):
  *   the same code cannot be hammered. Only someone who knows a code can spend its budget, so

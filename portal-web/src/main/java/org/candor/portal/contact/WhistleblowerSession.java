@@ -11,7 +11,7 @@ import org.candor.crypto.LockSecret;
 
 /**
  * What a whistleblower's HTTP session holds: the case id and the lock secret that unlocks the
- * case's whistleblower key for each request, never the reply code (DESIGN.md properties 3 and
+ * case's whistleblower key for each request, never the reply code (docs/design.md properties 3 and
  * 5). The lock secret is transient: it is never serialised (a session written to disk or sent
  * to another instance arrives without it, and the whistleblower signs in again), and it is
  * wiped when the session ends, by sign-out or idle timeout.

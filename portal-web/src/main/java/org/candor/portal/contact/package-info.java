@@ -4,6 +4,6 @@
  * {@code intake} role.
  *
  * <p>Whatever the reply code unlocks is decrypted for one request only and never stored in
- * clear (DESIGN.md properties 3 and 5).
+ * clear (docs/design.md properties 3 and 5).
  */
 package org.candor.portal.contact;

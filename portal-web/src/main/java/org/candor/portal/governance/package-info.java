@@ -4,6 +4,6 @@
  *
  * <p>Nothing here reads report contents: retention works on a case's coarse dates and its
  * channel's period; the figures are counts, shares and medians of workflow dates, with small
- * counts suppressed. DESIGN.md properties 6, 8 and 9.
+ * counts suppressed. docs/design.md properties 6, 8 and 9.
  */
 package org.candor.portal.governance;

@@ -38,7 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>A used nonce is recorded in the database, in the transaction that creates the case
  * ({@link #recordUse}), so that a replayed form is refused after a restart and on every instance
  * sharing the database, and a crash cannot burn a token without a case nor make a case without
- * burning it (DESIGN.md properties 10 and 11). The record is one insert into a primary key; a
+ * burning it (docs/design.md properties 10 and 11). The record is one insert into a primary key; a
  * conflict means the token was used. Each instance also remembers the nonces it accepted, so a
  * replay reaching it is refused before its body is read; a submission that fails before its
  * case is stored lets go of its nonce ({@link #release}), so the same form can be sent again.

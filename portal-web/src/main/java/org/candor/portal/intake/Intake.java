@@ -49,7 +49,7 @@ import org.candor.portal.staff.StaffMember;
 import org.candor.portal.staff.StaffRepository;
 
 /**
- * Receives a report sent without JavaScript and seals it on arrival (DESIGN.md properties 1,
+ * Receives a report sent without JavaScript and seals it on arrival (docs/design.md properties 1,
  * 2 and 10): each file streams through OpenPGP encryption straight into a pending blob, the
  * answers are held in memory only until they are sealed, and the case is created in one
  * transaction once everything is sealed and stored. A refused or interrupted submission leaves

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Decides whether a report may go on to be read and sealed, for both intake paths, so that no
- * stranger can close intake for others (DESIGN.md property 12). The cheap checks come first and
+ * stranger can close intake for others (docs/design.md property 12). The cheap checks come first and
  * cost no budget: a request without a valid, matured, unused form token is answered before
  * anything is counted. When the intake is under pressure ({@link IntakeThrottle}), nobody is
  * refused for it: a plain form must have been open longer ({@code candor.intake.pressure-fill-seconds}),

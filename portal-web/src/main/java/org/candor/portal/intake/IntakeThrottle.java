@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * who sends reports (no address, no cookie): token buckets that refill steadily. Only a report
  * with a valid form token is counted, and a channel's report spends the shared budget only while
  * the channel's own budget lasts, so a flood on one channel does not spend the others' share
- * (DESIGN.md property 12). Over budget, nobody is refused: {@link IntakeGate} asks for a longer
+ * (docs/design.md property 12). Over budget, nobody is refused: {@link IntakeGate} asks for a longer
  * wait or a proof of work instead. Each instance counts for itself.
  */
 @ApplicationScoped

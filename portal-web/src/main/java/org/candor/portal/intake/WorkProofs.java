@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Proof of work asked of a browser that seals its report while the intake is under pressure
- * (DESIGN.md property 12): instead of refusing, the portal asks for a few seconds of hashing, which
+ * (docs/design.md property 12): instead of refusing, the portal asks for a few seconds of hashing, which
  * a genuine sender pays once and a flood pays per request. Nothing about the sender is kept.
  *
  * <p>A challenge is {@code channel id | issued second | nonce | bits | HMAC-SHA-256} under a key

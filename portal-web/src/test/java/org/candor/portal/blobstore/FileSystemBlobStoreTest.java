@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a stored blob tells on disk besides its ciphertext (DESIGN.md property 6), in a process
+ * What a stored blob tells on disk besides its ciphertext (docs/design.md property 6), in a process
  * whose umask would let others read new files: the blob is 0600 and its folders 0700, and neither
  * the blob nor its shard folder nor the pending folder keeps the moment it arrived as
  * modification time, only the start of the UTC day.

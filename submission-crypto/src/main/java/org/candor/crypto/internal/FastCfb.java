@@ -43,7 +43,7 @@ import org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory;
  *   known, so a whole buffer is one ECB encryption of the ciphertext shifted by one block (several GB/s with
  *   VAES).</li>
  * </ul>
- * All buffers are allocated once per stream, so memory does not grow with message size (DESIGN.md property
+ * All buffers are allocated once per stream, so memory does not grow with message size (docs/design.md property
  * "files stream ... in constant memory") and no garbage is made per call. The MDC hash is the JDK's SHA-1
  * (SHA-NI intrinsic where the CPU has it).
  */

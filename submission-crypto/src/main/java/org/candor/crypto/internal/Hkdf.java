@@ -7,7 +7,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HKDF-SHA-256 (RFC 5869) and HMAC-SHA-256 on the JDK, exactly as WebCrypto computes them, so a browser can derive
- * the same values (DESIGN.md property 3). Kept here rather than on Bouncy Castle so the reply-code path depends
+ * the same values (docs/design.md property 3). Kept here rather than on Bouncy Castle so the reply-code path depends
  * on nothing but the JDK.
  */
 public final class Hkdf {

@@ -53,7 +53,7 @@ import org.candor.crypto.WrongPassphrase;
 
 /**
  * Generation, parsing, validation, locking and unlocking of OpenPGP keys with Bouncy Castle; the public key types
- * of {@code org.candor.crypto} delegate here. Keeps DESIGN.md property 4 (standard OpenPGP keys, interoperable
+ * of {@code org.candor.crypto} delegate here. Keeps docs/design.md property 4 (standard OpenPGP keys, interoperable
  * with GnuPG; secret keys stored only encrypted under a passphrase) and property 5 (whistleblower keys locked by
  * the code-derived secret).
  *

@@ -39,7 +39,7 @@ import org.candor.crypto.UnknownRecipient;
 
 /**
  * Sealing, opening and inspecting OpenPGP messages with Bouncy Castle's packet code and the fast symmetric layer
- * of {@link FastCfb}. Keeps DESIGN.md property 1 and 2 (plaintext is only ever sealed, in a stream, in constant
+ * of {@link FastCfb}. Keeps docs/design.md property 1 and 2 (plaintext is only ever sealed, in a stream, in constant
  * memory) and the "integrity protection is mandatory" rule of its Formats section.
  *
  * <p>Messages are SEIPDv1 (AES-256-CFB + SHA-1 MDC), because that is what GnuPG 2.2 reads; RFC 9580 allows it for

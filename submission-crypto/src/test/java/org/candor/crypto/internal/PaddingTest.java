@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sealed messages are padded to PADMÉ sizes inside the encryption (docs/protocol.md, "Padding"; DESIGN.md
+ * Sealed messages are padded to PADMÉ sizes inside the encryption (docs/protocol.md, "Padding"; docs/design.md
  * property 6): a stored ciphertext's size no longer names the exact plaintext size, the padding costs at most
  * 12 % of the content from 512 bytes up (at most 50 bytes below), and opening gives back exactly what was sealed.
  */

@@ -72,7 +72,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * {@code /contact/browser}: the whistleblower's way back in with JavaScript, where the reply
  * code, the lock secret and every plaintext stay in the browser (docs/protocol.md, "Contact with
- * JavaScript"). Keeps DESIGN.md properties 1, 2, 3 and 5. A thin adapter: sign-in goes through
+ * JavaScript"). Keeps docs/design.md properties 1, 2, 3 and 5. A thin adapter: sign-in goes through
  * {@link ContactSignIn} (the same throttle and the same hit/miss work as the plain form); the
  * case answer holds only the locked key, public keys and the metadata of the items the whistleblower
  * reads ({@link ItemReaders}: a file of an internal note is internal, and not even its existence is

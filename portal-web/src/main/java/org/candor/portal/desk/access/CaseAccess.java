@@ -51,7 +51,7 @@ import org.candor.portal.staff.session.SignedInStaff;
 
 /**
  * Grants, hand-overs and revocations of access to a case, by re-sealing (docs/protocol.md,
- * "Assignment, grants and revocation: re-sealing"). Keeps DESIGN.md properties 1, 4, 8 and 10:
+ * "Assignment, grants and revocation: re-sealing"). Keeps docs/design.md properties 1, 4, 8 and 10:
  * <ol>
  *   <li>the acting investigator must be able to open the case, with their key unlocked in this
  *   session; the new set of investigators is computed and checked (the colleague holds the

@@ -7,7 +7,7 @@
  * {@code /desk/cases/{id}/access} ({@link org.candor.portal.desk.access.AccessPages}).
  *
  * <p>Plaintext exists here only in the 64 KiB buffer between opening an item and sealing it
- * anew; nothing is written in clear (DESIGN.md properties 1, 4 and 8; docs/protocol.md,
+ * anew; nothing is written in clear (docs/design.md properties 1, 4 and 8; docs/protocol.md,
  * "Assignment, grants and revocation: re-sealing").
  */
 package org.candor.portal.desk.access;

@@ -45,7 +45,7 @@ import org.candor.portal.staff.session.SignedInStaff;
  *   <li>{@code notes.txt}: the internal notes;</li>
  *   <li>{@code attachments/NN-name}: every file of the report and of the messages.</li>
  * </ul>
- * Keeps DESIGN.md property 1: the zip is written straight into the OpenPGP stream, which is
+ * Keeps docs/design.md property 1: the zip is written straight into the OpenPGP stream, which is
  * written straight into the response; nothing in clear touches the disk, and files stream in
  * constant memory. The export is audited ({@link AuditAction#CASE_EXPORTED}) before a byte is
  * sent.

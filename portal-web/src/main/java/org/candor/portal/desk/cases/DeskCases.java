@@ -62,14 +62,14 @@ import org.candor.portal.staff.session.SignedInStaff;
 
 /**
  * What an investigator does with one case: open it, download its files, move it through its
- * lifecycle, label it. Keeps DESIGN.md properties 4 and 8: contents are opened only with the
+ * lifecycle, label it. Keeps docs/design.md properties 4 and 8: contents are opened only with the
  * investigator's key unlocked in this session, and every opening and every status change is
  * audited in the same transaction.
  *
  * <p>Access: a case is reachable only by the investigators it is sealed to; for anyone else it
  * does not exist ({@link NotFoundException}, 404), so that case ids cannot be probed.
  *
- * <p>Integrity (STYLE.md "decrypted data is released only after the integrity check passed"):
+ * <p>Integrity (docs/design.md "decrypted data is released only after the integrity check passed"):
  * report and messages are opened whole with {@link Opener#openAll}, which returns only checked
  * plaintext. A decrypted attachment is read twice, by the same code as the whistleblower's
  * download ({@link CaseMessages#checkAttachment}, then {@link CaseMessages#releaseAttachment}):

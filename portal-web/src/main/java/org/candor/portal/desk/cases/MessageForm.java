@@ -18,7 +18,7 @@ import org.candor.portal.channel.Problem;
 /**
  * Reads the desk's reply and note forms ({@code multipart/form-data}: a {@code text} field and
  * any number of {@code files}) into a {@link CaseMessages.Draft} as the request streams in.
- * Keeps DESIGN.md property 1: commons-fileupload's streaming API hands each part over as a
+ * Keeps docs/design.md property 1: commons-fileupload's streaming API hands each part over as a
  * stream, so a file goes from the socket through OpenPGP encryption into a pending blob and is
  * never buffered to disk or memory in clear; only the text, bounded, is held in memory until it
  * is sealed.

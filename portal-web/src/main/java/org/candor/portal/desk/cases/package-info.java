@@ -5,7 +5,7 @@
  *
  * <p>An investigator sees and opens only cases sealed to their key ({@code case_recipient}); any
  * other case answers 404, as if it did not exist. Decrypted data leaves this package only after
- * its integrity check passed (DESIGN.md properties 1, 4 and 8; STYLE.md "crypto fails closed").
+ * its integrity check passed (docs/design.md properties 1, 4 and 8; docs/design.md "crypto fails closed").
  * Nothing here writes plaintext anywhere but to the investigator's response.
  */
 package org.candor.portal.desk.cases;

@@ -14,7 +14,7 @@ import org.candor.crypto.KeyRejected;
 
 /**
  * An investigator's OpenPGP key as stored: the public key in armor, and the secret key locked
- * under the investigator's passphrase (DESIGN.md property 4). The portal cannot unlock it
+ * under the investigator's passphrase (docs/design.md property 4). The portal cannot unlock it
  * without that passphrase.
  */
 @Entity

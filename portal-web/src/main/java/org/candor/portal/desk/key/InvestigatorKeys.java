@@ -25,7 +25,7 @@ import org.candor.portal.staff.session.SignedInStaff;
 /**
  * An investigator's (or an oversight member's, for appeals) OpenPGP key in the portal: made here or brought from GnuPG, locked under a
  * passphrase that only the investigator knows and that must differ from the sign-in password,
- * unlocked into this session's memory when needed (DESIGN.md property 4). Every key event is
+ * unlocked into this session's memory when needed (docs/design.md property 4). Every key event is
  * audited.
  */
 @ApplicationScoped

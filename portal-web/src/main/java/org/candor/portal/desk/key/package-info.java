@@ -1,6 +1,6 @@
 /**
  * Investigator keys: setting up (generate or import from GnuPG), exporting, changing the
- * passphrase, and unlocking a key into one session's memory (DESIGN.md property 4). Also tells
+ * passphrase, and unlocking a key into one session's memory (docs/design.md property 4). Also tells
  * channels whether a recipient's key is usable.
  *
  * <p>A secret key is only ever stored locked under its owner's passphrase; an unlocked key

@@ -38,7 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Decrypts one stored case into the {@link CaseDocument} an index takes, with the unlocked keys
  * it is given that belong to the case's recipients (the worker gives only the keys of the
  * investigator whose index it writes). Keeps
- * DESIGN.md property 1: plaintext exists only in memory on its way into the encrypted index; an
+ * docs/design.md property 1: plaintext exists only in memory on its way into the encrypted index; an
  * item is used only after its integrity check (report and messages opened whole; attachments up
  * to {@code candor.search.attachment-max-bytes} opened whole before the extractor sees a byte,
  * larger ones contribute their name only). An item that fails to open is left out and the rest

@@ -47,7 +47,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Holds each investigator's own search index open, with its key in memory, exactly while that
  * investigator has unlocked their key: the one place that opens and closes {@link CaseIndex}es.
- * Keeps DESIGN.md property 7 ("an investigator finds only cases they may read", the index key
+ * Keeps docs/design.md property 7 ("an investigator finds only cases they may read", the index key
  * "only in memory while an authorised investigator has unlocked it") in the form docs/protocol.md
  * ("Case search in the desk") states: one index per investigator, holding only cases sealed to
  * that investigator, its key sealed to that investigator alone and never to a colleague. Whoever

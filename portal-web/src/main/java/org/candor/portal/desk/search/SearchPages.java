@@ -42,7 +42,7 @@ import org.candor.search.SortOrder;
 /**
  * The desk's search page, server-rendered and usable without JavaScript: {@code GET
  * /desk/search} (query, order, facet filters, pages, highlighted snippets, the index's state and
- * the progress of a rebuild) and {@code POST /desk/search/rebuild}. Keeps DESIGN.md property 7:
+ * the progress of a rebuild) and {@code POST /desk/search/rebuild}. Keeps docs/design.md property 7:
  * a search runs on the investigator's own index only, which holds only cases sealed to them, and
  * carries the ids of the cases sealed to them now (access revoked since the last catch-up), so
  * nothing of other cases reaches the page; and property 8: every search is audited with its number of hits,

@@ -48,9 +48,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * or stale: what arrived while their index was closed, status and label changes) every {@code
  * candor.search.catch-up-seconds}, purges cases deleted or no longer sealed to them, and runs a
  * full rebuild they requested from the stored ciphertext. A case is decrypted for an index only
- * with the key of that index's investigator (DESIGN.md property 7).
+ * with the key of that index's investigator (docs/design.md property 7).
  *
- * <p>Because every write happens on that one task, there is one writer (STYLE.md) and a rebuild
+ * <p>Because every write happens on that one task, there is one writer (docs/design.md) and a rebuild
  * never races an update.
  */
 @ApplicationScoped

@@ -1,5 +1,5 @@
 /**
- * Full-text search in the desk (DESIGN.md property 7, "search where decryption happens"): one
+ * Full-text search in the desk (docs/design.md property 7, "search where decryption happens"): one
  * encrypted case index of the {@code case-search} library per investigator, holding only the
  * cases sealed to them, its key sealed to them alone and opened while they have unlocked theirs
  * ({@link org.candor.portal.desk.search.SearchKeyring}), one worker that keeps the open indexes

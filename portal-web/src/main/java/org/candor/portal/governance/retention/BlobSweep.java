@@ -23,7 +23,7 @@ import org.candor.portal.blobstore.FileSystemBlobStore;
 import org.candor.portal.platform.persistence.SchemaMigrations;
 
 /**
- * Removes blobs that no case item names and that no live process holds (DESIGN.md properties
+ * Removes blobs that no case item names and that no live process holds (docs/design.md properties
  * 10 and 11): what a crash left between sealing an upload and recording it, or between a
  * deletion's commit and its blob removal.
  *

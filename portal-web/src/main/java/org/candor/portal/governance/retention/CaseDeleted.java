@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * A CDI event fired after a case's deletion committed and its blobs were removed: whoever keeps
  * something about the case elsewhere (the desk's search index) observes it and removes that too
- * (DESIGN.md property 9). Observers run outside the deleting transaction; the case is gone.
+ * (docs/design.md property 9). Observers run outside the deleting transaction; the case is gone.
  */
 public record CaseDeleted(UUID caseId) {
 

@@ -22,7 +22,7 @@ import org.candor.portal.governance.transparency.Quarter;
 
 /**
  * Deletes one case in its own transaction, if it is still due when its row is locked
- * (DESIGN.md property 9): its labels, appeal, items, recipients, retention decisions and the
+ * (docs/design.md property 9): its labels, appeal, items, recipients, retention decisions and the
  * case row itself, which holds the whistleblower key and the reply code's lookup handle, so the
  * code then opens nothing and is answered like any wrong code. In the same transaction it writes
  * the case's contents-free {@code case_stats} row and the audit tombstone (CASE_DELETED with the

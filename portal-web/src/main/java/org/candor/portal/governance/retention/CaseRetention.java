@@ -29,7 +29,7 @@ import org.candor.portal.staff.session.SignedInStaff;
  * Where a case stands under the retention rule, and what its investigators decide about it:
  * keep it longer (with a reason from a fixed list, and optionally a note sealed to the case's
  * investigators as an internal note), or place and lift a legal hold. Each decision and its
- * audit entry commit together (DESIGN.md properties 8 and 9). Only investigators the case is
+ * audit entry commit together (docs/design.md properties 8 and 9). Only investigators the case is
  * sealed to may decide; to anyone else the case does not exist (404).
  */
 @ApplicationScoped

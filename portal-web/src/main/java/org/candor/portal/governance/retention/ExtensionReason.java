@@ -2,7 +2,7 @@ package org.candor.portal.governance.retention;
 
 /**
  * Why an investigator keeps a case longer, or holds it: a fixed list, so that the stored reason
- * can never carry report contents (DESIGN.md property 1). A free note, if any, is sealed to the
+ * can never carry report contents (docs/design.md property 1). A free note, if any, is sealed to the
  * case's investigators as an internal note.
  */
 public enum ExtensionReason {

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * When a case is deleted (DESIGN.md property 9). A case is kept for its channel's retention
+ * When a case is deleted (docs/design.md property 9). A case is kept for its channel's retention
  * period, counted from the day it was concluded, or from its last activity (a message, a status
  * change) if it was never concluded. It is deleted on the first day after that period, or after
  * the day an investigator extended it to, whichever is later. A legal hold or a pending appeal

@@ -27,7 +27,7 @@ import org.candor.portal.blobstore.BlobStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * One pass of retention (DESIGN.md property 9): claims the job (so that one instance of several
+ * One pass of retention (docs/design.md property 9): claims the job (so that one instance of several
  * runs it), then, channel by channel, deletes the cases due today in batches, each case in its
  * own transaction ({@link CaseDeletion}); removes each deleted case's blobs after its rows
  * committed; tells observers ({@link CaseDeleted}, for the search index); then sweeps blobs no

@@ -1,5 +1,5 @@
 /**
- * Retention (DESIGN.md property 9): the rule that says when a case is deleted
+ * Retention (docs/design.md property 9): the rule that says when a case is deleted
  * ({@link org.candor.portal.governance.retention.RetentionRule}), investigators' extensions and
  * legal holds, the scheduled run that deletes what is due, one case per transaction, and the
  * neutral notice a whistleblower sees. Deletion leaves an audit tombstone without contents and a

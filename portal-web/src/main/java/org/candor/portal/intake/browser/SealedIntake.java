@@ -37,13 +37,13 @@ import org.candor.portal.intake.SubmissionPart;
 
 /**
  * Receives a report sealed in the whistleblower's browser (docs/protocol.md, "Sealed in the
- * browser", steps 3–5). Keeps DESIGN.md properties 1, 2, 3 and 10: the server sees only
+ * browser", steps 3–5). Keeps docs/design.md properties 1, 2, 3 and 10: the server sees only
  * ciphertext, a pre-handle and a locked key; every message is inspected, without a key, as it
  * streams into a pending blob, and refused unless it is an integrity-protected OpenPGP message
  * addressed to exactly the channel's current recipients and the uploaded whistleblower key; any
  * refusal or broken request aborts every pending blob, so nothing is kept. The whistleblower key is
  * checked first, before any ciphertext is read: only Candor's own form of case key, with its fixed
- * creation time and pinned S2K, is accepted (DESIGN.md properties 6 and 12; docs/protocol.md, "Case keys").
+ * creation time and pinned S2K, is accepted (docs/design.md properties 6 and 12; docs/protocol.md, "Case keys").
  */
 @ApplicationScoped
 public class SealedIntake {

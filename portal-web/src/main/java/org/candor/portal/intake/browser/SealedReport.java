@@ -119,7 +119,7 @@ public class SealedReport {
                 // sent before, maybe to another instance or before a restart: nothing was kept
                 return refused(409, "duplicate", "report.duplicate.text");
             }
-            // the case's transaction has committed: only now may the browser show the reply code (DESIGN.md property 11)
+            // the case's transaction has committed: only now may the browser show the reply code (docs/design.md property 11)
             stored = true;
             DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language());
             Deadlines deadlines = Deadlines.receivedOn(received.receivedOn());

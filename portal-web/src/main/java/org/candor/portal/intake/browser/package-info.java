@@ -4,7 +4,7 @@
  * endpoint that takes only ciphertext, a pre-handle and a locked whistleblower key, inspects
  * every message without a key and stores the same case rows as the no-JavaScript path.
  *
- * <p>Keeps DESIGN.md properties 1, 2, 3 and 5: nothing here ever sees an answer, a file, a
+ * <p>Keeps docs/design.md properties 1, 2, 3 and 5: nothing here ever sees an answer, a file, a
  * file name or a reply code in clear. What must not live here: any decryption, any parsing of
  * report contents, any logging of request data.
  */

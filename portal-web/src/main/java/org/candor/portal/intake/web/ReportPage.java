@@ -124,7 +124,7 @@ public class ReportPage {
                 // sent before, maybe to another instance or before a restart: nothing was kept
                 return Response.status(Response.Status.CONFLICT).entity(Page.of("public/report-duplicate")).build();
             }
-            // the case's transaction has committed: only now is the reply code shown (DESIGN.md property 11)
+            // the case's transaction has committed: only now is the reply code shown (docs/design.md property 11)
             caseStored = outcome instanceof SubmissionOutcome.Received;
             return switch (outcome) {
                 case SubmissionOutcome.Received received -> Response.ok(receivedPage(received)).build();

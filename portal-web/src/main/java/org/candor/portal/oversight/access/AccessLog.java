@@ -16,7 +16,7 @@ import org.candor.portal.audit.AuditEntry;
  * ({@code CASE_CONTENTS_OPENED}: a case view, an attachment, a ciphertext download, an appeal's
  * reasons) and exports ({@code CASE_EXPORTED}), newest first, filtered by staff member and case.
  * Reads the signed, hash-chained log itself, so what it shows is what oversight can verify; it
- * holds and shows no contents (DESIGN.md property 8).
+ * holds and shows no contents (docs/design.md property 8).
  */
 @ApplicationScoped
 public class AccessLog {

@@ -3,6 +3,6 @@
  * signed audit log and filtered by staff member and case.
  *
  * <p>Only oversight members reach it. It shows names, case ids, times and which part was opened,
- * never contents (DESIGN.md property 8).
+ * never contents (docs/design.md property 8).
  */
 package org.candor.portal.oversight.access;

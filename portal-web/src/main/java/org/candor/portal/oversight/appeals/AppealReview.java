@@ -37,7 +37,7 @@ import org.candor.portal.staff.session.SignedInStaff;
  * case's timeline, opens the appeal's reasons and the outcome's grounds with the member's
  * unlocked key, and records a decision with its grounds.
  *
- * <p>Least knowledge (DESIGN.md property 8 and the role's promise "never report contents"): the
+ * <p>Least knowledge (docs/design.md property 8 and the role's promise "never report contents"): the
  * list and the timeline come from workflow metadata and the audit log only. The only sealed items
  * an oversight member can open are those sealed to their key: the appeal's reasons and the
  * decision (sealed to oversight by {@link Appeals}) and the outcome's grounds (sealed to oversight

@@ -4,6 +4,6 @@
  * key for external auditors.
  *
  * <p>Only oversight members reach these pages (the staff gate, and each resource asks the
- * session again). They show who did what and when, never report contents (DESIGN.md property 8).
+ * session again). They show who did what and when, never report contents (docs/design.md property 8).
  */
 package org.candor.portal.oversight.audit;

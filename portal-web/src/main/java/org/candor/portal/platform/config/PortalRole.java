@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The parts of the portal one instance can serve, switched on and off with {@code candor.roles}
- * (DESIGN.md, "Roles inside the portal"), and the paths that belong to each.
+ * (docs/design.md, "Roles"), and the paths that belong to each.
  */
 public enum PortalRole {
     /** Public pages for whistleblowers: channels, submission, reply-code sign-in, conversation. */

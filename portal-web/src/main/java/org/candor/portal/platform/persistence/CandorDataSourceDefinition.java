@@ -7,12 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Declares the portal's one pooled data source, {@value #JNDI_NAME}.
  *
  * <p>The pool opens connections through {@link ConfiguredDataSource}, which reads the database
- * URL from MicroProfile Config. Parameters of SQL statements are never logged (DESIGN.md
+ * URL from MicroProfile Config. Parameters of SQL statements are never logged (docs/design.md
  * property 1): see {@code persistence.xml}.
  *
  * <p>Each connection is checked with {@code Connection.isValid} before it is handed out, and one
  * that fails closes the whole pool, so that the portal recovers by itself when PostgreSQL
- * restarts (DESIGN.md property 10). The "auto-commit" check used before never reached the
+ * restarts (docs/design.md property 10). The "auto-commit" check used before never reached the
  * server (the PostgreSQL driver skips setting an unchanged auto-commit), and after a database
  * restart every pooled connection failed until the portal was restarted.
  */

@@ -71,7 +71,7 @@ public class ConfiguredDataSource implements DataSource {
     /**
      * The URL with H2's delayed writes switched off. By default H2 writes a committed transaction
      * to its file up to half a second later; a process killed in that time loses cases whose
-     * reply codes were already shown (DESIGN.md property 11). A URL that sets a delay is refused.
+     * reply codes were already shown (docs/design.md property 11). A URL that sets a delay is refused.
      */
     static String durable(String url) throws SQLException {
         if (!url.startsWith("jdbc:h2:")) {
@@ -91,7 +91,7 @@ public class ConfiguredDataSource implements DataSource {
     private record Target(Driver driver, String url, String user, String password) {
         /**
          * Makes the embedded database's files readable by the portal's user only: H2 creates them
-         * with the process's umask (DESIGN.md property 6, {@link PrivateDataDirectory}).
+         * with the process's umask (docs/design.md property 6, {@link PrivateDataDirectory}).
          */
         void tightenEmbeddedFiles() {
             if (url.startsWith(H2_FILE)) {

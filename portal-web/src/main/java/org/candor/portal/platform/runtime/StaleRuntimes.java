@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * Removes the Payara Micro runtimes that killed portal processes left in the temporary folder
- * (DESIGN.md property 11: a process killed at any moment leaves nothing behind after the next
+ * (docs/design.md property 11: a process killed at any moment leaves nothing behind after the next
  * start). Payara Micro unpacks its runtime into a fresh {@code payaramicro-rt<digits>tmp} folder
  * in {@code java.io.tmpdir} at each start, beside a copy of the application
  * ({@code app<digits>tmp}, which the folder's {@code config/domain.xml} names), about 280 MB

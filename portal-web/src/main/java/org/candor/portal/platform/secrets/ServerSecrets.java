@@ -26,7 +26,7 @@ import org.candor.portal.platform.config.PortalRole;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The portal's own secrets, one 256-bit key file per purpose (DESIGN.md properties 3 and 4, and
+ * The portal's own secrets, one 256-bit key file per purpose (docs/design.md properties 3 and 4, and
  * the split of roles across hosts): each file is read only by a role that needs it and made when
  * that role first starts, so the internet-facing intake holds the reply-code pepper and its form
  * token key and never the key that seals the staff members' TOTP seeds.

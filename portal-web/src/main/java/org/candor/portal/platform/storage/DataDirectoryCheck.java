@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Checks the data directory before anything else of the portal starts (DESIGN.md property 6): it
+ * Checks the data directory before anything else of the portal starts (docs/design.md property 6): it
  * runs first among the start-up observers and stops the start with one clear line when the data
  * directory or the key folder stays readable by other users.
  */

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * Makes the data directory and the folders inside it readable by the portal's own user only
- * (folders 0700, files 0600) and refuses to go on when that cannot be done. Keeps DESIGN.md
+ * (folders 0700, files 0600) and refuses to go on when that cannot be done. Keeps docs/design.md
  * property 6 on disk: a database, blob, index or key file that another local user can read gives
  * away what Candor keeps of a whistleblower (sizes, times, ciphertext to attack offline).
  *

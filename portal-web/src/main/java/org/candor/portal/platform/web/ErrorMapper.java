@@ -17,11 +17,11 @@ import java.util.logging.Logger;
  * Turns every failure into a page a person understands, with one clear status, and never a
  * stack trace. Unexpected failures are logged with an incident number and the exception's
  * type and place only: an exception's message can quote request data, which must not reach
- * the log (DESIGN.md property 6).
+ * the log (docs/design.md property 6).
  *
  * <p>A multipart part whose file name holds a NUL byte makes the multipart reader throw
  * {@link InvalidPathException} wherever the name is read; that is bad input, not a fault, and is
- * answered 400 in every upload path at once (DESIGN.md properties 10 and 12). Other control
+ * answered 400 in every upload path at once (docs/design.md properties 10 and 12). Other control
  * characters are removed from file names where they are kept ({@code SafeFileNames}). A body
  * that breaks off or stalls past the listener's read timeout is answered 400 too, and its
  * connection closed.

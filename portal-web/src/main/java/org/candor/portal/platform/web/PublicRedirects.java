@@ -15,7 +15,7 @@ import org.candor.portal.platform.config.PortalConfig;
  * Makes every redirect point at the portal's configured address ({@code candor.public-url}),
  * never at whatever the request's Host header named: otherwise anyone who can put a Host header
  * in front of a person (a poisoned cache, a misrouted proxy) chooses where the portal sends them
- * next (DESIGN.md property 12). Declared first in web.xml, so that it wraps the response for every
+ * next (docs/design.md property 12). Declared first in web.xml, so that it wraps the response for every
  * later filter and for the JAX-RS resources, which all build their redirects from the request.
  */
 public class PublicRedirects extends HttpFilter {

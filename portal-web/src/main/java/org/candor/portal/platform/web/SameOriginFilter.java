@@ -21,7 +21,7 @@ import org.candor.portal.platform.config.PortalConfig;
  * A request that names no origin at all (no Origin, no Sec-Fetch-Site) is let through only when
  * it carries no session: clients such as command-line tools are not browsers and carry no ambient
  * cookie to abuse, while a session cookie without any origin is what a forged request looks like
- * to a portal (DESIGN.md property 12).
+ * to a portal (docs/design.md property 12).
  */
 @WebFilter(urlPatterns = "/*")
 public class SameOriginFilter extends HttpFilter {

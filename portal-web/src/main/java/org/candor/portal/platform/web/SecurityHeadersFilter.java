@@ -12,7 +12,7 @@ import java.io.IOException;
 import org.candor.portal.platform.config.PortalConfig;
 
 /**
- * Puts the portal's security headers on every response (DESIGN.md property 6): a strict
+ * Puts the portal's security headers on every response (docs/design.md property 6): a strict
  * Content-Security-Policy (no inline script, nothing from a third party, no framing), no
  * referrer, no MIME sniffing, and no caching of anything but the static files. Over https it
  * adds HSTS and, when the portal has an onion service, {@code Onion-Location}.

@@ -32,7 +32,7 @@ import org.candor.portal.staff.Username;
  *
  * <p>Wrong answers slow the account down ({@link StaffMember#failSignIn}) without locking it
  * for good; unknown names, disabled accounts, accounts being slowed down and wrong passwords get
- * the same answer and cost the same time (one Argon2id check). Every success and failure goes to the audit log (DESIGN.md property 8).
+ * the same answer and cost the same time (one Argon2id check). Every success and failure goes to the audit log (docs/design.md property 8).
  */
 @ApplicationScoped
 public class SignIn {
@@ -105,7 +105,7 @@ public class SignIn {
         StaffMember member = found.get();
         if (throttled(member).isPresent()) {
             // The same answer and the same work as for an unknown name: whether an account is being
-            // slowed down must not tell a stranger that it exists (DESIGN.md property 12).
+            // slowed down must not tell a stranger that it exists (docs/design.md property 12).
             DECOY.matches(password);
             return new PasswordStep.Refused();
         }

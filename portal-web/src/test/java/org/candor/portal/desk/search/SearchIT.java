@@ -78,7 +78,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Search in the desk over HTTP against Payara Micro on PostgreSQL: investigators sign in with
  * password and TOTP and unlock their keys; reports and messages sent through the intake and
  * contact pages become searchable within seconds; each investigator has an own index holding only
- * cases sealed to them, its key sealed to them alone (DESIGN.md property 7), so a newly made
+ * cases sealed to them, its key sealed to them alone (docs/design.md property 7), so a newly made
  * investigator unseals no key and finds no word of earlier cases; a rebuild from ciphertext
  * reports progress; once a key is locked its index is closed and no index file holds a canary;
  * what arrived, changed or was deleted while it was closed is caught up after the next unlock;
@@ -504,7 +504,7 @@ class SearchIT {
     }
 
     /**
-     * DESIGN.md property 1 on the extraction path of the running portal: a report with a legacy
+     * docs/design.md property 1 on the extraction path of the running portal: a report with a legacy
      * .xls, then a whistleblower's message with a .docx, are indexed as they arrive, the index is
      * rebuilt and the case exported, while the portal's temporary folder, /tmp and /dev/shm are
      * watched and every file created in them read at once. Tika spools both kinds to temporary

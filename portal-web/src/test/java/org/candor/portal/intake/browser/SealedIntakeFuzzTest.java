@@ -42,7 +42,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fuzzes the multipart intake of a report sealed in the browser (DESIGN.md properties 1, 2 and 10): a request
+ * Fuzzes the multipart intake of a report sealed in the browser (docs/design.md properties 1, 2 and 10): a request
  * body goes through {@link SealedReport}'s reading of it (commons-fileupload2's streaming parser with its part
  * count and UTF-8 headers, the form token read first), into {@link SealedIntake#receive} with a
  * real blob store and case store. Whatever the body, the intake stores a case or refuses with

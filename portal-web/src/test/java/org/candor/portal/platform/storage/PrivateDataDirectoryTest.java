@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A data directory left open to other users (as a umask of 022 makes it) is closed when the portal
  * starts: the directory and the key, database and index folders become 0700 and their files 0600
- * (DESIGN.md property 6).
+ * (docs/design.md property 6).
  */
 class PrivateDataDirectoryTest {
 

@@ -30,7 +30,7 @@ import org.candor.portal.platform.web.Page;
  * channel a chart of reports received per quarter (server-drawn SVG) and a table of every figure
  * per period; and the same figures as CSV and JSON. The page, the CSV and the JSON are made from
  * one {@link Figures}, so they agree cell for cell, suppressed cells included. It also publishes
- * the audit log's signed head ({@link PublishedHead}, DESIGN.md property 8) as a text block and a
+ * the audit log's signed head ({@link PublishedHead}, docs/design.md property 8) as a text block and a
  * file anyone can save, so that a later rewrite of the log's history can be shown against it.
  */
 @Path("/")
