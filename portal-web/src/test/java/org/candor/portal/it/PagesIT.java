@@ -128,13 +128,19 @@ class PagesIT {
     }
 
     @Test
-    void healthReportsReadyWithoutData() throws Exception {
-        HttpResponse<String> ready = get("/health/ready", "en");
+    void healthReportsReadyWithoutDataOnTheManagementListenerOnly() throws Exception {
+        URI management = URI.create("http://127.0.0.1:" + System.getenv("CANDOR_MANAGEMENT_PORT"));
+        HttpResponse<String> ready = send(HttpRequest.newBuilder(management.resolve("/health/ready")).build());
         assertEquals(200, ready.statusCode());
         assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
         assertTrue(ready.body().contains("\"name\":\"database\""), ready.body());
-        assertEquals(200, get("/health/live", "en").statusCode());
-        assertEquals(200, get("/metrics", "en").statusCode());
+        assertEquals(200, send(HttpRequest.newBuilder(management.resolve("/health/live")).build()).statusCode());
+        assertEquals(200, send(HttpRequest.newBuilder(management.resolve("/metrics")).build()).statusCode());
+        for (String path : new String[] {"/health/ready", "/health/live", "/metrics"}) {
+            assertEquals(404, get(path, "en").statusCode(), path + " must not answer on the public listener");
+        }
+        HttpResponse<String> openapi = get("/openapi", "en");
+        assertFalse(openapi.statusCode() == 200 || openapi.body().contains("openapi:"), "no map of the routes is published");
     }
 
     private void insertChannel(String slug, boolean published, String english, String german) throws Exception {

@@ -50,6 +50,9 @@ public class StaleRuntimes {
     private FileChannel mark;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        if (mark != null) {
+            return; // the container may announce the application's start more than once
+        }
         String unpacked = System.getProperty("fish.payara.micro.tmpdir");
         if (unpacked == null) {
             return; // not run from Payara Micro's bundle
@@ -60,6 +63,8 @@ public class StaleRuntimes {
         }
         try {
             mark = markAsLive(own);
+        } catch (OverlappingFileLockException alreadyOurs) {
+            return; // this process marked the folder already, at an earlier start event
         } catch (IOException e) {
             LOG.log(Level.WARNING, "the runtime folder could not be marked; stale runtimes are not removed", e);
             return;
