@@ -83,7 +83,8 @@ public class TransparencyPages {
                 .toList();
         return Page.of("public/transparency").with("sections", sections).with("headings", headings)
                 .with("columns", Downloads.columns())
-                .with("bundleSha256", bundle.sha256().orElse(null))
+                // empty when the portal does not run from the Candor bundle (the template then leaves the section out)
+                .with("bundleSha256", bundle.sha256().orElse(""))
                 .with("auditHead", audit.publishedHead().map(PublishedHead::toText).orElse(""));
     }
 
