@@ -550,11 +550,9 @@ class SearchIT {
                         || f.path().getFileName().toString().startsWith("poifiles"))
                 .map(f -> f.path() + " " + f.canaries()).toList();
         assertEquals(List.of(), onDisk, "plaintext or Tika's temporary files outside memory");
-        // Tika's copy may be gone before the watch can open it on a loaded machine: its name is then all there is.
-        assertTrue(seen.stream().anyMatch(f -> TempWatch.inExtractionFolder(f.path())
-                && f.path().getFileName().toString().startsWith("apache-tika") && (!f.read() || f.canaries().contains(xls))),
-                "the watch saw Tika's copies in the child's in-memory folder: " + seen.stream()
-                        .filter(f -> TempWatch.inExtractionFolder(f.path())).toList());
+        // That the watch sees Tika's spooled copies at all is shown by ExtractionLeavesNoTraceTest
+        // (case-search): here a child's files can come and go inside its folder before a watch is
+        // registered on it, so the proof that extraction ran is that both canaries were found above.
     }
 
     /**
