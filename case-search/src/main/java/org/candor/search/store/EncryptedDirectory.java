@@ -116,7 +116,8 @@ public final class EncryptedDirectory extends FilterDirectory {
     if (folder.isPresent() && folder.get().getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(folder.get().resolve(name), OWNER_ONLY);
     }
-    dayRounded(name);
+    // The lock file keeps its own time: setting a time opens and closes the file, and closing any
+    // descriptor of it would drop the process's lock, letting a second writer in. It holds no data.
     return lock;
   }
 

@@ -54,6 +54,8 @@ class IndexFilesAtRestTest {
       }
       Thread.sleep(1100); // so that a time set at the write would differ from any time set later
       walk(folder, before);
+      assertEquals("blocked", lockFromAnotherProcess(folder.resolve("write.lock")),
+          "the open index still holds its write lock against a second writer");
     }
     walk(folder, before);
   }
@@ -70,7 +72,22 @@ class IndexFilesAtRestTest {
       boolean dir = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
       assertEquals(dir ? "rwx------" : "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(path)),
           path.toString());
+      if (path.getFileName().toString().equals("write.lock")) {
+        // Empty, made when the index is first opened (an investigator's unlock, no whistleblower's
+        // event); its time is left alone, since setting it would drop the writer's lock.
+        continue;
+      }
       assertTrue(days.contains(Files.getLastModifiedTime(path)), path + " mtime " + Files.getLastModifiedTime(path));
     }
+  }
+
+  /** Tries a POSIX record lock on the file from another process, as a second index writer would. */
+  private static String lockFromAnotherProcess(Path file) throws Exception {
+    String script = "import fcntl,sys\nf=open(sys.argv[1],'r+')\ntry:\n fcntl.lockf(f, fcntl.LOCK_EX|fcntl.LOCK_NB)\n"
+        + " print('locked')\nexcept OSError:\n print('blocked')";
+    Process python = new ProcessBuilder("python3", "-c", script, file.toString()).redirectErrorStream(true).start();
+    String answer = new String(python.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+    python.waitFor();
+    return answer;
   }
 }

@@ -235,16 +235,26 @@ public class FileSystemBlobStore implements BlobStore {
     }
 
     /**
-     * Gives a committed blob, its shard folder, the pending folder and the store's folder (a new
+     * Gives a committed blob's shard folder, the pending folder and the store's folder (a new
      * shard folder changes it) the start of the current UTC day as modification and access time,
-     * so that none of them records the moment the blob arrived (docs/design.md property 6). The change
-     * time cannot be set (docs/threat-model.md).
+     * so that none of them records the moment the blob arrived (docs/design.md property 6); the
+     * blob itself gets it when its lock is let go, on close. The change time cannot be set
+     * (docs/threat-model.md).
      */
     private void hideArrival(Path blob) throws IOException {
-        FileTime day = FileTime.from(Instant.now().truncatedTo(ChronoUnit.DAYS));
-        for (Path path : List.of(blob, blob.getParent(), pending(), root)) {
-            Files.getFileAttributeView(path, BasicFileAttributeView.class).setTimes(day, day, null);
+        for (Path path : List.of(blob.getParent(), pending(), root)) {
+            dayOnly(path);
         }
+    }
+
+    /**
+     * Sets the start of the UTC day as a path's modification and access time. Never call it on a
+     * file this process holds locked: setting times opens and closes the file, and closing any
+     * descriptor of a file drops the process's POSIX lock on it.
+     */
+    private static void dayOnly(Path path) throws IOException {
+        FileTime day = FileTime.from(Instant.now().truncatedTo(ChronoUnit.DAYS));
+        Files.getFileAttributeView(path, BasicFileAttributeView.class).setTimes(day, day, null);
     }
 
     private Path pending() {
@@ -310,6 +320,13 @@ public class FileSystemBlobStore implements BlobStore {
                     channel.close();
                 } catch (IOException ignored) {
                     // closing releases the lock in any case
+                }
+                if (committed) {
+                    try {
+                        dayOnly(path(id)); // only now: setting it under the lock would drop the lock
+                    } catch (IOException gone) {
+                        // deleted meanwhile: no time left to hide
+                    }
                 }
                 HELD.remove(id.value());
             }

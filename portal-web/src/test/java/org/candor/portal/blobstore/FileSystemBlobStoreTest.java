@@ -38,8 +38,13 @@ class FileSystemBlobStoreTest {
         Instant arrival = Instant.now();
         BlobId id = pending.commit();
         FileTime day = FileTime.from(arrival.truncatedTo(ChronoUnit.DAYS));
-
         Path blob = store.root().resolve(id.value().substring(0, 2)).resolve(id.value());
+        // Until its transaction ends the committed blob stays locked against other processes' sweeps
+        // (hiding its time under the lock would drop the lock).
+        assertEquals("blocked", lockFromAnotherProcess(blob), "the committed blob is still locked");
+        pending.close();
+        assertEquals("locked", lockFromAnotherProcess(blob), "the lock goes with close");
+
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(blob)));
         for (Path folder : new Path[] {store.root(), blob.getParent(), store.root().resolve("pending")}) {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)), folder.toString());
@@ -48,5 +53,15 @@ class FileSystemBlobStoreTest {
         assertEquals(day, Files.getLastModifiedTime(blob.getParent()), "the shard folder's mtime");
         assertEquals(day, Files.getLastModifiedTime(store.root().resolve("pending")), "the pending folder's mtime");
         assertEquals(day, Files.getLastModifiedTime(store.root()), "the store folder's mtime");
+    }
+
+    /** Tries a POSIX record lock on the file from another process, as another instance's sweep would. */
+    private static String lockFromAnotherProcess(Path file) throws Exception {
+        String script = "import fcntl,sys\nf=open(sys.argv[1],'r+')\ntry:\n fcntl.lockf(f, fcntl.LOCK_EX|fcntl.LOCK_NB)\n"
+                + " print('locked')\nexcept OSError:\n print('blocked')";
+        Process python = new ProcessBuilder("python3", "-c", script, file.toString()).redirectErrorStream(true).start();
+        String answer = new String(python.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+        python.waitFor();
+        return answer;
     }
 }
