@@ -288,7 +288,7 @@ class BrowserContactIT {
 
         Map<String, byte[]> bigFile = new LinkedHashMap<>();
         bigFile.put("message", seal(everyone, document));
-        bigFile.put("file-" + UUID.randomUUID(), seal(everyone, new byte[11 * 1024 * 1024])); // the channel takes 10 MiB a file
+        bigFile.put("file-" + UUID.randomUUID(), seal(everyone, new byte[12 * 1024 * 1024])); // 10 MiB a file, sealed and padded at most 11.3 MiB
         assertRefused(signed.person.send(bigFile), 413, "tooLarge");
 
         assertEquals(1, signed.items(), "only the report: no refused message left an item");
