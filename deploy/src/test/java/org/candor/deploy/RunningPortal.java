@@ -62,6 +62,11 @@ final class RunningPortal implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the portal stopped while starting:\n" + output());
             }
+            if (output().contains("Candor refuses to start")) {
+                // Payara Micro keeps running without the application: waiting on would only wait out the limit.
+                close();
+                throw new IllegalStateException("the portal refused to start:\n" + output());
+            }
             if (System.nanoTime() > deadline) {
                 close();
                 throw new IllegalStateException("the portal did not start within " + STARTUP_LIMIT + ":\n" + output());
