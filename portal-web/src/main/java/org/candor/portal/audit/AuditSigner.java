@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.logging.Logger;
 import org.candor.portal.platform.config.PortalConfig;
 import org.candor.portal.platform.config.PortalRole;
-import org.candor.portal.platform.storage.PrivateDataDirectory;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -85,7 +84,9 @@ public class AuditSigner {
         try {
             if (!Files.exists(publicFile)) {
                 Files.writeString(publicFile, pem, StandardCharsets.US_ASCII);
-                PrivateDataDirectory.tighten(publicFile.getParent());
+                if (publicFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(publicFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                }
             } else if (!AuditKeys.keyId(AuditKeys.fromPem(Files.readString(publicFile, StandardCharsets.US_ASCII)))
                     .equals(loaded.keyId())) {
                 throw new AuditKeyRefused("Candor refuses to start: the audit public key " + publicFile

@@ -49,8 +49,28 @@ public final class PrivateDataDirectory {
                     + " cannot be created (" + e.getClass().getSimpleName() + ")");
         }
         ownerOnly(folder, "data directory");
-        for (String inside : new String[] {"keys", "database", "search-index"}) {
+        for (String inside : new String[] {"database", "search-index"}) {
             tighten(folder.resolve(inside));
+        }
+        tightenKeyFolder(folder.resolve("keys"));
+    }
+
+    /**
+     * The key folder and its public files are made private; a secret key file others can read is
+     * left for its owner to refuse at start (ServerSecrets, AuditSigner): it may have been copied
+     * already, which the operator must hear of rather than have silently mended.
+     */
+    private static void tightenKeyFolder(Path keys) {
+        if (!Files.isDirectory(keys, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        ownerOnly(keys, "key folder");
+        try (Stream<Path> files = Files.list(keys)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pub")).toList()) {
+                setIfLooser(file, OWNER_FILE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the folder " + keys, e);
         }
     }
 
