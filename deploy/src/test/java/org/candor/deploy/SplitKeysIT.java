@@ -46,7 +46,7 @@ class SplitKeysIT {
                     .POST(HttpRequest.BodyPublishers.ofString("code=AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertNotEquals(500, wrong.statusCode(), "the reply-code sign-in works with the pepper alone: " + wrong.body());
-            assertEquals(404, get(intake, "/staff").statusCode(), "no staff page on the intake");
+            assertEquals(404, get(intake, "/staff/sign-in").statusCode(), "no staff page on the intake");
             assertEquals(404, get(intake, "/desk/cases").statusCode());
             assertTrue(intake.setupLink().isEmpty(), "the intake prints no setup link");
             assertEquals(List.of("form-token.key", "reply-code-pepper.key"), names(keys));
