@@ -287,12 +287,17 @@ public class DatabaseBlobStore implements SweepableBlobStore {
         }
     }
 
+    /**
+     * Removes the partial uploads of processes that are gone and lets go of their committed
+     * blobs (recorded ones stay; unrecorded ones are then taken by the sweep of orphans); returns
+     * how many partial uploads it removed.
+     */
     @Override
     public int sweepPending() throws IOException {
         List<Long> writers = new ArrayList<>();
         try (Connection c = database.getConnection(); Statement select = c.createStatement();
                 ResultSet rows = select.executeQuery(
-                        "select distinct writer from stored_blob where length_bytes is null and writer is not null")) {
+                        "select distinct writer from stored_blob where writer is not null")) {
             while (rows.next()) {
                 writers.add(rows.getLong(1));
             }
@@ -306,9 +311,14 @@ public class DatabaseBlobStore implements SweepableBlobStore {
                 try {
                     if (writerGone(c, writer)) {
                         try (PreparedStatement delete = c.prepareStatement(
-                                "delete from stored_blob where writer = ? and length_bytes is null")) {
+                                "delete from stored_blob where writer = ? and length_bytes is null");
+                                PreparedStatement release = c.prepareStatement(
+                                        "update stored_blob set writer = null where writer = ?")) {
                             delete.setLong(1, writer);
                             removed += delete.executeUpdate();
+                            // its committed blobs: recorded, or orphans the sweep of unrecorded blobs takes
+                            release.setLong(1, writer);
+                            release.executeUpdate();
                         }
                     }
                     c.commit();
