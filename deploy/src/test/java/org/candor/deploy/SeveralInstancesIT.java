@@ -212,6 +212,21 @@ class SeveralInstancesIT {
                 "a right code is never refused for other people's failures");
     }
 
+    /** Only for the comparison in docs/operations.md: the same upload into the file store. */
+    @Test
+    @Order(5)
+    void forComparisonTheSameUploadIntoTheFileStore() throws Exception {
+        Map<String, String> environment = environment();
+        environment.remove("CANDOR_BLOBS_STORE");
+        try (RunningPortal files = RunningPortal.start(work.resolve("c"), work.resolve("c-tmp"), environment)) {
+            long started = System.nanoTime();
+            HttpResponse<String> answer = Crashes.uploadSealed(files, SLUG, LARGE).join();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertEquals(200, answer.statusCode(), answer.body());
+            System.out.printf("200 MB sealed upload into the file store: %.1f s, %.1f MB/s%n", seconds, LARGE / 1e6 / seconds);
+        }
+    }
+
     private static int signInStatus(RunningPortal portal, String code) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(portal.url("/contact"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "en")
