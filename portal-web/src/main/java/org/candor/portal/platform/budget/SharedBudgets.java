@@ -68,7 +68,7 @@ public class SharedBudgets {
     public static final class Unavailable extends Exception {
         private static final long serialVersionUID = 1L;
 
-        Unavailable(SQLException cause) {
+        public Unavailable(SQLException cause) {
             super("the shared budgets are out of reach (SQLSTATE " + cause.getSQLState() + ")", cause);
         }
     }
