@@ -2,8 +2,7 @@ package org.candor.portal.blobstore;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -25,12 +24,14 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -64,12 +65,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * arrival, as modification and access time.
  */
 @ApplicationScoped
-public class FileSystemBlobStore implements BlobStore {
+@Typed(FileSystemBlobStore.class)
+public class FileSystemBlobStore implements SweepableBlobStore {
 
     private static final Logger LOG = Logger.getLogger(FileSystemBlobStore.class.getName());
 
     /** The ids of the blobs this process is writing or holds until their rows are recorded. */
     private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
+    private static final Pattern SHARD = Pattern.compile("[0-9a-f]{2}");
+    private static final Pattern NAME = Pattern.compile("[0-9a-f]{32}");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
 
@@ -99,11 +103,6 @@ public class FileSystemBlobStore implements BlobStore {
         prepare();
     }
 
-    /** Makes the store (and so its sweep of pending files) start with the application, not at the first upload. */
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        LOG.fine(() -> "blob store ready in " + root);
-    }
-
     private void prepare() {
         try {
             ownerOnlyFolder(root);
@@ -121,6 +120,7 @@ public class FileSystemBlobStore implements BlobStore {
      * Removes the files in {@code pending/} that no live process is writing; returns how many.
      * Runs at start; safe to run at any time and from several instances at once.
      */
+    @Override
     public int sweepPending() throws IOException {
         int removed = 0;
         try (Stream<Path> leftovers = Files.list(pending())) {
@@ -137,8 +137,28 @@ public class FileSystemBlobStore implements BlobStore {
      * Removes a committed blob if no live process holds it and, checked while it is locked,
      * {@code stillUnreferenced} says no record names it; returns whether it was removed.
      */
+    @Override
     public boolean deleteIfAbandoned(BlobId id, Predicate<BlobId> stillUnreferenced) throws IOException {
         return removeIfUnlocked(path(id), () -> stillUnreferenced.test(id));
+    }
+
+    /** The committed blobs whose file was last modified (a day, see {@link #hideArrival}) before {@code cutoff}. */
+    @Override
+    public List<BlobId> committedBefore(Instant cutoff) throws IOException {
+        List<BlobId> old = new ArrayList<>();
+        try (Stream<Path> shards = Files.list(root)) {
+            for (Path shard : shards.filter(p -> SHARD.matcher(p.getFileName().toString()).matches()).toList()) {
+                try (Stream<Path> files = Files.list(shard)) {
+                    for (Path file : files.toList()) {
+                        String name = file.getFileName().toString();
+                        if (NAME.matcher(name).matches() && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                            old.add(new BlobId(name));
+                        }
+                    }
+                }
+            }
+        }
+        return old;
     }
 
     private boolean removeIfUnlocked(Path file, java.util.function.BooleanSupplier mayRemove) throws IOException {

@@ -20,6 +20,7 @@ import org.candor.crypto.WrongPassphrase;
 import org.candor.portal.casefile.CaseFile;
 import org.candor.portal.casefile.CaseRepository;
 import org.candor.portal.casefile.ReplyCodes;
+import org.candor.portal.platform.budget.SharedBudgets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -55,6 +56,9 @@ public class ContactSignIn {
     @Inject
     @ConfigProperty(name = "candor.contact.throttle-window-seconds", defaultValue = "60")
     int windowSeconds;
+
+    @Inject
+    SharedBudgets budgets;
 
     private SignInThrottle throttle;
     private String decoyKey;
@@ -98,6 +102,11 @@ public class ContactSignIn {
     void start() {
         throttle = new SignInThrottle(new SignInThrottle.Settings(failuresPerWindow, attemptsPerCode,
                 Duration.ofSeconds(windowSeconds)));
+        if (budgets != null && budgets.shared()) {
+            throttle.shareFailures((failures, window) -> budgets.tryTake("sign-in-failures", failures, window)
+                    ? Optional.empty()
+                    : Optional.of(budgets.untilRoom(window)));
+        }
         try (ReplyCode decoyCode = ReplyCode.generate()) {
             decoySecret = ReplyCodeDerivation.lockSecret(decoyCode);
             decoyKey = Base64.getEncoder().encodeToString(WhistleblowerKey.generate(decoySecret).toStorage());

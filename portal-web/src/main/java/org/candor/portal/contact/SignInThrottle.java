@@ -22,6 +22,12 @@ import java.util.function.LongSupplier;
  *   let one stranger lock every whistleblower out.</li>
  * </ul>
  * Pure Java with a settable clock, so that tests need not wait.
+ *
+ * <p>The failure budget protects everyone, so instances sharing a PostgreSQL database count it
+ * together ({@link #shareFailures}); if the shared count cannot be reached, this instance counts
+ * for itself meanwhile. Budgets per code stay in this instance's memory: handles are never
+ * written anywhere, and a guesser who spreads one code's attempts over {@code n} instances gets
+ * {@code n} times its budget of a code that has about 130 bits.
  */
 public final class SignInThrottle {
 
@@ -29,6 +35,17 @@ public final class SignInThrottle {
     static final int MAX_HANDLES = 10_000;
 
     private final LongSupplier nanoTime;
+    private volatile SharedFailures shared;
+
+    /** Failed sign-ins counted with the other instances. */
+    @FunctionalInterface
+    public interface SharedFailures {
+        /**
+         * Counts one failure against {@code failuresPerWindow} per {@code window}: empty while within
+         * the budget, else how long to wait; throws when the shared count is out of reach.
+         */
+        Optional<Duration> failed(int failuresPerWindow, Duration window) throws Exception;
+    }
     private volatile Settings settings;
     private Bucket failures;
     private final Map<String, Bucket> perHandle = new LinkedHashMap<>(256, 0.75f, true) {
@@ -89,7 +106,25 @@ public final class SignInThrottle {
      * Records a failed sign-in (a well-formed code that opens no case) and says how long to wait
      * when failures as a whole are over their budget; empty while they are within it.
      */
-    public synchronized Optional<Duration> failed() {
+    public Optional<Duration> failed() {
+        SharedFailures counter = shared;
+        if (counter != null) {
+            Settings now = settings;
+            try {
+                return counter.failed(now.failuresPerWindow(), now.window());
+            } catch (Exception unreachable) {
+                // counted here until the shared count answers again
+            }
+        }
+        return failedHere();
+    }
+
+    /** Counts failures with the other instances from now on; null counts here only. */
+    public void shareFailures(SharedFailures counter) {
+        shared = counter;
+    }
+
+    private synchronized Optional<Duration> failedHere() {
         failures.refill(nanoTime.getAsLong());
         if (failures.tokens < 1) {
             return Optional.of(failures.untilOne());

@@ -3,9 +3,13 @@ package org.candor.portal.intake;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.candor.portal.platform.budget.SharedBudgets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -14,7 +18,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * with a valid form token is counted, and a channel's report spends the shared budget only while
  * the channel's own budget lasts, so a flood on one channel does not spend the others' share
  * (docs/design.md property 12). Over budget, nobody is refused: {@link IntakeGate} asks for a longer
- * wait or a proof of work instead. Each instance counts for itself.
+ * wait or a proof of work instead.
+ *
+ * <p>On PostgreSQL the budgets are counted in the database ({@link SharedBudgets}), so that
+ * instances sharing it agree on when the intake is under pressure: a flood spread over several
+ * instances spends the same budget as one aimed at one instance. If the database does not
+ * answer, each instance counts for itself meanwhile (never refusing anyone for it). On H2, with
+ * one instance, the buckets are kept in memory.
  */
 @ApplicationScoped
 public class IntakeThrottle {
@@ -27,6 +37,13 @@ public class IntakeThrottle {
     @ConfigProperty(name = "candor.intake.per-channel-per-minute", defaultValue = "60")
     int channelPerMinute;
 
+    @Inject
+    SharedBudgets shared;
+
+    private static final Logger LOG = Logger.getLogger(IntakeThrottle.class.getName());
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final String GLOBAL = "intake";
+
     private TokenBucket global;
     private final Map<UUID, TokenBucket> channels = new ConcurrentHashMap<>();
 
@@ -37,6 +54,13 @@ public class IntakeThrottle {
 
     /** Whether a report for this channel now would find either budget spent. Takes nothing. */
     public boolean underPressure(UUID channelId) {
+        if (shared != null && shared.shared()) {
+            try {
+                return shared.anySpent(List.of(bucket(channelId), GLOBAL), List.of(channelPerMinute, globalPerMinute), MINUTE);
+            } catch (SharedBudgets.Unavailable e) {
+                LOG.warning(e::getMessage);
+            }
+        }
         return channel(channelId).isEmpty() || global.isEmpty();
     }
 
@@ -45,9 +69,23 @@ public class IntakeThrottle {
      * shared one only when the channel's had a token left. Never refuses.
      */
     public void charge(UUID channelId) {
+        if (shared != null && shared.shared()) {
+            try {
+                if (shared.tryTake(bucket(channelId), channelPerMinute, MINUTE)) {
+                    shared.tryTake(GLOBAL, globalPerMinute, MINUTE);
+                }
+                return;
+            } catch (SharedBudgets.Unavailable e) {
+                LOG.warning(e::getMessage);
+            }
+        }
         if (channel(channelId).tryTake()) {
             global.tryTake();
         }
+    }
+
+    private static String bucket(UUID channelId) {
+        return GLOBAL + "/" + channelId;
     }
 
     private TokenBucket channel(UUID channelId) {

@@ -1,11 +1,15 @@
 package org.candor.portal.intake;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -15,8 +19,11 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+import org.candor.portal.platform.persistence.CandorDataSourceDefinition;
 import org.candor.portal.platform.secrets.ServerSecrets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,7 +39,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Each challenge is accepted once: its nonce is remembered until the challenge expires, and at
  * most {@link #MAX_REMEMBERED} are remembered (beyond that, proofs are refused until some expire).
  * Instances of one installation share the secret, so a challenge from one is accepted by
- * another; each remembers its own used nonces (docs/protocol.md, "Anti-abuse").
+ * another; a used nonce is therefore also recorded in the database, in the table of used form
+ * tokens ({@code used_form_token}, {@link FormTokens}: both nonces are 16 random bytes, so they
+ * never collide), so that a proof is spent once across every instance and across restarts
+ * (docs/protocol.md, "Anti-abuse"). The record is one insert into the primary key, kept until
+ * the hour after the challenge expires; a conflict means the proof was used. If the database does
+ * not answer, the proof is accepted on this instance's memory alone: no report could be stored
+ * then anyway.
  */
 @ApplicationScoped
 public class WorkProofs {
@@ -48,6 +61,14 @@ public class WorkProofs {
 
     @Inject
     ServerSecrets secrets;
+
+    /** Where used nonces are recorded for every instance; without one (tests), memory only. */
+    @Resource(lookup = CandorDataSourceDefinition.OUTSIDE_TRANSACTIONS)
+    DataSource database;
+
+    private static final Logger LOG = Logger.getLogger(WorkProofs.class.getName());
+    /** SQLSTATE of a unique constraint violation, on H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /**
      * Leading zero bits asked for: 16 is about 65,000 hashes, a few seconds of WebCrypto in a
@@ -125,7 +146,29 @@ public class WorkProofs {
             }
         }
         String nonce = Base64.getEncoder().encodeToString(Arrays.copyOfRange(body, 24, 40));
-        return used.putIfAbsent(nonce, issued + LIFETIME.toSeconds()) == null;
+        long expires = issued + LIFETIME.toSeconds();
+        return used.putIfAbsent(nonce, expires) == null && recordUse(nonce, Math.ceilDiv(expires, 3600L) * 3600L);
+    }
+
+    /** Records a used nonce for every instance; false when some instance recorded it before. */
+    private boolean recordUse(String nonce, long forgetAfter) {
+        if (database == null) {
+            return true;
+        }
+        try (Connection c = database.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "insert into used_form_token (nonce, forget_after) values (?, ?)")) {
+            insert.setString(1, nonce);
+            insert.setLong(2, forgetAfter);
+            insert.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return false;
+            }
+            LOG.warning(() -> "a used proof of work could not be recorded (SQLSTATE " + e.getSQLState()
+                    + "); it is remembered on this instance only");
+            return true;
+        }
     }
 
     /** Whether {@code hash} begins with {@code bits} zero bits. */

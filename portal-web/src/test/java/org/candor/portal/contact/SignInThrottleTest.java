@@ -51,6 +51,25 @@ class SignInThrottleTest {
     }
 
     @Test
+    void sharedFailuresDecideWhileTheyAnswerAndThisInstanceCountsWhenTheyDoNot() {
+        Duration elsewhere = Duration.ofSeconds(42);
+        throttle.shareFailures((failures, window) -> {
+            assertEquals(3, failures);
+            assertEquals(Duration.ofMinutes(1), window);
+            return Optional.of(elsewhere);
+        });
+        assertEquals(Optional.of(elsewhere), throttle.failed(), "failures spent on other instances count here");
+        throttle.shareFailures((failures, window) -> {
+            throw new java.sql.SQLException("database gone");
+        });
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Optional.empty(), throttle.failed(), "out of reach: this instance's own budget, untouched so far");
+        }
+        assertTrue(throttle.failed().isPresent(), "and it brakes like before");
+        assertEquals(Optional.empty(), throttle.admit("the-real-code"), "a code is never refused for it");
+    }
+
+    @Test
     void refusesBudgetsThatMakeNoSense() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new SignInThrottle.Settings(0, 1, Duration.ofSeconds(1)));

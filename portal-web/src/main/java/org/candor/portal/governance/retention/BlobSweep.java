@@ -7,19 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.candor.portal.blobstore.BlobId;
-import org.candor.portal.blobstore.FileSystemBlobStore;
+import org.candor.portal.blobstore.SweepableBlobStore;
 import org.candor.portal.platform.persistence.SchemaMigrations;
 
 /**
@@ -29,10 +24,12 @@ import org.candor.portal.platform.persistence.SchemaMigrations;
  *
  * <p>It runs once when the portal starts, over every blob, so that after a start no orphan of a
  * killed process remains, and with each retention run over blobs older than a day. The rule that
- * keeps it from removing a blob another live instance is still recording: a writer holds a lock
- * on its blob from creation until the transaction that records it has ended
- * ({@link FileSystemBlobStore}); a blob is removed only while this sweep holds that lock and
- * after a query made under it still finds no row naming it. A lock that can be taken means the
+ * keeps it from removing a blob another live instance is still recording: a writer holds its
+ * blob from creation until the transaction that records it has ended (a file lock in
+ * {@code FileSystemBlobStore}, a row naming the writer's advisory lock in
+ * {@code DatabaseBlobStore}); a blob is removed only while the store keeps writers away from it
+ * ({@link SweepableBlobStore#deleteIfAbandoned}) and after a query made then still finds no row
+ * naming it. Partial uploads of dead writers are removed first ({@link SweepableBlobStore#sweepPending}). A lock that can be taken means the
  * writer's transaction is over (or its process is dead, and with it its transaction), so a row
  * that will ever name the blob is visible by then. Every blob the portal keeps is named by a
  * {@code case_item} row; a feature that keeps blobs otherwise must be added here before it ships.
@@ -41,12 +38,10 @@ import org.candor.portal.platform.persistence.SchemaMigrations;
 public class BlobSweep {
 
     private static final Logger LOG = Logger.getLogger(BlobSweep.class.getName());
-    private static final Pattern SHARD = Pattern.compile("[0-9a-f]{2}");
-    private static final Pattern NAME = Pattern.compile("[0-9a-f]{32}");
     private static final int BATCH = 200;
 
     @Inject
-    FileSystemBlobStore store;
+    SweepableBlobStore store;
 
     @Inject
     SchemaMigrations migrations;
@@ -67,20 +62,12 @@ public class BlobSweep {
 
     /** Removes unreferenced, abandoned blobs last written before {@code cutoff}; returns how many. */
     public int sweep(Instant cutoff) {
-        List<BlobId> old = new ArrayList<>();
-        try (Stream<Path> shards = Files.list(store.root())) {
-            for (Path shard : shards.filter(p -> SHARD.matcher(p.getFileName().toString()).matches()).toList()) {
-                try (Stream<Path> files = Files.list(shard)) {
-                    for (Path file : files.toList()) {
-                        String name = file.getFileName().toString();
-                        if (NAME.matcher(name).matches() && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
-                            old.add(new BlobId(name));
-                        }
-                    }
-                }
-            }
+        List<BlobId> old;
+        try {
+            store.sweepPending();
+            old = store.committedBefore(cutoff);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "the blob sweep could not list the blob folder", e);
+            LOG.log(Level.WARNING, "the blob sweep could not list the blobs", e);
             return 0;
         }
         int removed = 0;

@@ -51,6 +51,12 @@ import org.candor.crypto.Sealer;
  * every row in the backup finds its blob. The search index is not backed up; the desk rebuilds it
  * from the ciphertext at the first unlock.
  *
+ * <p>With {@code candor.blobs.store=database} the blobs are tables of the database
+ * ({@code stored_blob}, {@code stored_blob_chunk}) and so are in its dump or script, in the same
+ * consistent snapshot as the rows that name them; {@code blobs/} is then empty. A blob still being
+ * written or not yet recorded when the snapshot was taken is restored with the key of a process
+ * that no longer runs, and the first start's sweep removes it.
+ *
  * <p>Restore reads the decrypted archive ({@code gpg --decrypt backup.pgp | ./candor restore -})
  * into an empty data directory and an empty database, and refuses anything else before writing.
  * The embedded H2 database can be opened by one process at a time: stop the portal first.
@@ -137,7 +143,8 @@ public final class Backups {
             Files.deleteIfExists(partial);
         }
         out.println("Backup written to " + target + ": the " + installation.kind() + " database, " + counts.keys
-                + " key files and " + counts.blobs + " blobs, sealed to the operator's key " + operator.fingerprint() + ".");
+                + " key files and " + counts.blobs + " blob files" + (counts.blobs == 0 ? " (blobs kept in the database are in it)" : "")
+                + ", sealed to the operator's key " + operator.fingerprint() + ".");
     }
 
     private void writeManifest(ZipOutputStream zip) throws IOException {
