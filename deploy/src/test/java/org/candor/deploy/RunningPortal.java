@@ -32,6 +32,7 @@ final class RunningPortal implements AutoCloseable {
     private final int managementPort;
     private final List<String> output = new ArrayList<>();
     private final long startupMillis;
+    private final Thread reader;
 
     private RunningPortal(Path dataDir, Path tempDir, Map<String, String> environment, List<String> jvmOptions, String umask)
             throws IOException, InterruptedException {
@@ -54,12 +55,13 @@ final class RunningPortal implements AutoCloseable {
         builder.redirectErrorStream(true);
         long started = System.nanoTime();
         process = builder.start();
-        Thread reader = new Thread(this::collectOutput, "portal-output");
+        reader = new Thread(this::collectOutput, "portal-output");
         reader.setDaemon(true);
         reader.start();
         long deadline = started + STARTUP_LIMIT.toNanos();
         while (!output().contains("ready in")) {
             if (!process.isAlive()) {
+                reader.join(10_000); // what it printed last, up to its end
                 throw new IllegalStateException("the portal stopped while starting:\n" + output());
             }
             if (output().contains("Candor refuses to start")) {

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * to mend, no page is served, and the data directory is left exactly as it was (no key file made,
  * no mode changed, no database opened). A wrong database URL, one of another kind, a database
  * that does not exist; a data directory that is a file, or one the portal cannot write; roles that
- * make no sense; and a desk host whose staff key file is gone while staff members have a second
- * factor sealed with it. (A key file others can read is SplitKeysIT's; a schema behind the
+ * make no sense; a port another program holds; and a desk host whose staff key file is gone while
+ * staff members have a second factor sealed with it. (A key file others can read is SplitKeysIT's; a schema behind the
  * intake's code is SplitHostsIT's.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -158,6 +158,20 @@ class StartChecksIT {
                 + " candor.secrets.dir to the folder that holds it", refusal.line(), refusal.console());
         assertFalse(refusal.served(), "no page is served");
         assertEquals(before, RunningPortal.contents(data), "no new key was made");
+    }
+
+    @Test
+    @Order(8)
+    void aPortAnotherProgramHoldsIsRefusedBeforePayaraMicroStarts() throws Exception {
+        try (ServerSocket other = new ServerSocket()) {
+            other.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            Map<String, String> environment = new HashMap<>(postgres.portalEnvironment(DATABASE, "candor", ""));
+            environment.put("CANDOR_MANAGEMENT_PORT", Integer.toString(other.getLocalPort()));
+            String line = refusedWithNothingWritten("port-taken", environment);
+            assertTrue(line.startsWith("Candor refuses to start: port " + other.getLocalPort() + " on 127.0.0.1 (the management"
+                    + " listener, CANDOR_MANAGEMENT_PORT) cannot be listened on ("), line);
+            assertTrue(line.endsWith("): stop the program that holds it, or choose another port"), line);
+        }
     }
 
     /** A start in a fresh, private data directory that must be refused; checks the directory is left as it was. */
