@@ -90,6 +90,10 @@ grant select, insert on case_recipient, case_item to :"intake_role";
 -- Appeals: the whistleblower files one (Appeals.file) and sees its state and decision.
 grant select, insert on appeal to :"intake_role";
 
+-- Retention: the whistleblower's status page says until when the case is kept (RetentionNotices,
+-- through CaseRetention.state); the notice does not say whether it is an extension or a hold.
+grant select on case_retention to :"intake_role";
+
 -- Used form tokens: recorded with the case, expired ones forgotten (FormTokens).
 grant select, insert, delete on used_form_token to :"intake_role";
 
@@ -101,7 +105,7 @@ grant select on audit_head to :"intake_role";
 grant select (seq, recorded_at, key_id, entry_hash, signature) on audit_entry to :"intake_role";
 
 -- Nothing else: setup_state, setup_token, staff_recovery_code, staff_invitation, case_label,
--- case_retention, governance_job, search_index and search_indexed stay closed to the intake, as do
+-- governance_job, search_index and search_indexed stay closed to the intake, as do
 -- update and delete on every case, item, appeal and channel, and the whole audit log for writing.
 
 reset search_path;

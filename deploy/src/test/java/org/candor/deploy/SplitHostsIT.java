@@ -1,5 +1,6 @@
 package org.candor.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +43,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * restricted role, in a data directory of its own without the staff key files, sharing only the
  * blob folder. An intake started before the desk migrated refuses with one line and writes
  * nothing. Whistleblowers report on the intake (without JavaScript, and sealed in the browser),
- * sign in there with the reply code and send a message; the investigator reads all of it on the
- * desk. Then, as the intake's role, the database refuses what a compromised intake would try:
+ * sign in there with the reply code, download their file and send a message; the investigator reads all of it on the
+ * desk and concludes the case, and the whistleblower appeals on the intake. Then, as the intake's role, the database refuses what a compromised intake would try:
  * reading staff secrets, writing the audit log, changing the schema, deleting cases.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,6 +57,7 @@ class SplitHostsIT {
     private static final String INES_PASSPHRASE = "ines unlocks her cases";
     private static final String PLAIN_REPORT = "The split ledger shows the same invoice paid twice.";
     private static final String SEALED_REPORT = "The sealed ledger was emptied, twice.";
+    private static final byte[] LEDGER = "date,amount\n2026-03-01,19999\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private static final String MESSAGE = "Here is more: the second payment went to a new account.";
 
     @TempDir
@@ -66,6 +70,7 @@ class SplitHostsIT {
     private static Person ines;
     private static String grants;
     private static String replyCode;
+    private static String plainCase;
     private static RunningPortal.Refusal tooEarly;
     private static List<String> tooEarlyData;
 
@@ -162,6 +167,7 @@ class SplitHostsIT {
         whistleblower.fill("what", PLAIN_REPORT);
         whistleblower.fill("where", "Head office");
         whistleblower.click(By.cssSelector("input[name=when][value=yes]"));
+        whistleblower.attach("evidence", Files.write(work.resolve("ledger.csv"), LEDGER));
         TimeUnit.SECONDS.sleep(3); // the portal refuses forms sent faster than a person fills them in
         whistleblower.submit("Send the report", "Your report was received");
         replyCode = whistleblower.text("#reply-code");
@@ -189,11 +195,13 @@ class SplitHostsIT {
 
     @Test
     @Order(5)
-    void theWhistleblowerSignsInOnTheIntakeWithTheReplyCodeAndSendsAMessage() {
+    void theWhistleblowerSignsInOnTheIntakeWithTheReplyCodeDownloadsTheFileAndSendsAMessage() throws Exception {
         whistleblower.open(intake.url("/contact").toString(), "Come back with your reply code");
         whistleblower.fill("code", replyCode);
         whistleblower.submit("Sign in", "Your report and the conversation");
         assertTrue(whistleblower.text("main").contains(PLAIN_REPORT), "the intake opens the report with the code");
+        assertArrayEquals(LEDGER, whistleblower.download(By.linkText("ledger.csv"), "ledger.csv"),
+                "the intake decrypts the report's file for the whistleblower");
         whistleblower.fill("text", MESSAGE);
         whistleblower.submit("Send the message", "Your report and the conversation");
         assertEquals("Your message was encrypted and sent.", whistleblower.text("#notice"));
@@ -211,8 +219,11 @@ class SplitHostsIT {
         List<String> links = rows.stream().map(row -> row.findElement(By.tagName("a")).getDomAttribute("href")).toList();
         StringBuilder read = new StringBuilder();
         for (String link : links) {
-            ines.open(desk.url(link).toString(), "Case " + link.substring(link.lastIndexOf('/') + 1, link.lastIndexOf('/') + 9));
+            ines.open(desk.url(link).toString(), heading(link));
             read.append(ines.text("main")).append('\n');
+            if (ines.text("main").contains(PLAIN_REPORT)) {
+                plainCase = link;
+            }
         }
         assertTrue(read.toString().contains(PLAIN_REPORT), read.toString());
         assertTrue(read.toString().contains(SEALED_REPORT), read.toString());
@@ -221,6 +232,36 @@ class SplitHostsIT {
 
     @Test
     @Order(7)
+    void theWhistleblowerAppealsTheOutcomeOnTheIntake() throws Exception {
+        ines.open(desk.url(plainCase).toString(), heading(plainCase));
+        for (String[] step : new String[][] {{"Acknowledge receipt", "Acknowledged"}, {"Start the assessment", "In assessment"},
+                {"Start the investigation", "In investigation"}}) {
+            ines.submit(step[0], heading(plainCase));
+            assertEquals(step[1], ines.text("#case-status"), step[0]);
+        }
+        ines.click(By.id("outcome-SUBSTANTIATED"));
+        ines.fill("grounds", "The invoice was paid twice; the money was recovered.");
+        ines.submit("Conclude the case", heading(plainCase));
+        assertEquals("Concluded", ines.text("#case-status"));
+
+        whistleblower.click(By.linkText("Status and deadlines"), "Status and deadlines");
+        assertEquals("The invoice was paid twice; the money was recovered.", whistleblower.text("#outcome-grounds"));
+        whistleblower.fill("text", "Nobody asked who approved the second payment.");
+        whistleblower.submit("Send the appeal", "Status and deadlines");
+        assertEquals("Your appeal of " + LocalDate.now(ZoneOffset.UTC) + " is waiting for the oversight's decision.",
+                whistleblower.text("#appeal-state"), "the intake filed the appeal");
+
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(DATABASE, OWNER)); Statement s = c.createStatement();
+                ResultSet appeals = s.executeQuery("select a.state, count(i.id) from appeal a join case_item i on i.case_id = a.case_id"
+                        + " and i.kind = 'APPEAL' group by a.state")) {
+            assertTrue(appeals.next());
+            assertEquals("PENDING", appeals.getString(1), "the appeal row, for oversight on the desk host");
+            assertEquals(1, appeals.getLong(2), "and its sealed reasons");
+        }
+    }
+
+    @Test
+    @Order(8)
     void theIntakesRoleMayNotReadStaffSecretsWriteTheAuditLogChangeTheSchemaOrDeleteCases() throws Exception {
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(DATABASE, INTAKE_ROLE)); Statement s = c.createStatement()) {
             try (ResultSet cases = s.executeQuery("select count(*) from case_file")) {
@@ -252,9 +293,23 @@ class SplitHostsIT {
                 assertEquals("42501", refused.getSQLState(), attempt + ": " + refused.getMessage());
             }
         }
+        // the public transparency page on the intake publishes the audit log's signed head, read by its own columns
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        assertEquals(200, http.send(java.net.http.HttpRequest.newBuilder(intake.url("/transparency")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+        java.net.http.HttpResponse<String> head = http.send(java.net.http.HttpRequest.newBuilder(
+                intake.url("/transparency/audit-head.txt")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode(), head.body());
+        assertTrue(head.body().contains("candor-audit-head-v1"), head.body());
         // what a user would notice: nothing changed on the desk
         ines.open(desk.url("/desk/cases").toString(), "Your cases");
         assertEquals(2, ines.browser().findElements(By.cssSelector("#case-list tbody tr")).size());
+    }
+
+    /** The heading of a case page: "Case" and the first eight characters of its id. */
+    private static String heading(String casePath) {
+        String id = casePath.substring(casePath.lastIndexOf('/') + 1);
+        return "Case " + id.substring(0, 8);
     }
 
     private static List<String> names(Path folder) throws Exception {
