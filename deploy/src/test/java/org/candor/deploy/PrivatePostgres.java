@@ -61,6 +61,43 @@ final class PrivatePostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + USER + "&stringtype=unspecified";
     }
 
+    /** The JDBC URL of a database of this cluster, signing in as another role (the server trusts every local sign-in). */
+    String jdbcUrl(String database, String user) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + user + "&stringtype=unspecified";
+    }
+
+    /** What the portal is given to use a database of this cluster as a role of its own. */
+    java.util.Map<String, String> portalEnvironment(String database, String user, String password) {
+        return java.util.Map.of("CANDOR_DB_URL", "jdbc:postgresql://127.0.0.1:" + port + "/" + database,
+                "CANDOR_DB_USER", user, "CANDOR_DB_PASSWORD", password);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Runs statements in a database of this cluster as its superuser, each on its own (CREATE DATABASE needs that). */
+    void execute(String database, String... statements) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database)); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    /**
+     * Runs psql against a database of this cluster as its superuser, as an operator would, with the
+     * arguments given (for example {@code -v name=value -f script.sql}); returns what it printed.
+     *
+     * @throws IllegalStateException with its output when psql fails
+     */
+    String psql(String database, List<String> arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(bin.resolve("psql").toString(), "-X", "-h", "127.0.0.1",
+                "-p", Integer.toString(port), "-U", USER, "-d", database));
+        command.addAll(arguments);
+        return run(command);
+    }
+
     /** What the portal is given to use the database {@code candor}. */
     java.util.Map<String, String> portalEnvironment() {
         return java.util.Map.of("CANDOR_DB_URL", "jdbc:postgresql://127.0.0.1:" + port + "/candor",

@@ -32,6 +32,7 @@ final class RunningPortal implements AutoCloseable {
     private final int managementPort;
     private final List<String> output = new ArrayList<>();
     private final long startupMillis;
+    private final Thread reader;
 
     private RunningPortal(Path dataDir, Path tempDir, Map<String, String> environment, List<String> jvmOptions, String umask)
             throws IOException, InterruptedException {
@@ -54,12 +55,13 @@ final class RunningPortal implements AutoCloseable {
         builder.redirectErrorStream(true);
         long started = System.nanoTime();
         process = builder.start();
-        Thread reader = new Thread(this::collectOutput, "portal-output");
+        reader = new Thread(this::collectOutput, "portal-output");
         reader.setDaemon(true);
         reader.start();
         long deadline = started + STARTUP_LIMIT.toNanos();
         while (!output().contains("ready in")) {
             if (!process.isAlive()) {
+                reader.join(10_000); // what it printed last, up to its end
                 throw new IllegalStateException("the portal stopped while starting:\n" + output());
             }
             if (output().contains("Candor refuses to start")) {
@@ -106,6 +108,71 @@ final class RunningPortal implements AutoCloseable {
         Files.createDirectories(dataDir);
         Files.createDirectories(tempDir);
         return new RunningPortal(dataDir, tempDir, environment, jvmOptions, null);
+    }
+
+    /**
+     * What a start that ought to be refused showed: everything on the console, and whether a page
+     * was served all the same (Payara Micro may say it is ready though the portal refused).
+     */
+    record Refusal(String console, boolean served) {
+        private static final Pattern LINE = Pattern.compile("Candor refuses to start: [^\n]*");
+
+        /** The refusal's line, from "Candor refuses to start:" to its end, or an empty string. */
+        String line() {
+            Matcher m = LINE.matcher(console);
+            return m.find() ? m.group() : "";
+        }
+    }
+
+    /** Starts the bundle expecting it to refuse; reports quickly either way, and never leaves it running. */
+    static Refusal startRefused(Path dataDir, Path tempDir, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Files.createDirectories(tempDir);
+        RunningPortal portal;
+        try {
+            portal = new RunningPortal(dataDir, tempDir, environment, List.of(), null);
+        } catch (IllegalStateException refused) {
+            return new Refusal(refused.getMessage(), false);
+        }
+        try (portal) {
+            boolean served;
+            try {
+                // Payara Micro answers "/" itself when no application is deployed: the portal's own pages carry its policy
+                java.net.http.HttpResponse<Void> home = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(portal.url("/")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                served = home.statusCode() == 200 && home.headers().firstValue("Content-Security-Policy").isPresent();
+            } catch (IOException unreachable) {
+                served = false;
+            }
+            return new Refusal(portal.output(), served);
+        }
+    }
+
+    /**
+     * Everything a folder holds, one line a path: its mode, and for a file its size, time and
+     * SHA-256; to tell that a refused start wrote nothing. A missing folder is one line that says so.
+     */
+    static List<String> contents(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return List.of("(no " + folder + ")");
+        }
+        List<String> lines = new ArrayList<>();
+        try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.sorted().toList()) {
+                String line = folder.relativize(p) + " " + java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        line += " " + Files.size(p) + " " + Files.getLastModifiedTime(p) + " " + java.util.HexFormat.of().formatHex(
+                                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+                    } catch (java.security.NoSuchAlgorithmException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     /** Starts the bundle as a service manager with the given umask (for example "022") would start it. */

@@ -63,15 +63,9 @@ class SplitKeysIT {
     void anIntakeHostRefusesToStartWithAPepperOthersCanRead() throws Exception {
         Path pepper = work.resolve("data/keys/reply-code-pepper.key");
         Files.setPosixFilePermissions(pepper, PosixFilePermissions.fromString("rw-r--r--"));
-        String console;
-        boolean serving;
-        try (RunningPortal intake = RunningPortal.start(work.resolve("data"), work.resolve("tmp"), INTAKE_ONLY)) {
-            console = intake.output();
-            serving = get(intake, "/").statusCode() == 200;
-        } catch (IllegalStateException stopped) {
-            console = stopped.getMessage();
-            serving = false;
-        }
+        RunningPortal.Refusal refusal = RunningPortal.startRefused(work.resolve("data"), work.resolve("tmp"), INTAKE_ONLY);
+        String console = refusal.console();
+        boolean serving = refusal.served();
         assertTrue(console.contains("Candor refuses to start: the key file " + pepper + " can be read by others than its owner"
                 + " (rw-r--r--); make it owner-only with: chmod 600 " + pepper), console);
         assertFalse(serving, "no page is served with an exposed key");

@@ -27,7 +27,6 @@ import org.candor.portal.channel.ChannelRepository;
 import org.candor.portal.channel.Problem;
 import org.candor.portal.channel.UploadLimits;
 import org.candor.portal.staff.Role;
-import org.candor.portal.staff.StaffMember;
 import org.candor.portal.staff.StaffRepository;
 
 /**
@@ -91,10 +90,15 @@ public class Appeals {
         return reasons.send(Optional.empty(), () -> markFiled(caseId, today));
     }
 
-    /** In the transaction that stores the reasons: the appeal row, unless one exists or the case may not be appealed. */
+    /**
+     * In the transaction that stores the reasons: the appeal row, unless one exists or the case may
+     * not be appealed. The case's row is locked, so two filings of one case queue up and the second
+     * finds the first's appeal; the appeal table itself is never locked here, because the intake's
+     * database role may insert appeals but change none (deploy/postgresql/roles.sql).
+     */
     private void markFiled(UUID caseId, LocalDate today) {
-        CaseFile caseFile = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no such case"));
-        if (em.find(Appeal.class, caseId, LockModeType.PESSIMISTIC_WRITE) != null
+        CaseFile caseFile = cases.findForUpdate(caseId).orElseThrow(() -> new IllegalArgumentException("no such case"));
+        if (em.find(Appeal.class, caseId) != null
                 || AppealGround.of(caseFile, today).isEmpty()) {
             throw new AlreadyFiled();
         }
@@ -167,8 +171,7 @@ public class Appeals {
     }
 
     private List<UUID> oversight() {
-        return staff.all().stream().filter(StaffMember::isEnabled).filter(m -> m.holds(Role.OVERSIGHT))
-                .map(StaffMember::id).toList();
+        return staff.enabledHolders(Role.OVERSIGHT);
     }
 
     private UploadLimits limitsOf(CaseFile caseFile) {

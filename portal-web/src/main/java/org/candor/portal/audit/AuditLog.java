@@ -113,17 +113,24 @@ public class AuditLog {
     /**
      * The signed head to publish: the last entry's sequence number, hash, time, key id and its own
      * signature, read from the log as committed; empty while the log is empty. Needs no private
-     * key, so the instance that serves the public pages can publish it.
+     * key, so the instance that serves the public pages can publish it; and reads only the columns
+     * the head shows, the only ones of the log the intake's database role may read
+     * (deploy/postgresql/roles.sql): no actor, action, subject or details.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<PublishedHead> publishedHead() {
         try (Connection connection = dataSource.getConnection();
-                java.sql.PreparedStatement select = connection.prepareStatement("select e.seq, e.recorded_at, e.actor_kind,"
-                        + " e.actor_id, e.actor_name, e.action, e.subject_kind, e.subject_id, e.details, e.key_id,"
-                        + " e.prev_hash, e.entry_hash, e.signature from audit_entry e join audit_head h on e.seq = h.last_seq"
+                java.sql.PreparedStatement select = connection.prepareStatement("select e.seq, e.recorded_at, e.key_id,"
+                        + " e.entry_hash, e.signature from audit_entry e join audit_head h on e.seq = h.last_seq"
                         + " where h.id = 1");
                 java.sql.ResultSet row = select.executeQuery()) {
-            return row.next() ? Optional.of(PublishedHead.of(AuditVerifier.read(row))) : Optional.empty();
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            java.util.HexFormat hex = java.util.HexFormat.of();
+            return Optional.of(new PublishedHead(row.getLong(1), hex.formatHex(hex.parseHex(row.getString(4).trim())),
+                    row.getObject(2, java.time.OffsetDateTime.class).toInstant(), row.getString(3),
+                    hex.formatHex(hex.parseHex(row.getString(5).trim()))));
         } catch (SQLException e) {
             throw new IllegalStateException("the audit log could not be read", e);
         }

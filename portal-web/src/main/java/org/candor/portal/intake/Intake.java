@@ -45,7 +45,6 @@ import org.candor.portal.channel.RecipientKeys;
 import org.candor.portal.channel.SubmittedAnswers;
 import org.candor.portal.channel.UploadLimits;
 import org.candor.portal.staff.Role;
-import org.candor.portal.staff.StaffMember;
 import org.candor.portal.staff.StaffRepository;
 
 /**
@@ -207,7 +206,7 @@ public class Intake {
     }
 
     private boolean activeInvestigator(UUID id) {
-        return staff.find(id).filter(StaffMember::isEnabled).filter(m -> m.holds(Role.INVESTIGATOR)).isPresent();
+        return staff.isEnabledHolder(id, Role.INVESTIGATOR);
     }
 
     /** Reads what is left of a request, so that the answer reaches the browser; keeps nothing. */

@@ -46,4 +46,21 @@ public class JpaStaffRepository implements StaffRepository {
                 .setParameter("role", Role.ADMINISTRATOR)
                 .getSingleResult() > 0;
     }
+
+    @Override
+    public boolean isEnabledHolder(UUID id, Role role) {
+        return !em.createQuery("select s.id from StaffMember s join s.roles r where s.id = :id and r = :role"
+                        + " and s.enabled = true", UUID.class)
+                .setParameter("id", id)
+                .setParameter("role", role)
+                .getResultList().isEmpty();
+    }
+
+    @Override
+    public List<UUID> enabledHolders(Role role) {
+        return em.createQuery("select s.id from StaffMember s join s.roles r where r = :role and s.enabled = true"
+                        + " order by s.id", UUID.class)
+                .setParameter("role", role)
+                .getResultList();
+    }
 }

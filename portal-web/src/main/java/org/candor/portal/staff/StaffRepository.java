@@ -18,4 +18,19 @@ public interface StaffRepository {
 
     /** Whether at least one enabled administrator exists. */
     boolean hasAdministrator();
+
+    /**
+     * Whether a staff account is enabled and holds a role. The intake asks this before it seals to
+     * someone; it reads only the account's id, whether it is enabled and its roles, never a password
+     * hash or second-factor column, which the intake's database role may not read
+     * (deploy/postgresql/roles.sql).
+     */
+    default boolean isEnabledHolder(UUID id, Role role) {
+        return find(id).filter(StaffMember::isEnabled).filter(m -> m.holds(role)).isPresent();
+    }
+
+    /** The ids of the enabled accounts holding a role, in a stable order; reads as little as {@link #isEnabledHolder}. */
+    default List<UUID> enabledHolders(Role role) {
+        return all().stream().filter(StaffMember::isEnabled).filter(m -> m.holds(role)).map(StaffMember::id).toList();
+    }
 }

@@ -8,7 +8,10 @@ import java.util.UUID;
 import org.candor.portal.channel.KeyStatus;
 import org.candor.portal.channel.RecipientKeys;
 
-/** Tells channels whether an investigator's stored public key can be sealed to. */
+/**
+ * Tells channels whether an investigator's stored public key can be sealed to. It reads the public
+ * key alone: the intake's database role may read no locked secret key (deploy/postgresql/roles.sql).
+ */
 @ApplicationScoped
 public class JpaRecipientKeys implements RecipientKeys {
 
@@ -18,7 +21,11 @@ public class JpaRecipientKeys implements RecipientKeys {
     @Override
     @Transactional
     public KeyStatus statusOf(UUID staffId) {
-        InvestigatorKeyRecord record = em.find(InvestigatorKeyRecord.class, staffId);
-        return record == null ? KeyStatus.noKey() : KeyStatus.ofArmored(record.publicArmored());
+        return em.createQuery("select k.publicArmored from InvestigatorKeyRecord k where k.staffId = :id", String.class)
+                .setParameter("id", staffId)
+                .getResultStream()
+                .findFirst()
+                .map(KeyStatus::ofArmored)
+                .orElseGet(KeyStatus::noKey);
     }
 }

@@ -12,13 +12,17 @@ import java.time.ZoneOffset;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.candor.portal.platform.config.PortalConfig;
+import org.candor.portal.platform.config.PortalRole;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs retention once a day, at 03:17 UTC, on every instance; the claim in
  * {@link RetentionRun} lets one of them do the pass. Switch it off on an instance with
  * {@code candor.retention.enabled=false}. The task runs outside any transaction: each case is
- * deleted in its own.
+ * deleted in its own. It never runs on an instance that serves the intake alone: deleting cases and
+ * recording it in the audit log belong to the staff hosts, and the intake's database role may do
+ * neither (deploy/postgresql/roles.sql).
  *
  * <p>It is scheduled on the server's managed scheduled executor (Jakarta Concurrency), which
  * keeps nothing on disk, rather than with an EJB timer: Payara Micro runs the EJB Lite profile and
@@ -39,12 +43,19 @@ public class RetentionJob {
     @ConfigProperty(name = "candor.retention.enabled", defaultValue = "true")
     boolean enabled;
 
+    @Inject
+    PortalConfig config;
+
     private ScheduledFuture<?> schedule;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        if (enabled) {
+        if (enabled && staffHost()) {
             schedule = scheduler.schedule(this::daily, new CronTrigger("17 3 * * *", ZoneOffset.UTC));
         }
+    }
+
+    private boolean staffHost() {
+        return config.serves(PortalRole.DESK) || config.serves(PortalRole.OVERSIGHT) || config.serves(PortalRole.ADMIN);
     }
 
     @PreDestroy

@@ -12,7 +12,6 @@ import org.candor.portal.casefile.CaseRecipient;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.RecipientKeys;
 import org.candor.portal.staff.Role;
-import org.candor.portal.staff.StaffMember;
 import org.candor.portal.staff.StaffRepository;
 
 /**
@@ -40,8 +39,7 @@ public class SealingRecipients {
         List<RecipientKey> keys = new ArrayList<>();
         Set<CaseRecipient> rows = new HashSet<>();
         for (UUID id : channel.recipients()) {
-            boolean active = staff.find(id).filter(StaffMember::isEnabled)
-                    .filter(m -> m.holds(Role.INVESTIGATOR)).isPresent();
+            boolean active = staff.isEnabledHolder(id, Role.INVESTIGATOR);
             if (active) {
                 recipientKeys.usableKeyOf(id).ifPresent(key -> {
                     if (!keys.contains(key)) {

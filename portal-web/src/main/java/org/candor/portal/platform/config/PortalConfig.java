@@ -23,12 +23,20 @@ public class PortalConfig {
     private final boolean https;
     private final Optional<URI> onionUrl;
 
+    /**
+     * An empty {@code candor.roles} reads as no value at all, which is refused here with the others'
+     * words; the list is split here (the server's configuration cannot inject an optional list).
+     */
     @Inject
     public PortalConfig(
-            @ConfigProperty(name = "candor.roles") List<String> roles,
+            @ConfigProperty(name = "candor.roles") Optional<String> roles,
             @ConfigProperty(name = "candor.public-url") String publicUrl,
             @ConfigProperty(name = "candor.https") boolean https,
             @ConfigProperty(name = "candor.onion-url") Optional<String> onionUrl) {
+        this(List.of(roles.orElse("").split(",")), publicUrl, https, onionUrl);
+    }
+
+    public PortalConfig(List<String> roles, String publicUrl, boolean https, Optional<String> onionUrl) {
         this.roles = EnumSet.noneOf(PortalRole.class);
         roles.stream().filter(name -> !name.isBlank()).forEach(name -> this.roles.add(PortalRole.parse(name)));
         if (this.roles.isEmpty()) {

@@ -24,6 +24,11 @@ import org.candor.portal.platform.storage.PrivateDataDirectory;
  * driver is chosen from the URL and instantiated directly, so the drivers packaged in the WAR
  * are used and {@code DriverManager}'s class-loader rules do not matter. On H2 it switches off
  * delayed writes, so that a committed transaction is in the file when the commit returns.
+ *
+ * <p>The container opens the first connection while it deploys the portal, before any of the
+ * portal's own start-up code runs; when that fails (a URL of another kind, a server that does not
+ * answer, a database that does not exist, a refused sign-in), the error says so in one line that
+ * begins "Candor refuses to start" ({@link DatabaseProblem}), and the deployment stops there.
  */
 public class ConfiguredDataSource implements DataSource {
 
@@ -32,12 +37,20 @@ public class ConfiguredDataSource implements DataSource {
     private volatile Target target;
     private int loginTimeout;
 
+    /** Whether a connection has been opened since the portal started; until then a failure stops the start. */
+    private static volatile boolean connectedOnce;
+
     @Override
     public Connection getConnection() throws SQLException {
-        Target t = target();
-        Connection connection = t.driver.connect(t.url, t.properties());
-        t.tightenEmbeddedFiles();
-        return connection;
+        try {
+            Target t = target();
+            Connection connection = t.driver.connect(t.url, t.properties());
+            t.tightenEmbeddedFiles();
+            connectedOnce = true;
+            return connection;
+        } catch (SQLException e) {
+            throw connectedOnce ? e : DatabaseProblem.refusal(e);
+        }
     }
 
     @Override

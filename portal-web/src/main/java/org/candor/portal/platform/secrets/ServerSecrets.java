@@ -1,15 +1,22 @@
 package org.candor.portal.platform.secrets;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -21,8 +28,10 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 import org.candor.portal.platform.config.PortalConfig;
 import org.candor.portal.platform.config.PortalRole;
+import org.candor.portal.platform.persistence.CandorDataSourceDefinition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -44,21 +53,30 @@ public class ServerSecrets {
     /** One secret and what it is for. */
     public enum Purpose {
         /** The key of the reply-code lookup handles: the intake (submission and contact) needs it. */
-        REPLY_CODE_PEPPER("reply-code-pepper.key", "reply-code-pepper", EnumSet.of(PortalRole.INTAKE)),
+        REPLY_CODE_PEPPER("reply-code-pepper.key", "reply-code-pepper", EnumSet.of(PortalRole.INTAKE),
+                "select count(*) from case_file", "cases are found by their reply codes with it (%d of them); a new key"
+                        + " would lock every whistleblower out of their case"),
         /** The key that signs the intake's form tokens. */
-        FORM_TOKEN("form-token.key", "intake-form-token", EnumSet.of(PortalRole.INTAKE)),
+        FORM_TOKEN("form-token.key", "intake-form-token", EnumSet.of(PortalRole.INTAKE), null, null),
         /** The AES-256-GCM key that seals staff members' TOTP seeds: the staff roles need it. */
         STAFF_SECRETS("staff-secrets.key", "seal/" + STAFF_TOTP,
-                EnumSet.of(PortalRole.DESK, PortalRole.OVERSIGHT, PortalRole.ADMIN));
+                EnumSet.of(PortalRole.DESK, PortalRole.OVERSIGHT, PortalRole.ADMIN),
+                "select count(*) from staff_member where totp_secret_sealed is not null", "staff accounts have their"
+                        + " second factor sealed with it (%d of them); a new key would lock every one of them out");
 
         private final String fileName;
         private final String legacyLabel;
         private final Set<PortalRole> neededBy;
+        /** Counts what the database holds under this key, or null when losing the key loses nothing stored. */
+        private final String countSealedWithIt;
+        private final String whyNeeded;
 
-        Purpose(String fileName, String legacyLabel, Set<PortalRole> neededBy) {
+        Purpose(String fileName, String legacyLabel, Set<PortalRole> neededBy, String countSealedWithIt, String whyNeeded) {
             this.fileName = fileName;
             this.legacyLabel = legacyLabel;
             this.neededBy = neededBy;
+            this.countSealedWithIt = countSealedWithIt;
+            this.whyNeeded = whyNeeded;
         }
 
         /** The key file's name in the secrets folder. */
@@ -95,6 +113,10 @@ public class ServerSecrets {
     @Inject
     PortalConfig config;
 
+    /** The database, to tell a missing key file of a new installation from a lost one; null outside a container. */
+    @Resource(lookup = CandorDataSourceDefinition.JNDI_NAME)
+    DataSource database;
+
     private Path folder;
     private Path legacy;
     private final Map<Purpose, byte[]> loaded = new EnumMap<>(Purpose.class);
@@ -119,13 +141,47 @@ public class ServerSecrets {
      * Reads (or makes, or derives from the former master secret) the secrets the configured roles
      * need, before any request is served: a key file others can read stops the start here, with
      * one line that says which file and what to do. Secrets of other roles are not touched.
+     *
+     * <p>A missing key file is made only when nothing stored depends on it: when the database holds
+     * what was sealed or keyed with the lost key (second factors, reply codes), a new key would
+     * silently lock every one of those people out, so the start is refused, before any file is
+     * made, with the remedy. Runs right after the schema migrations ({@code SchemaMigrations}), before the
+     * observers that write (the setup link, the blob store, the audit key).
      */
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 20) @Initialized(ApplicationScoped.class) Object event) {
         Set<PortalRole> roles = config.roles();
+        for (Purpose purpose : Purpose.values()) {
+            if (purpose.neededBy(roles)) {
+                refuseIfLost(purpose);
+            }
+        }
         for (Purpose purpose : Purpose.values()) {
             if (purpose.neededBy(roles)) {
                 key(purpose);
             }
+        }
+    }
+
+    /** Refuses to make a new key where the database already holds what only the missing one opens. */
+    private void refuseIfLost(Purpose purpose) {
+        Path file = folder.resolve(purpose.fileName());
+        if (database == null || purpose.countSealedWithIt == null || Files.exists(file) || Files.exists(legacy)) {
+            return;
+        }
+        long stored;
+        try (Connection c = database.getConnection(); PreparedStatement count = c.prepareStatement(purpose.countSealedWithIt);
+                ResultSet row = count.executeQuery()) {
+            stored = row.next() ? row.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell whether the missing key file " + file + " was in use", e);
+        }
+        if (stored > 0) {
+            String refusal = "Candor refuses to start: the key file " + file + " is missing, but "
+                    + String.format(java.util.Locale.ROOT, purpose.whyNeeded, stored) + ". Restore the file from a backup or copy it from another host of this"
+                    + " installation serving the same role (owner-only: chmod 600), or set candor.secrets.dir to the"
+                    + " folder that holds it";
+            LOG.severe(refusal);
+            throw new IllegalStateException(refusal);
         }
     }
 

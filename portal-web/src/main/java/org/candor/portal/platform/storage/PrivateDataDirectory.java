@@ -40,13 +40,21 @@ public final class PrivateDataDirectory {
             return;
         }
         Path folder = dataDir.toAbsolutePath().normalize();
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IllegalStateException("Candor refuses to start: the data directory " + folder
+                    + " is not a folder; set candor.data.dir to a folder of its own");
+        }
         try {
             if (!Files.isDirectory(folder)) {
                 Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_FOLDER));
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Candor cannot start: the data directory " + folder
-                    + " cannot be created (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalStateException("Candor refuses to start: the data directory " + folder
+                    + " cannot be created (" + e.getClass().getSimpleName() + "); create it, owned by the portal's user,"
+                    + " with: mkdir -m 700 " + folder);
+        }
+        for (String inside : new String[] {"", "database", "search-index", "keys", "blobs"}) {
+            writable(inside.isEmpty() ? folder : folder.resolve(inside));
         }
         ownerOnly(folder, "data directory");
         for (String inside : new String[] {"database", "search-index"}) {
@@ -74,6 +82,19 @@ public final class PrivateDataDirectory {
         }
     }
 
+    /**
+     * Refuses a folder the portal cannot write, before anything is written: without this, the
+     * start got as far as the database or the first key file and failed there with a stack trace.
+     */
+    private static void writable(Path folder) {
+        if (Files.isDirectory(folder) && !(Files.isWritable(folder) && Files.isExecutable(folder))) {
+            throw new IllegalStateException("Candor refuses to start: the folder " + folder + " cannot be written by"
+                    + " the portal's user (" + System.getProperty("user.name") + "); make it the portal's own with: chown -R "
+                    + System.getProperty("user.name") + " " + folder + " && chmod 700 " + folder
+                    + " (and lift any immutable flag: chattr -i)");
+        }
+    }
+
     /** Sets 0700 on every folder and 0600 on every file under {@code root} that is looser. */
     public static void tighten(Path root) {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)
@@ -97,13 +118,13 @@ public final class PrivateDataDirectory {
         try {
             setIfLooser(folder, OWNER_FOLDER);
         } catch (IOException e) {
-            throw new IllegalStateException("Candor cannot start: the " + what + " " + folder
+            throw new IllegalStateException("Candor refuses to start: the " + what + " " + folder
                     + " is open to other users and its mode cannot be set to 0700 (" + e.getClass().getSimpleName()
                     + "); run: chmod 700 " + folder);
         }
         try {
             if (!Files.getPosixFilePermissions(folder).equals(OWNER_FOLDER)) {
-                throw new IllegalStateException("Candor cannot start: the " + what + " " + folder
+                throw new IllegalStateException("Candor refuses to start: the " + what + " " + folder
                         + " is open to other users and its mode did not change to 0700; run: chmod 700 " + folder);
             }
         } catch (IOException e) {
