@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * gone, GnuPG decrypts the backup and {@code candor restore} puts it into a fresh directory; then
  * the whistleblower's reply code opens their conversation, the investigator's key opens the
  * report, and the audit chain verifies. The backup file holds no key file and no report in clear.
+ * The drill runs on the embedded H2 database and on PostgreSQL (a cluster of the test's own; the
+ * backup is restored into a new, empty database of it).
  */
 class BackupRestoreIT {
 
@@ -47,16 +50,45 @@ class BackupRestoreIT {
     @TempDir
     static Path work;
 
+    /** Where an installation keeps its database: the environment its processes get, and a JDBC URL to check it. */
+    private record Database(Map<String, String> environment, String jdbcUrl) {
+
+        Map<String, String> with(Path data) {
+            Map<String, String> all = new HashMap<>(environment);
+            all.put("CANDOR_DATA_DIR", data.toString());
+            return all;
+        }
+    }
+
     @Test
-    void aRestoredBackupOpensWithTheSameCodesKeysAndAuditChain() throws Exception {
+    void aRestoredBackupOnH2OpensWithTheSameCodesKeysAndAuditChain() throws Exception {
+        Path folder = work.resolve("h2");
+        drill(folder, new Database(Map.of(), RunningPortal.databaseUrl(folder.resolve("data"))),
+                new Database(Map.of(), RunningPortal.databaseUrl(folder.resolve("restored"))));
+    }
+
+    @Test
+    void aRestoredBackupOnPostgreSqlOpensWithTheSameCodesKeysAndAuditChain() throws Exception {
+        try (PrivatePostgres postgres = PrivatePostgres.start(Path.of("target").toAbsolutePath().resolve("pg-backup"))) {
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("postgres")); Statement s = c.createStatement()) {
+                s.execute("create database restored");
+            }
+            Map<String, String> restored = new HashMap<>(postgres.portalEnvironment());
+            restored.put("CANDOR_DB_URL", restored.get("CANDOR_DB_URL").replace("/candor", "/restored"));
+            drill(work.resolve("postgresql"), new Database(postgres.portalEnvironment(), postgres.jdbcUrl("candor")),
+                    new Database(restored, postgres.jdbcUrl("restored")));
+        }
+    }
+
+    private static void drill(Path work, Database database, Database restoredDatabase) throws Exception {
         Path data = work.resolve("data");
-        RunningPortal.start(data, work.resolve("tmp")).close(); // creates the schema and the key files
-        Seed seed = Seed.into(RunningPortal.databaseUrl(data));
+        RunningPortal.start(data, work.resolve("tmp"), database.environment()).close(); // creates the schema and the key files
+        Seed seed = Seed.into(database.jdbcUrl());
         Seed.Investigator ines = seed.addInvestigator("ines", "a long sign-in password", PASSPHRASE);
         seed.addPublishedChannel("fraud", Seed.sampleQuestionnaire(1024 * 1024), true, 1024 * 1024, ines.id());
 
         String code;
-        try (RunningPortal portal = RunningPortal.start(data, work.resolve("tmp"))) {
+        try (RunningPortal portal = RunningPortal.start(data, work.resolve("tmp"), database.environment())) {
             code = report(portal);
             // Her sign-in and second factor are the audit log's first entries.
             new Browserless(portal.url("/").toURL()).signInStaff("ines", "a long sign-in password");
@@ -71,7 +103,7 @@ class BackupRestoreIT {
         Files.write(operatorKey, gpg(gnupgHome, null, "--armor", "--export", "operator@example.org"));
 
         Path backup = work.resolve("candor.backup.pgp");
-        Result made = tool(Map.of("CANDOR_DATA_DIR", data.toString()), "backup", "--to", backup.toString(),
+        Result made = tool(database.with(data), "backup", "--to", backup.toString(),
                 "--operator-key", operatorKey.toString());
         assertEquals(0, made.exitCode(), made.output());
         byte[] sealed = Files.readAllBytes(backup);
@@ -80,7 +112,7 @@ class BackupRestoreIT {
             assertFalse(contains(sealed, Arrays.copyOf(secret, Math.min(24, secret.length))), keyFile + " is in the backup in clear");
         }
         assertFalse(contains(sealed, CANARY.getBytes(StandardCharsets.UTF_8)));
-        Result second = tool(Map.of("CANDOR_DATA_DIR", data.toString()), "backup", "--to", backup.toString(),
+        Result second = tool(database.with(data), "backup", "--to", backup.toString(),
                 "--operator-key", operatorKey.toString());
         assertEquals(2, second.exitCode(), second.output());
         assertArrayEquals(sealed, Files.readAllBytes(backup), "an existing backup file is never overwritten");
@@ -89,24 +121,24 @@ class BackupRestoreIT {
         Path restored = work.resolve("restored");
         Path archive = work.resolve("candor.backup.zip");
         Files.write(archive, gpg(gnupgHome, backup, "--batch", "--decrypt"));
-        Result restore = tool(Map.of("CANDOR_DATA_DIR", restored.toString()), "restore", "--from", archive.toString());
+        Result restore = tool(restoredDatabase.with(restored), "restore", "--from", archive.toString());
         assertEquals(0, restore.exitCode(), restore.output());
-        Result again = tool(Map.of("CANDOR_DATA_DIR", restored.toString()), "restore", "--from", archive.toString());
+        Result again = tool(restoredDatabase.with(restored), "restore", "--from", archive.toString());
         assertEquals(2, again.exitCode(), "a restore over an installation must be refused: " + again.output());
-        assertTrue(again.output().contains("restore into a new data directory"), again.output());
+        assertTrue(again.output().contains("restore into a new"), again.output());
         for (Path keyFile : filesUnder(restored.resolve("keys"))) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)), keyFile.toString());
         }
 
-        Result audit = java("org.candor.portal.audit.AuditVerifier", Map.of("CANDOR_DATA_DIR", restored.toString()));
+        Result audit = java("org.candor.portal.audit.AuditVerifier", restoredDatabase.with(restored));
         assertEquals(0, audit.exitCode(), "the restored audit chain verifies:\n" + audit.output());
         Matcher checked = Pattern.compile("Audit log intact: (\\d+) entries checked").matcher(audit.output());
         assertTrue(checked.find() && Integer.parseInt(checked.group(1)) >= 2, audit.output());
 
-        assertEquals(List.of("The " + CANARY + " account was emptied."), reportOpenedBy(ines, restored).answers().get("what"),
+        assertEquals(List.of("The " + CANARY + " account was emptied."), reportOpenedBy(ines, restored, restoredDatabase.jdbcUrl()).answers().get("what"),
                 "the investigator's key opens the restored report");
 
-        try (RunningPortal portal = RunningPortal.start(restored, work.resolve("tmp-restored"))) {
+        try (RunningPortal portal = RunningPortal.start(restored, work.resolve("tmp-restored"), restoredDatabase.environment())) {
             Browserless whistleblower = new Browserless(portal.url("/").toURL());
             HttpResponse<String> signedIn = whistleblower.post("/contact", "code", code);
             assertEquals(303, signedIn.statusCode(), "the reply code opens the restored case");
@@ -128,8 +160,8 @@ class BackupRestoreIT {
         return Browserless.byId(received, "reply-code");
     }
 
-    private static ReportContents reportOpenedBy(Seed.Investigator investigator, Path data) throws Exception {
-        try (Connection c = DriverManager.getConnection(RunningPortal.databaseUrl(data)); Statement s = c.createStatement();
+    private static ReportContents reportOpenedBy(Seed.Investigator investigator, Path data, String jdbcUrl) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("select blob_id from case_item where kind = 'REPORT'");
                 UnlockedKey key = investigator.key().unlock(PASSPHRASE)) {
             assertTrue(rows.next(), "the restored database holds the report");
