@@ -103,6 +103,14 @@ grant select, insert, delete on used_form_token to :"intake_role";
 grant select on case_stats to :"intake_role";
 grant select on audit_head to :"intake_role";
 grant select (seq, recorded_at, key_id, entry_hash, signature) on audit_entry to :"intake_role";
+-- The blob store in the database (candor.blobs.store=database): the intake writes the ciphertext
+-- of reports, files and messages, reads it back for the whistleblower, and removes its own
+-- aborted or abandoned uploads (the chunks go with their blob).
+grant select, insert, delete on stored_blob to :"intake_role";
+grant update (length_bytes, writer) on stored_blob to :"intake_role";
+grant select, insert on stored_blob_chunk to :"intake_role";
+-- The budgets shared by the instances (intake pressure, failed sign-ins).
+grant select, insert, update, delete on budget_window to :"intake_role";
 
 -- Nothing else: setup_state, setup_token, staff_recovery_code, staff_invitation, case_label,
 -- governance_job, search_index and search_indexed stay closed to the intake, as do

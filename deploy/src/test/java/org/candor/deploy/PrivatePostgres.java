@@ -106,8 +106,7 @@ final class PrivatePostgres implements AutoCloseable {
 
     /** Runs a file of SQL (a dump, a script an operator runs) with psql in a database of this cluster; stops at its first error. */
     void load(String database, Path sql) throws Exception {
-        run(List.of(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER, "-d", database,
-                "-v", "ON_ERROR_STOP=1", "-q", "-f", sql.toAbsolutePath().toString()));
+        psql(database, List.of("-v", "ON_ERROR_STOP=1", "-q", "-f", sql.toAbsolutePath().toString()));
     }
 
     /** Stops the server as a crash would (no shutdown checkpoint, clients cut off), then starts it again. */

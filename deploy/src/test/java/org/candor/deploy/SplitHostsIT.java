@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,8 +42,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A split installation on PostgreSQL, as docs/operations.md ("Split hosts") sets it up: the desk
  * host ({@code desk,oversight,admin}) connects as the role that owns the schema and migrates it;
  * deploy/postgresql/roles.sql is run with psql; the intake host ({@code intake}) connects as the
- * restricted role, in a data directory of its own without the staff key files, sharing only the
- * blob folder. An intake started before the desk migrated refuses with one line and writes
+ * restricted role, in a data directory of its own without the staff key files; the two share no
+ * folder, because the ciphertext lives in the database too ({@code candor.blobs.store=database}). An intake started before the desk migrated refuses with one line and writes
  * nothing. Whistleblowers report on the intake (without JavaScript, and sealed in the browser),
  * sign in there with the reply code, download their file and send a message; the investigator reads all of it on the
  * desk and concludes the case, and the whistleblower appeals on the intake. Then, as the intake's role, the database refuses what a compromised intake would try:
@@ -49,6 +51,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SplitHostsIT {
+
+    /** The version of the newest migration this code carries: the one the desk migrates to and the intake expects. */
+    private static final int LATEST = latestMigration();
+
 
     private static final String DATABASE = "candor_it_split";
     private static final String OWNER = "candor_desk";
@@ -103,14 +109,14 @@ class SplitHostsIT {
     private static Map<String, String> deskEnvironment() {
         Map<String, String> environment = new HashMap<>(postgres.portalEnvironment(DATABASE, OWNER, "desk-password"));
         environment.put("CANDOR_ROLES", "desk,oversight,admin");
-        environment.put("CANDOR_BLOBS_DIR", work.resolve("shared-blobs").toString());
+        environment.put("CANDOR_BLOBS_STORE", "database");
         return environment;
     }
 
     private static Map<String, String> intakeEnvironment() {
         Map<String, String> environment = new HashMap<>(postgres.portalEnvironment(DATABASE, INTAKE_ROLE, "intake-password"));
         environment.put("CANDOR_ROLES", "intake");
-        environment.put("CANDOR_BLOBS_DIR", work.resolve("shared-blobs").toString());
+        environment.put("CANDOR_BLOBS_STORE", "database");
         return environment;
     }
 
@@ -140,7 +146,7 @@ class SplitHostsIT {
     @Test
     @Order(1)
     void anIntakeStartedBeforeTheDeskMigratedRefusesInOneLineAndWritesNothing() {
-        assertEquals("Candor refuses to start: the database schema is at version 0 (no schema yet), this intake needs 12:"
+        assertEquals("Candor refuses to start: the database schema is at version 0 (no schema yet), this intake needs " + LATEST + ":"
                 + " run the migrations from the desk host first (start its portal of this release), then start this one again",
                 tooEarly.line(), tooEarly.console());
         assertFalse(tooEarly.served());
@@ -150,8 +156,9 @@ class SplitHostsIT {
     @Test
     @Order(2)
     void theDeskMigratesTheIntakeOnlyChecksTheVersionAndHoldsOnlyItsOwnKeys() throws Exception {
-        assertTrue(desk.output().contains("Database schema at version 12 (12 migrations applied now)"), desk.output());
-        assertTrue(intake.output().contains("Database schema at version 12 (migrated by another host)"), intake.output());
+        assertTrue(desk.output().contains("Database schema at version " + LATEST + " (" + LATEST + " migrations applied now)"),
+                desk.output());
+        assertTrue(intake.output().contains("Database schema at version " + LATEST + " (migrated by another host)"), intake.output());
         assertTrue(desk.setupLink().isPresent(), "the desk, which serves admin, offers the first-run setup");
         assertTrue(intake.setupLink().isEmpty());
         assertEquals(List.of("form-token.key", "reply-code-pepper.key"), names(work.resolve("intake-data/keys")));
@@ -315,6 +322,15 @@ class SplitHostsIT {
     private static List<String> names(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static int latestMigration() {
+        try (Stream<Path> files = Files.list(Path.of("../portal-web/src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
