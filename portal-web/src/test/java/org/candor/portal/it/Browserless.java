@@ -26,13 +26,16 @@ public final class Browserless {
 
     private final URL deployed;
     private final HttpClient http;
-    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_token\" value=\"([A-Za-z0-9_-]+)\"");
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"(?:_token|candor-token)\" (?:value|content)=\"([A-Za-z0-9_-]+)\"");
     private static final Pattern JSON_TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([A-Za-z0-9_-]+)\"");
+    private final CookieManager cookies = new CookieManager();
     private String token;
+    /** The session cookie when the token was read: a new session has a new token. */
+    private String tokenSession;
 
     public Browserless(URL deployed) {
         this.deployed = deployed;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -41,9 +44,34 @@ public final class Browserless {
                 HttpResponse.BodyHandlers.ofString()));
     }
 
-    /** The session's synchronizer token as last seen on a page, or null. */
-    public String sessionToken() {
-        return token;
+    /**
+     * The session's synchronizer token, or null without a session. Read from the pages as they
+     * come; when the session is new since, a page is fetched to read it, as the person's browser
+     * would have shown one before its form is sent.
+     */
+    public String sessionToken() throws Exception {
+        String session = sessionCookie();
+        if (session != null && !session.equals(tokenSession)) {
+            get("/");
+        }
+        return session == null ? null : token;
+    }
+
+    /**
+     * The session token of another test's own HTTP client, read from a page of its session the
+     * way {@link Browserless} reads it; "none" without a session. For tests that keep their own
+     * client: they send it as the {@code X-Candor-Token} header, which every POST accepts.
+     */
+    public static String tokenFor(HttpClient client, URL deployed) throws Exception {
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(Deployments.local(deployed, "/"))
+                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = FORM_TOKEN.matcher(page.body());
+        return m.find() ? m.group(1) : "none";
+    }
+
+    private String sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("candor_session"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** Posts a form with the token given (null: none) instead of the session's, as a forged request would. */
@@ -66,10 +94,12 @@ public final class Browserless {
         Matcher form = FORM_TOKEN.matcher(response.body());
         if (form.find()) {
             token = form.group(1);
+            tokenSession = sessionCookie();
         } else if (response.body().contains("\"signed-in\"")) {
             Matcher json = JSON_TOKEN.matcher(response.body());
             if (json.find()) {
                 token = json.group(1);
+                tokenSession = sessionCookie();
             }
         }
         return response;
@@ -77,7 +107,7 @@ public final class Browserless {
 
     /** Posts a form; keys and values alternate, and a key may come more than once (ticked boxes). */
     public HttpResponse<String> post(String path, String... form) throws Exception {
-        return postWithToken(token, path, form);
+        return postWithToken(sessionToken(), path, form);
     }
 
     /** Fetches a path's bytes as they are (ciphertext, downloads). */
@@ -89,8 +119,9 @@ public final class Browserless {
     public HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
                 .header("Content-Type", contentType).header("Sec-Fetch-Site", "same-origin");
-        if (token != null) {
-            request.header("X-Candor-Token", token);
+        String sent = sessionToken();
+        if (sent != null) {
+            request.header("X-Candor-Token", sent);
         }
         return read(http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString()));
@@ -104,9 +135,10 @@ public final class Browserless {
             byte[] file) throws Exception {
         String boundary = "----candor" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (token != null) {
+        String sent = sessionToken();
+        if (sent != null) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_token\"\r\n\r\n"
-                    + token + "\r\n").getBytes(StandardCharsets.UTF_8));
+                    + sent + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         for (int i = 0; i < fields.size(); i += 2) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields.get(i) + "\"\r\n\r\n"
