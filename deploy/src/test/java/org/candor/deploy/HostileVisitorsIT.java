@@ -271,6 +271,43 @@ class HostileVisitorsIT {
         assertFalse(portal.output().contains("Incident "), "no unexpected failure in the log:\n" + portal.output());
     }
 
+    /**
+     * Session ids are random throughout: 200 ids of fresh sessions are each 64 hex digits (256
+     * bits), and no part of them follows a clock: consecutive ids share almost no leading digits,
+     * and their first twelve digits go up as often as down.
+     */
+    @Test
+    @Order(9)
+    void sessionIdsAreRandomThroughout() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            HttpResponse<String> in = HTTP.send(form(portal.url("/staff/sign-in"),
+                    "username=ines&password=a+long+sign-in+password").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(303, in.statusCode(), in.body());
+            String cookie = in.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("candor_session="))
+                    .findFirst().orElseThrow();
+            ids.add(cookie.substring("candor_session=".length()).split(";", 2)[0]);
+        }
+        int increases = 0;
+        int longestShared = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            assertTrue(ids.get(i).matches("[0-9a-f]{64}"), "256 random bits in hex: " + ids.get(i));
+            if (i > 0) {
+                String a = ids.get(i - 1);
+                String b = ids.get(i);
+                int shared = 0;
+                while (shared < a.length() && a.charAt(shared) == b.charAt(shared)) {
+                    shared++;
+                }
+                longestShared = Math.max(longestShared, shared);
+                increases += b.substring(0, 12).compareTo(a.substring(0, 12)) > 0 ? 1 : 0;
+            }
+        }
+        assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "no id twice");
+        assertTrue(longestShared <= 4, "consecutive ids share " + longestShared + " leading hex digits: " + ids);
+        assertTrue(increases > 60 && increases < 140, "the first 12 digits went up " + increases + " times of 199: " + ids);
+    }
+
     private static String signIn(String code) throws Exception {
         HttpResponse<String> answer = HTTP.send(form(portal.url("/contact"), "code=" + code).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -80,9 +80,17 @@ public class SessionTokenFilter extends HttpFilter {
             return;
         }
         BufferedInputStream body = new BufferedInputStream(request.getInputStream(), PEEK);
-        body.mark(PEEK);
-        byte[] start = body.readNBytes(PEEK);
-        body.reset();
+        byte[] start;
+        try {
+            body.mark(PEEK);
+            start = body.readNBytes(PEEK);
+            body.reset();
+        } catch (IOException brokenOrStalled) {
+            // The body broke off or stalled past the listener's read timeout: the client's fault.
+            response.setHeader("Connection", "close");
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
         Optional<String> presented = fromBody(request.getContentType(), start);
         if (presented.isEmpty() || !matches(session, presented.get())) {
             refuse(request, response);
