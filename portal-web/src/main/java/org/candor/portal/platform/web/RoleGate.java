@@ -13,7 +13,7 @@ import org.candor.portal.platform.config.PortalRole;
 /**
  * Answers "not found" for every path of a role this instance does not serve, so that an
  * internet-facing intake host shows no trace of the desk, oversight or admin pages. Declared in
- * {@code web.xml} right after the redirect filter, so that it runs before the staff gate: a desk
+ * {@code web.xml} after the redirect, header and language filters, before the staff gate: a desk
  * path on an intake host is answered 404 at once, not sent to a sign-in page that is not there.
  */
 public class RoleGate extends HttpFilter {

@@ -4,7 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -41,8 +40,9 @@ import org.candor.portal.platform.i18n.Messages;
  * same-origin check still applies), nor do the doors into a session, which may be used with a
  * stale session cookie: staff sign-in, the reply-code sign-ins, and reports (which carry their own
  * form token, {@code intake.FormTokens}).
+ *
+ * <p>Declared in {@code web.xml}, after the same-origin check and before the staff gate.
  */
-@WebFilter(urlPatterns = "/*")
 public class SessionTokenFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

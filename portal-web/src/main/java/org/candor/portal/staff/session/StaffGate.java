@@ -22,7 +22,8 @@ import org.candor.portal.staff.StaffRepository;
  * administrators, {@code /desk} for investigators, {@code /oversight} for oversight members;
  * the key pages under {@code /desk/key} for oversight members as well.
  * Without a session it sends the person to the sign-in page; with the wrong role it answers 403.
- * Declared in {@code web.xml}, after the role gate.
+ * Declared in {@code web.xml}, last of the gates: after the role gate, the same-origin check and
+ * the session token check.
  */
 public class StaffGate extends HttpFilter {
 
