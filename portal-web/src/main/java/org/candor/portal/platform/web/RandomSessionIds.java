@@ -16,14 +16,14 @@ import java.util.logging.Logger;
  *
  * <p>The container's own generator ({@code com.sun.enterprise.util.uuid.UuidUtil}) starts each id
  * with hex digits of the clock, so that a whistleblower's session id tells when it began
- * (docs/design.md property 5). Payara offers a server-wide setting for another generator
- * ({@code session-id-generator-classname} of the web container's manager properties), but Payara
- * Micro's configuration has no such element to set, and the class would have to be on the server's
- * class path, where it cannot be compiled against the container's interface from the WAR. So the
- * portal installs its generator itself, at start, on its own session manager: the generator is a
- * proxy of the container's {@code UuidGenerator} interface, found by name, so that nothing of the
- * container is needed at compile time. Ids made by {@code changeSessionId} come from the same
- * generator.
+ * (docs/design.md property 6: no exact time of a whistleblower). Payara reads a server-wide
+ * setting for another generator ({@code session-id-generator-classname} of the web container's
+ * manager properties), but Payara Micro's domain.xml has no web-container element to carry it, and
+ * the class is loaded by the server's common class loader, outside the WAR, against an interface
+ * of the server's. So the portal installs its generator itself, at start, on its own session
+ * manager: the generator is a proxy of the container's {@code UuidGenerator} interface, found by
+ * name, so that nothing of the container is needed at compile time. Ids made by
+ * {@code changeSessionId} come from the same generator.
  *
  * <p>If the container is not the expected one, the portal refuses to start rather than serve
  * sessions with clock-derived ids.
