@@ -24,6 +24,20 @@ async function json(response) {
   }
 }
 
+/** The session's synchronizer token, from the sign-in answer: every later POST sends it. */
+let sessionToken = '';
+
+/** Gives a form of this page, drawn before the session began, the session's token as its first field. */
+function withToken(form) {
+  if (form && !form.querySelector('input[name="_token"]')) {
+    const field = document.createElement('input');
+    field.type = 'hidden';
+    field.name = '_token';
+    field.value = sessionToken;
+    form.prepend(field);
+  }
+}
+
 /** Signs in with the pre-handle only; resolves when a session exists, throws Answered otherwise. */
 async function signIn(preHandle) {
   const response = await fetch('/contact/browser/sign-in', {
@@ -32,6 +46,8 @@ async function signIn(preHandle) {
   });
   const body = await json(response);
   if (response.status === 200 && body.status === 'signed-in') {
+    sessionToken = body.token;
+    withToken(document.getElementById('browser-sign-out'));
     return;
   }
   if ([400, 403, 429].includes(response.status) && body.message) {
@@ -272,7 +288,7 @@ async function send(path, recipients, opened, text, chosen, onProgress) {
   body.append('message', await seal(encoder.encode(JSON.stringify(contents)), recipients, signal,
     () => {}), 'sealed');
   files.forEach((f, i) => body.append('file-' + f.item, sealedFiles[i], 'sealed'));
-  return upload(path, body, signal, onProgress);
+  return upload(path, body, signal, onProgress, () => {}, {'X-Candor-Token': sessionToken});
 }
 
 function typoMessage(problem, typed, area) {
@@ -327,7 +343,7 @@ async function enhance() {
         problem.hidden = false;
         return;
       }
-      fetch('/contact/browser/sign-out', {method: 'POST', credentials: 'same-origin'}).catch(() => {});
+      fetch('/contact/browser/sign-out', {method: 'POST', credentials: 'same-origin', headers: {'X-Candor-Token': sessionToken}}).catch(() => {});
       fallback(problem.dataset.failed);
     }
   });

@@ -46,8 +46,14 @@ class SplitKeysIT {
                     .POST(HttpRequest.BodyPublishers.ofString("code=AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertNotEquals(500, wrong.statusCode(), "the reply-code sign-in works with the pepper alone: " + wrong.body());
-            assertEquals(404, finalStatus(intake, "/staff/sign-in"), "no staff page on the intake");
-            assertEquals(404, finalStatus(intake, "/desk/cases"), "no desk page on the intake, even after a redirect");
+            for (String staffPath : List.of("/staff/sign-in", "/desk/cases", "/desk", "/admin/channels", "/oversight",
+                    "/%64esk/cases")) {
+                assertEquals(404, get(intake, staffPath).statusCode(), staffPath + ": not found at once, never redirected");
+            }
+            HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(intake.url("/admin/channels"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("slug=x"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, post.statusCode(), "no admin route on the intake, not even a sign-in demand");
             assertTrue(intake.setupLink().isEmpty(), "the intake prints no setup link");
             assertEquals(List.of("form-token.key", "reply-code-pepper.key"), names(keys));
         }
@@ -70,16 +76,6 @@ class SplitKeysIT {
                 + " (rw-r--r--); make it owner-only with: chmod 600 " + pepper), console);
         assertFalse(serving, "no page is served with an exposed key");
         assertEquals(List.of("form-token.key", "reply-code-pepper.key"), names(work.resolve("data/keys")));
-    }
-
-    /** The status a browser ends on: a redirect (to the staff sign-in, say) is followed once. */
-    private static int finalStatus(RunningPortal portal, String path) throws Exception {
-        HttpResponse<String> first = get(portal, path);
-        if (first.statusCode() / 100 != 3) {
-            return first.statusCode();
-        }
-        java.net.URI next = portal.url(path).resolve(first.headers().firstValue("Location").orElseThrow());
-        return get(portal, next.getRawPath()).statusCode();
     }
 
     private static HttpResponse<String> get(RunningPortal portal, String path) throws Exception {

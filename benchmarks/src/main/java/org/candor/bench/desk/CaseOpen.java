@@ -221,9 +221,17 @@ public final class CaseOpen {
             body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(form[i], StandardCharsets.UTF_8))
                     .append('=').append(URLEncoder.encode(form[i + 1], StandardCharsets.UTF_8));
         }
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(1))
+        // As a browser sends a form of the session: from the portal's own page, with the session's token.
+        Matcher token = Pattern.compile("name=\"candor-token\" content=\"([A-Za-z0-9_-]+)\"")
+                .matcher(get("/", HttpResponse.BodyHandlers.ofString()).body());
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(1))
                 .header("Accept-Language", "en").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Sec-Fetch-Site", "same-origin");
+        if (token.find()) {
+            request.header("X-Candor-Token", token.group(1));
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void expect(int status, HttpResponse<String> response, String what) {

@@ -33,6 +33,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.candor.crypto.ReplyCode;
 import org.candor.portal.admin.channels.SettableRecipientKeys;
+import org.candor.portal.it.Browserless;
 import org.candor.portal.it.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -79,6 +80,7 @@ class ContactFlowIT {
         HttpResponse<String> post(String path, String form) throws Exception {
             return http.send(HttpRequest.newBuilder(Deployments.local(deployed, path)).header("Accept-Language", "en")
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
+                    .header("X-Candor-Token", Browserless.tokenFor(http, deployed))
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
@@ -97,6 +99,7 @@ class ContactFlowIT {
             body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             return http.send(HttpRequest.newBuilder(Deployments.local(deployed, path)).header("Accept-Language", "en")
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Sec-Fetch-Site", "same-origin")
+                    .header("X-Candor-Token", Browserless.tokenFor(http, deployed))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
         }
     }

@@ -18,34 +18,96 @@ import org.candor.portal.staff.Totp;
 
 /**
  * A person's browser without a browser: keeps cookies, sends forms as a browser does (with
- * Sec-Fetch-Site), follows no redirect unless asked, and reads what pages show.
+ * Sec-Fetch-Site), follows no redirect unless asked, and reads what pages show. Like a page's
+ * forms and scripts, it sends the session's synchronizer token with every POST: the token is read
+ * from each page (the hidden field of its forms) and from the browser sign-in answer.
  */
 public final class Browserless {
 
     private final URL deployed;
     private final HttpClient http;
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"(?:_token|candor-token)\" (?:value|content)=\"([A-Za-z0-9_-]+)\"");
+    private static final Pattern JSON_TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([A-Za-z0-9_-]+)\"");
+    private final CookieManager cookies = new CookieManager();
+    private String token;
+    /** The session cookie when the token was read: a new session has a new token. */
+    private String tokenSession;
 
     public Browserless(URL deployed) {
         this.deployed = deployed;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en").build(),
-                HttpResponse.BodyHandlers.ofString());
+        return read(http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en").build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /**
+     * The session's synchronizer token, or null without a session. Read from the pages as they
+     * come; when the session is new since, a page is fetched to read it, as the person's browser
+     * would have shown one before its form is sent.
+     */
+    public String sessionToken() throws Exception {
+        String session = sessionCookie();
+        if (session != null && !session.equals(tokenSession)) {
+            get("/");
+        }
+        return session == null ? null : token;
+    }
+
+    /**
+     * The session token of another test's own HTTP client, read from a page of its session the
+     * way {@link Browserless} reads it; "none" without a session. For tests that keep their own
+     * client: they send it as the {@code X-Candor-Token} header, which every POST accepts.
+     */
+    public static String tokenFor(HttpClient client, URL deployed) throws Exception {
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(Deployments.local(deployed, "/"))
+                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = FORM_TOKEN.matcher(page.body());
+        return m.find() ? m.group(1) : "none";
+    }
+
+    private String sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("candor_session"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Posts a form with the token given (null: none) instead of the session's, as a forged request would. */
+    public HttpResponse<String> postWithToken(String sentToken, String path, String... form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        if (sentToken != null) {
+            body.append("_token=").append(enc(sentToken));
+        }
+        for (int i = 0; i < form.length; i += 2) {
+            body.append(body.isEmpty() ? "" : "&").append(enc(form[i])).append('=').append(enc(form[i + 1]));
+        }
+        return read(http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "null").header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Remembers the session's token if the answer shows one. */
+    private HttpResponse<String> read(HttpResponse<String> response) {
+        Matcher form = FORM_TOKEN.matcher(response.body());
+        if (form.find()) {
+            token = form.group(1);
+            tokenSession = sessionCookie();
+        } else if (response.body().contains("\"signed-in\"")) {
+            Matcher json = JSON_TOKEN.matcher(response.body());
+            if (json.find()) {
+                token = json.group(1);
+                tokenSession = sessionCookie();
+            }
+        }
+        return response;
     }
 
     /** Posts a form; keys and values alternate, and a key may come more than once (ticked boxes). */
     public HttpResponse<String> post(String path, String... form) throws Exception {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < form.length; i += 2) {
-            body.append(body.isEmpty() ? "" : "&").append(enc(form[i])).append('=').append(enc(form[i + 1]));
-        }
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", "null").header("Sec-Fetch-Site", "same-origin")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        return postWithToken(sessionToken(), path, form);
     }
 
     /** Fetches a path's bytes as they are (ciphertext, downloads). */
@@ -55,9 +117,14 @@ public final class Browserless {
 
     /** Posts a body of the type given, as a script of the page would (same origin). */
     public HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
-                .header("Content-Type", contentType).header("Sec-Fetch-Site", "same-origin")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
+                .header("Content-Type", contentType).header("Sec-Fetch-Site", "same-origin");
+        String sent = sessionToken();
+        if (sent != null) {
+            request.header("X-Candor-Token", sent);
+        }
+        return read(http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     /**
@@ -68,6 +135,11 @@ public final class Browserless {
             byte[] file) throws Exception {
         String boundary = "----candor" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String sent = sessionToken();
+        if (sent != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_token\"\r\n\r\n"
+                    + sent + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
         for (int i = 0; i < fields.size(); i += 2) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields.get(i) + "\"\r\n\r\n"
                     + fields.get(i + 1) + "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -79,9 +151,9 @@ public final class Browserless {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
+        return read(http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Sec-Fetch-Site", "same-origin")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** Signs a staff member in with their password and enrols a second factor, as at their first sign-in. */

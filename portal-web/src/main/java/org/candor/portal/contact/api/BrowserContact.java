@@ -67,6 +67,7 @@ import org.candor.portal.governance.retention.RetentionNotices;
 import org.candor.portal.intake.browser.SealedIntake;
 import org.candor.portal.platform.i18n.Languages;
 import org.candor.portal.platform.i18n.Messages;
+import org.candor.portal.platform.web.SessionTokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -137,7 +138,9 @@ public class BrowserContact {
         return switch (signIn.signIn(preHandle)) {
             case ContactSignIn.BrowserResult.Found found -> {
                 sessions.startInBrowser(request, found.caseId(), idleMinutes);
-                yield Response.ok(JSON.createObjectBuilder().add("status", "signed-in").build()).build();
+                // The session's synchronizer token: the script sends it with every later POST.
+                yield Response.ok(JSON.createObjectBuilder().add("status", "signed-in")
+                        .add("token", SessionTokens.of(request.getSession(false))).build()).build();
             }
             case ContactSignIn.Result.Wrong wrong -> answer(403, "wrong", "contact.wrong");
             case ContactSignIn.Result.Throttled throttled -> answer(429, "throttled", "contact.throttled",

@@ -34,6 +34,9 @@ public class ErrorPages {
     private Response page() {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404;
-        return Response.status(status).entity(ErrorMapper.pageFor(status)).build();
+        Page page = request.getAttribute(SessionTokenFilter.REFUSED) != null
+                ? Page.of("public/error").with("status", status).with("incident", "").with("key", "error.token")
+                : ErrorMapper.pageFor(status);
+        return Response.status(status).entity(page).build();
     }
 }

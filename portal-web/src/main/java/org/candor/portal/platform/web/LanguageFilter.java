@@ -3,7 +3,6 @@ package org.candor.portal.platform.web;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,9 +15,9 @@ import org.candor.portal.platform.i18n.Languages;
 
 /**
  * Resolves each request's language once, and remembers a language chosen with a language
- * link ({@code ?lang=de}) in a cookie, so switching works without JavaScript.
+ * link ({@code ?lang=de}) in a cookie, so switching works without JavaScript. Declared in
+ * {@code web.xml}, before the gates, so that a redirect to the sign-in keeps the chosen language.
  */
-@WebFilter(urlPatterns = "/*")
 public class LanguageFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -24,7 +24,7 @@ import org.candor.portal.staff.session.StaffSession;
 /**
  * Renders {@link Page}s returned by resources as HTML in the request's language, adding what
  * every page's layout needs: the language, the current path (for the language links) and the
- * other languages offered.
+ * other languages offered, and the session's synchronizer token for its forms.
  */
 @Provider
 @Produces(MediaType.TEXT_HTML)
@@ -58,6 +58,9 @@ public class PageWriter implements MessageBodyWriter<Page> {
             // Only staff pages look for a session, and never create one: public pages set no cookie.
             staffSession.current().ifPresent(staff -> model.put("signedIn", staff));
         }
+        // Every POST form of a session carries its synchronizer token (FormTokenDialect); without a
+        // session there is none, and none is created.
+        SessionTokens.of(request).ifPresent(token -> model.put(FormTokenDialect.VARIABLE, token));
         Writer out = new BufferedWriter(new OutputStreamWriter(entityStream, StandardCharsets.UTF_8));
         templates.render(page.template(), model, locale, out);
         try {

@@ -3,7 +3,6 @@ package org.candor.portal.platform.web;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,9 +20,9 @@ import org.candor.portal.platform.config.PortalConfig;
  * A request that names no origin at all (no Origin, no Sec-Fetch-Site) is let through only when
  * it carries no session: clients such as command-line tools are not browsers and carry no ambient
  * cookie to abuse, while a session cookie without any origin is what a forged request looks like
- * to a portal (docs/design.md property 12).
+ * to a portal (docs/design.md property 12). Declared in {@code web.xml}, before the session token
+ * check and the staff gate.
  */
-@WebFilter(urlPatterns = "/*")
 public class SameOriginFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

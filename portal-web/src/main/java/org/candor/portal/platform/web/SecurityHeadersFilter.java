@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,8 +15,10 @@ import org.candor.portal.platform.config.PortalConfig;
  * Content-Security-Policy (no inline script, nothing from a third party, no framing), no
  * referrer, no MIME sniffing, and no caching of anything but the static files. Over https it
  * adds HSTS and, when the portal has an onion service, {@code Onion-Location}.
+ *
+ * <p>Declared in {@code web.xml} right after the redirect filter, for requests, error pages and
+ * forwards alike.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD})
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

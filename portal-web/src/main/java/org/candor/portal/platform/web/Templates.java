@@ -33,6 +33,7 @@ public class Templates {
         engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         engine.setMessageResolver(new BundleMessageResolver());
+        engine.addDialect(new FormTokenDialect());
     }
 
     /** Renders a template with the given values in a language. */

@@ -109,6 +109,44 @@ class ChannelPagesIT {
         assertTrue(list.body().contains("0 of 1 can receive reports"));
     }
 
+    /**
+     * A state-changing request of a session needs the session's synchronizer token: without it, or
+     * with another session's, it is refused with a page that says so, and nothing changes.
+     */
+    @Test
+    void aFormWithoutThisSessionsTokenIsRefusedAndChangesNothing() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        insertStaff("tok-admin-" + run, "Token Admin", "ADMINISTRATOR");
+        insertStaff("tok-other-" + run, "Other Admin", "ADMINISTRATOR");
+        Browserless admin = signedIn("tok-admin-" + run);
+        Browserless other = signedIn("tok-other-" + run);
+        admin.get("/admin/channels");
+        other.get("/admin/channels");
+        String own = admin.sessionToken();
+        String foreign = other.sessionToken();
+        assertTrue(own != null && foreign != null && !own.equals(foreign), "each session has its own token");
+        assertTrue(own.length() >= 43, "256 bits");
+
+        String[] form = {"slug", "forged-" + run, "name_en", "Forged", "name_de", "Gefälscht",
+                "description_en", "x", "description_de", "x"};
+        HttpResponse<String> without = admin.postWithToken(null, "/admin/channels", form);
+        assertEquals(403, without.statusCode(), without.body());
+        assertTrue(without.body().contains("Nothing was changed"), without.body());
+        HttpResponse<String> stolen = admin.postWithToken(foreign, "/admin/channels", form);
+        assertEquals(403, stolen.statusCode(), stolen.body());
+        HttpResponse<String> garbled = admin.postWithToken(own.substring(1), "/admin/channels", form);
+        assertEquals(403, garbled.statusCode(), garbled.body());
+        HttpResponse<String> signOut = admin.postWithToken(null, "/staff/sign-out");
+        assertEquals(403, signOut.statusCode(), "sign-out is state-changing too");
+        assertTrue(!admin.get("/admin/channels").body().contains("forged-" + run), "nothing was created");
+        assertEquals(200, admin.get("/admin/channels").statusCode(), "the session is still signed in");
+
+        HttpResponse<String> created = admin.post("/admin/channels", form);
+        assertEquals(303, created.statusCode(), created.body());
+        assertTrue(admin.get("/admin/channels").body().contains("Forged"));
+        assertEquals(303, admin.post("/staff/sign-out").statusCode());
+    }
+
     private Browserless signedIn(String username) throws Exception {
         Browserless person = new Browserless(deployed);
         HttpResponse<String> passed = person.post("/staff/sign-in", "username", username, "password", PASSWORD);

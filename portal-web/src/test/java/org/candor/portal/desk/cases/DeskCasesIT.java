@@ -35,6 +35,7 @@ import org.candor.portal.channel.FieldType;
 import org.candor.portal.channel.LocalizedText;
 import org.candor.portal.channel.QuestionField;
 import org.candor.portal.channel.Questionnaire;
+import org.candor.portal.it.Browserless;
 import org.candor.portal.it.Deployments;
 import org.candor.portal.it.Seed;
 import org.candor.portal.staff.PasswordHash;
@@ -460,6 +461,7 @@ class DeskCasesIT {
             return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "null")
                     .header("Sec-Fetch-Site", "same-origin")
+                    .header("X-Candor-Token", Browserless.tokenFor(http, it.deployed))
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
         }
 

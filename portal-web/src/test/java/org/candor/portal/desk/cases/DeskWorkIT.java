@@ -33,6 +33,7 @@ import org.candor.crypto.ReplyCode;
 import org.candor.crypto.ReplyCodeDerivation;
 import org.candor.crypto.UnlockedKey;
 import org.candor.crypto.WhistleblowerKey;
+import org.candor.portal.it.Browserless;
 import org.candor.portal.it.Deployments;
 import org.candor.portal.it.Seed;
 import org.candor.portal.staff.PasswordHash;
@@ -481,6 +482,7 @@ class DeskWorkIT {
             }
             return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
+                    .header("X-Candor-Token", Browserless.tokenFor(http, it.deployed))
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
         }
 
@@ -515,6 +517,7 @@ class DeskWorkIT {
         private HttpResponse<String> send(DeskWorkIT it, String path, String boundary, byte[] body) throws Exception {
             return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Sec-Fetch-Site", "same-origin")
+                    .header("X-Candor-Token", Browserless.tokenFor(http, it.deployed))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         }
 

@@ -51,6 +51,7 @@ import org.candor.portal.channel.FieldType;
 import org.candor.portal.channel.LocalizedText;
 import org.candor.portal.channel.QuestionField;
 import org.candor.portal.channel.Questionnaire;
+import org.candor.portal.it.Browserless;
 import org.candor.portal.it.Deployments;
 import org.candor.portal.it.Seed;
 import org.candor.portal.staff.Totp;
@@ -815,6 +816,7 @@ class SearchIT {
             return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "null")
                     .header("Sec-Fetch-Site", "same-origin")
+                    .header("X-Candor-Token", Browserless.tokenFor(http, it.deployed))
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
         }
 
@@ -835,6 +837,7 @@ class SearchIT {
             return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Origin", "null")
                     .header("Sec-Fetch-Site", "same-origin")
+                    .header("X-Candor-Token", Browserless.tokenFor(http, it.deployed))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
