@@ -42,6 +42,13 @@ final class Person {
         this.downloads = downloads;
     }
 
+    /** A person with a browser of their own, JavaScript off, in a profile folder named after them under {@code work}. */
+    static Person withoutJavaScript(Path work, String name) throws IOException {
+        Path profile = work.resolve(name);
+        Files.createDirectories(Browser.downloads(profile));
+        return new Person(Browser.withoutJavaScript(profile), Browser.downloads(profile));
+    }
+
     ChromeDriver browser() {
         return browser;
     }

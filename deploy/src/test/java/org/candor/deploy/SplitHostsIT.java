@@ -121,9 +121,7 @@ class SplitHostsIT {
     }
 
     private static Person person(String name) throws Exception {
-        Path profile = work.resolve(name);
-        Files.createDirectories(Browser.downloads(profile));
-        return new Person(Browser.withoutJavaScript(profile), Browser.downloads(profile));
+        return Person.withoutJavaScript(work, name);
     }
 
     @AfterAll
