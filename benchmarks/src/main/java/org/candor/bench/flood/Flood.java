@@ -49,9 +49,16 @@ public final class Flood {
     private final URI base;
     private final URI form;
     private final int fillSeconds;
-    /** One client, with its own connections, per thread: genuine people share no connection with a flood. */
+    /**
+     * One client, with its own connections, per thread: genuine people share no connection with a
+     * flood. Genuine people speak HTTP/1.1, as browsers do to the portal (browsers use HTTP/2 only
+     * over TLS, which the proxy ends; the proxy and Tor speak HTTP/1.1 to the portal). The floods use
+     * the client's default, which offers the cleartext upgrade to HTTP/2 (h2c) a stranger may choose.
+     */
     private final ThreadLocal<HttpClient> clients = ThreadLocal.withInitial(() -> HttpClient.newBuilder()
+            .version(Thread.currentThread().getName().startsWith(PERSON) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(30)).build());
+    private static final String PERSON = "person-";
     private final List<String> codes = new ArrayList<>();
     private final Map<String, AtomicInteger> floodAnswers = new ConcurrentHashMap<>();
 
@@ -94,7 +101,7 @@ public final class Flood {
         Phase phase = new Phase();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < REPORTERS; i++) {
-            threads.add(Thread.ofPlatform().start(() -> {
+            threads.add(Thread.ofPlatform().name(PERSON + "reporter-" + i).start(() -> {
                 while (System.nanoTime() < deadline) {
                     phase.reports.add(report());
                 }
@@ -102,7 +109,7 @@ public final class Flood {
         }
         for (int i = 0; i < SIGNERS; i++) {
             String code = codes.get(i % codes.size());
-            threads.add(Thread.ofPlatform().start(() -> {
+            threads.add(Thread.ofPlatform().name(PERSON + "signer-" + i).start(() -> {
                 while (System.nanoTime() < deadline) {
                     phase.signIns.add(signIn(code));
                     pause(250);
@@ -162,8 +169,12 @@ public final class Flood {
             long took = System.nanoTime() - start;
             Matcher code = CODE.matcher(answer.body());
             boolean ok = answer.statusCode() == 200 && code.find();
+            if (!ok) {
+                count("genuine report that failed", Integer.toString(answer.statusCode()));
+            }
             return new Outcome(ok, took, ok ? code.group(1) : null);
         } catch (IOException e) {
+            count("genuine report that failed", e.getClass().getSimpleName());
             return new Outcome(false, 0, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -176,8 +187,12 @@ public final class Flood {
             long start = System.nanoTime();
             HttpResponse<String> answer = clients.get().send(urlencoded(base.resolve("/contact"), "code=" + code),
                     HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 303) {
+                count("genuine sign-in that failed", Integer.toString(answer.statusCode()));
+            }
             return new Outcome(answer.statusCode() == 303, System.nanoTime() - start, null);
         } catch (IOException e) {
+            count("genuine sign-in that failed", e.getClass().getSimpleName());
             return new Outcome(false, 0, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
