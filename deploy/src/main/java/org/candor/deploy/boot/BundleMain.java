@@ -6,6 +6,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.sql.DriverManager;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +24,11 @@ import java.util.Optional;
  * <p>It also refuses to start, in one line and with exit status 1, when the HTTP or management port
  * is taken by another program: Payara Micro would print a stack trace and exit with status 0, which a
  * service manager takes for a clean stop.
+ *
+ * <p>And it ends the process with exit status 1 when the portal did not deploy, for example because
+ * it refused to start ("Candor refuses to start: ..."): Payara Micro itself would go on running
+ * without the application, a half-started server that answers every path with its own 404 and that
+ * a service manager's restart-on-failure never notices.
  */
 public final class BundleMain {
 
@@ -43,6 +49,31 @@ public final class BundleMain {
             Class.forName(PAYARA_MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        }
+        if (!deployed()) {
+            System.err.println("Candor did not start: the portal was not deployed (the lines above say why); stopping.");
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Whether Payara Micro, once its launcher has returned, serves an application. Payara Micro's
+     * API is on the launcher's class path only, so it is called by name. When the question itself
+     * fails (a Payara Micro whose API differs), the answer is yes: the portal is then left to run as
+     * Payara Micro decides, as before this check.
+     */
+    private static boolean deployed() {
+        try {
+            Object micro = Class.forName(PAYARA_MAIN).getMethod("getInstance").invoke(null);
+            Object runtime = micro.getClass().getMethod("getRuntime").invoke(micro);
+            // The instance's own description, which lists only applications that started (the deployer
+            // keeps the name of one whose start failed).
+            Object self = runtime.getClass().getMethod("getLocalDescriptor").invoke(runtime);
+            Object started = self.getClass().getMethod("getDeployedApplications").invoke(self);
+            return started instanceof Collection<?> applications && !applications.isEmpty();
+        } catch (ReflectiveOperationException | RuntimeException unknown) {
+            System.err.println("Candor could not ask Payara Micro whether the portal deployed: " + unknown);
+            return true;
         }
     }
 
