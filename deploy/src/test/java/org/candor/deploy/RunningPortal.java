@@ -26,6 +26,25 @@ final class RunningPortal implements AutoCloseable {
     private static final Pattern SETUP_LINK = Pattern.compile("(http://localhost:\\d+/setup/[A-Za-z0-9_-]{43})");
     /** Generous: on a build machine shared by several builds, a start has taken over four minutes. */
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(8);
+    /** Payara Micro's line once it serves ("... ready in 12,139 (ms)"), not any text with "ready in" in it. */
+    private static final Pattern READY = Pattern.compile("Payara Micro [^\n]* ready in [0-9]");
+    /** How long a portal that refused to start may take to end its process. */
+    private static final Duration REFUSAL_LIMIT = Duration.ofMinutes(2);
+
+    /** A start that did not become ready: what the portal printed, and its exit status if it ended by itself. */
+    static final class StartFailed extends IllegalStateException {
+        private final Integer exitStatus;
+
+        StartFailed(String what, Integer exitStatus, String console) {
+            super(what + (exitStatus == null ? " (still running, killed)" : " (exit status " + exitStatus + ")") + ":\n" + console);
+            this.exitStatus = exitStatus;
+        }
+
+        /** The process's exit status, or empty when it did not end by itself and had to be killed. */
+        java.util.Optional<Integer> exitStatus() {
+            return java.util.Optional.ofNullable(exitStatus);
+        }
+    }
 
     private final Process process;
     private final int port;
@@ -59,15 +78,24 @@ final class RunningPortal implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         long deadline = started + STARTUP_LIMIT.toNanos();
-        while (!output().contains("ready in")) {
+        while (true) {
+            String console = output();
+            if (console.contains("Candor refuses to start") || console.contains("Candor did not start")) {
+                // The launcher ends the process once Payara Micro has given up on the portal (Payara Micro
+                // still says it is ready); one that goes on running without it is killed, and reported
+                // with no exit status.
+                boolean ended = process.waitFor(REFUSAL_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                reader.join(10_000);
+                Integer status = ended ? process.exitValue() : null;
+                close();
+                throw new StartFailed("the portal refused to start", status, output());
+            }
             if (!process.isAlive()) {
                 reader.join(10_000); // what it printed last, up to its end
-                throw new IllegalStateException("the portal stopped while starting:\n" + output());
+                throw new StartFailed("the portal stopped while starting", process.exitValue(), output());
             }
-            if (output().contains("Candor refuses to start")) {
-                // Payara Micro keeps running without the application: waiting on would only wait out the limit.
-                close();
-                throw new IllegalStateException("the portal refused to start:\n" + output());
+            if (READY.matcher(console).find()) {
+                break;
             }
             if (System.nanoTime() > deadline) {
                 close();
@@ -114,7 +142,7 @@ final class RunningPortal implements AutoCloseable {
      * What a start that ought to be refused showed: everything on the console, and whether a page
      * was served all the same (Payara Micro may say it is ready though the portal refused).
      */
-    record Refusal(String console, boolean served) {
+    record Refusal(String console, boolean served, java.util.Optional<Integer> exitStatus) {
         private static final Pattern LINE = Pattern.compile("Candor refuses to start: [^\n]*");
 
         /** The refusal's line, from "Candor refuses to start:" to its end, or an empty string. */
@@ -131,8 +159,8 @@ final class RunningPortal implements AutoCloseable {
         RunningPortal portal;
         try {
             portal = new RunningPortal(dataDir, tempDir, environment, List.of(), null);
-        } catch (IllegalStateException refused) {
-            return new Refusal(refused.getMessage(), false);
+        } catch (StartFailed refused) {
+            return new Refusal(refused.getMessage(), false, refused.exitStatus());
         }
         try (portal) {
             boolean served;
@@ -144,7 +172,7 @@ final class RunningPortal implements AutoCloseable {
             } catch (IOException unreachable) {
                 served = false;
             }
-            return new Refusal(portal.output(), served);
+            return new Refusal(portal.output(), served, java.util.Optional.empty());
         }
     }
 

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * no mode changed, no database opened). A wrong database URL, one of another kind, a database
  * that does not exist; a data directory that is a file, or one the portal cannot write; roles that
  * make no sense; a port another program holds; and a desk host whose staff key file is gone while
- * staff members have a second factor sealed with it. (A key file others can read is SplitKeysIT's; a schema behind the
+ * staff members have a second factor sealed with it. Each time the process ends with exit status 1, so
+ * that a service manager sees the failure. (A key file others can read is SplitKeysIT's; a schema behind the
  * intake's code is SplitHostsIT's.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -157,6 +158,7 @@ class StartChecksIT {
                 + " it from another host of this installation serving the same role (owner-only: chmod 600), or set"
                 + " candor.secrets.dir to the folder that holds it", refusal.line(), refusal.console());
         assertFalse(refusal.served(), "no page is served");
+        assertEquals(java.util.Optional.of(1), refusal.exitStatus(), "the process ends with status 1:\n" + refusal.console());
         assertEquals(before, RunningPortal.contents(data), "no new key was made");
     }
 
@@ -189,6 +191,8 @@ class StartChecksIT {
         RunningPortal.Refusal refusal = RunningPortal.startRefused(data, work.resolve("tmp"), environment);
         assertFalse(refusal.served(), "a page was served:\n" + refusal.console());
         assertFalse(refusal.line().isEmpty(), "no refusal line:\n" + refusal.console());
+        assertEquals(java.util.Optional.of(1), refusal.exitStatus(),
+                "the process ends with status 1, for a service manager to see:\n" + refusal.console());
         return refusal.line();
     }
 }
