@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two bundles on one PostgreSQL database with the blobs in the database
- * ({@code CANDOR_BLOBS_STORE=database}) and one folder of key files, as docs/operations.md
+ * ({@code CANDOR_BLOBS_STORE=database}), the budgets in the database ({@code CANDOR_BUDGETS_SHARED=true}) and one folder of key files, as docs/operations.md
  * ("Several instances") describes: reports sent to either are opened on the other; one is killed
  * (SIGKILL) in the middle of a 200 MB sealed upload and of a burst of reports, and afterwards
  * every reply code shown opens its complete report on the survivor, no partial blob remains once
@@ -72,6 +72,7 @@ class SeveralInstancesIT {
     private static Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>(postgres.portalEnvironment());
         environment.put("CANDOR_BLOBS_STORE", "database");
+        environment.put("CANDOR_BUDGETS_SHARED", "true");
         environment.put("CANDOR_SECRETS_DIR", work.resolve("keys").toString());
         environment.put("CANDOR_CONTACT_FAILURES_PER_WINDOW", "5");
         environment.put("CANDOR_CONTACT_THROTTLE_WINDOW_SECONDS", "600");

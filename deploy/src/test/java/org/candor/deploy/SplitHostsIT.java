@@ -266,6 +266,18 @@ class SplitHostsIT {
     }
 
     @Test
+    @Order(9)
+    void aSingleIntakeKeepsItsBudgetsInMemoryNotAsPerMinuteCountsInTheDatabase() throws Exception {
+        // Reports, sign-ins and an appeal have been charged to the budgets by now; without
+        // candor.budgets.shared (several instances), none of it may leave a minute's count at rest.
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(DATABASE, OWNER)); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("select count(*) from budget_window")) {
+            rows.next();
+            assertEquals(0, rows.getLong(1), "budget_window rows would say in which minute reports arrived");
+        }
+    }
+
+    @Test
     @Order(8)
     void theIntakesRoleMayNotReadStaffSecretsWriteTheAuditLogChangeTheSchemaOrDeleteCases() throws Exception {
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(DATABASE, INTAKE_ROLE)); Statement s = c.createStatement()) {

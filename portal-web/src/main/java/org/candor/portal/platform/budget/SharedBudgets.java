@@ -20,8 +20,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Budgets counted in the database, so that every instance on one PostgreSQL database spends the
- * same budget (docs/operations.md, "Several instances"). On H2, which one process uses at a time,
- * {@link #shared()} is false and callers keep counting in memory.
+ * same budget (docs/operations.md, "Several instances"). Only when the operator says the
+ * installation runs several instances ({@code candor.budgets.shared=true}) and only on PostgreSQL:
+ * a row of {@code budget_window} tells how many reports a channel received in a given minute, a
+ * finer time than anything else at rest (docs/threat-model.md, "Times and sizes at rest"), so a
+ * single instance keeps its budgets in memory, as it does on H2; {@link #shared()} is then false
+ * and callers count for themselves.
  *
  * <p>A budget of {@code capacity} per {@code window} is a sliding-window counter: the charges of
  * the current window plus those of the previous one, weighted by the part of it that still lies
@@ -59,6 +63,10 @@ public class SharedBudgets {
     @ConfigProperty(name = "candor.db.url")
     String url;
 
+    @Inject
+    @ConfigProperty(name = "candor.budgets.shared", defaultValue = "false")
+    boolean wanted;
+
     LongSupplier millis = System::currentTimeMillis;
 
     private boolean shared;
@@ -86,13 +94,16 @@ public class SharedBudgets {
     @PostConstruct
     void start() {
         try {
-            shared = DatabaseKind.of(url) == DatabaseKind.POSTGRESQL;
+            shared = wanted && DatabaseKind.of(url) == DatabaseKind.POSTGRESQL;
         } catch (SQLException e) {
             shared = false;
         }
+        if (wanted && !shared) {
+            LOG.warning("candor.budgets.shared is set, but budgets are shared only on PostgreSQL: this instance counts for itself");
+        }
     }
 
-    /** Whether budgets are counted in the database (PostgreSQL) rather than by each instance. */
+    /** Whether budgets are counted in the database (several instances on PostgreSQL) rather than by each instance. */
     public boolean shared() {
         return shared;
     }
