@@ -57,15 +57,7 @@ class CrashOnPostgreSqlIT {
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (portal != null) {
-                portal.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
-        }
+        PrivatePostgres.stopAfter(postgres, portal);
     }
 
     @Test

@@ -109,6 +109,24 @@ final class PrivatePostgres implements AutoCloseable {
         psql(database, List.of("-v", "ON_ERROR_STOP=1", "-q", "-f", sql.toAbsolutePath().toString()));
     }
 
+    /**
+     * Closes what ran on a cluster (portals, in the order given; nulls, which never started, are
+     * skipped), then the cluster itself, even when one of them fails to close.
+     */
+    static void stopAfter(PrivatePostgres postgres, AutoCloseable... users) throws Exception {
+        try {
+            for (AutoCloseable user : users) {
+                if (user != null) {
+                    user.close();
+                }
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
     /** Stops the server as a crash would (no shutdown checkpoint, clients cut off), then starts it again. */
     void crashAndRestart() throws Exception {
         as(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "immediate", "-w", "stop"));

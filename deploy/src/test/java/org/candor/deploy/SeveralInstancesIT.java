@@ -81,14 +81,7 @@ class SeveralInstancesIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (RunningPortal portal : new RunningPortal[] {a, b}) {
-            if (portal != null) {
-                portal.close();
-            }
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        PrivatePostgres.stopAfter(postgres, a, b);
     }
 
     @Test

@@ -131,14 +131,7 @@ class SplitHostsIT {
                 p.quit();
             }
         }
-        for (RunningPortal portal : new RunningPortal[] {intake, desk}) {
-            if (portal != null) {
-                portal.close();
-            }
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        PrivatePostgres.stopAfter(postgres, intake, desk);
     }
 
     @Test

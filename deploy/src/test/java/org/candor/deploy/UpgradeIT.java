@@ -77,15 +77,7 @@ class UpgradeIT {
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (portal != null) {
-                portal.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
-        }
+        PrivatePostgres.stopAfter(postgres, portal);
     }
 
     @Test
