@@ -154,10 +154,19 @@ public class FormTokens {
         purgeExpired(now);
         String nonce = Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(body, 24, 40));
         long expires = issued + LIFETIME.toSeconds();
-        long forgetAfter = Math.ceilDiv(expires, 3600L) * 3600L;
+        long forgetAfter = keptUntil(expires);
         return used.putIfAbsent(nonce, expires) == null
                 ? new Redemption(Verdict.ACCEPTED, nonce, forgetAfter)
                 : Redemption.refused(Verdict.ALREADY_USED);
+    }
+
+    /**
+     * Until when a used nonce is kept, in epoch seconds: the hour after its token or challenge
+     * expires, rounded up, so that the row tells nothing finer than the hour (shared with
+     * {@link WorkProofs}, whose proofs go into the same table).
+     */
+    static long keptUntil(long expiresEpochSecond) {
+        return Math.ceilDiv(expiresEpochSecond, 3600L) * 3600L;
     }
 
     /**

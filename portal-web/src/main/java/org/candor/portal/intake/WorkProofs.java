@@ -147,7 +147,7 @@ public class WorkProofs {
         }
         String nonce = Base64.getEncoder().encodeToString(Arrays.copyOfRange(body, 24, 40));
         long expires = issued + LIFETIME.toSeconds();
-        return used.putIfAbsent(nonce, expires) == null && recordUse(nonce, Math.ceilDiv(expires, 3600L) * 3600L);
+        return used.putIfAbsent(nonce, expires) == null && recordUse(nonce, FormTokens.keptUntil(expires));
     }
 
     /** Records a used nonce for every instance; false when some instance recorded it before. */
