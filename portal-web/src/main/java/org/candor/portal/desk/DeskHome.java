@@ -7,7 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import org.candor.portal.desk.key.InvestigatorKeys;
+import org.candor.portal.staff.key.InvestigatorKeys;
 import org.candor.portal.platform.web.Page;
 import org.candor.portal.staff.Role;
 import org.candor.portal.staff.session.SignedInStaff;

@@ -43,7 +43,7 @@ import org.candor.portal.casefile.ItemReaders;
 import org.candor.portal.channel.ChannelRepository;
 import org.candor.portal.channel.RecipientKeys;
 import org.candor.portal.desk.cases.KeyLocked;
-import org.candor.portal.desk.key.UnlockedKeyHolder;
+import org.candor.portal.staff.key.UnlockedKeyHolder;
 import org.candor.portal.staff.Role;
 import org.candor.portal.staff.StaffMember;
 import org.candor.portal.staff.StaffRepository;

@@ -54,7 +54,7 @@ import org.candor.portal.channel.ChoiceOption;
 import org.candor.portal.channel.QuestionField;
 import org.candor.portal.channel.RecipientKeys;
 import org.candor.portal.channel.UploadLimits;
-import org.candor.portal.desk.key.UnlockedKeyHolder;
+import org.candor.portal.staff.key.UnlockedKeyHolder;
 import org.candor.portal.staff.Role;
 import org.candor.portal.staff.StaffMember;
 import org.candor.portal.staff.StaffRepository;

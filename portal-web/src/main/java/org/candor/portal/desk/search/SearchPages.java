@@ -24,7 +24,7 @@ import org.candor.portal.audit.Actor;
 import org.candor.portal.audit.AuditAction;
 import org.candor.portal.audit.AuditEvent;
 import org.candor.portal.audit.AuditLog;
-import org.candor.portal.desk.key.InvestigatorKeys;
+import org.candor.portal.staff.key.InvestigatorKeys;
 import org.candor.portal.platform.i18n.Languages;
 import org.candor.portal.platform.i18n.Messages;
 import org.candor.portal.platform.web.Page;

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
 import org.candor.crypto.UnlockedKey;
-import org.candor.portal.desk.key.UnlockedKeyHolder;
+import org.candor.portal.staff.key.UnlockedKeyHolder;
 import org.candor.portal.staff.session.SignedInStaff;
 import org.candor.portal.staff.session.StaffSession;
 

@@ -29,7 +29,7 @@ import org.candor.portal.casefile.CaseRepository;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.MessageContents;
 import org.candor.portal.channel.Problem;
-import org.candor.portal.desk.key.UnlockedKeyHolder;
+import org.candor.portal.staff.key.UnlockedKeyHolder;
 import org.candor.portal.staff.session.SignedInStaff;
 
 /**

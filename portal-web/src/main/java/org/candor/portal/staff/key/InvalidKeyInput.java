@@ -1,4 +1,4 @@
-package org.candor.portal.desk.key;
+package org.candor.portal.staff.key;
 
 /** Key input that cannot be accepted; carries the message key shown to the investigator. */
 public class InvalidKeyInput extends IllegalArgumentException {

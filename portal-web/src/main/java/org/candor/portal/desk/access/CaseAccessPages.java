@@ -19,7 +19,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
 import org.candor.portal.desk.cases.KeyLocked;
-import org.candor.portal.desk.key.UnlockedKeyHolder;
+import org.candor.portal.staff.key.UnlockedKeyHolder;
 import org.candor.portal.platform.i18n.Languages;
 import org.candor.portal.platform.i18n.Messages;
 import org.candor.portal.platform.web.Page;
@@ -39,7 +39,7 @@ import org.candor.portal.staff.session.StaffSession;
  */
 @Path("/desk/cases/{id}/access")
 @Produces(MediaType.TEXT_HTML)
-public class AccessPages {
+public class CaseAccessPages {
 
     @Inject
     StaffSession session;

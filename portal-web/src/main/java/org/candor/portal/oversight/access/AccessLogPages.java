@@ -30,7 +30,7 @@ import org.candor.portal.staff.session.StaffSession;
  */
 @Path("/oversight/access")
 @Produces(MediaType.TEXT_HTML)
-public class AccessPages {
+public class AccessLogPages {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);

@@ -1,4 +1,4 @@
-package org.candor.portal.desk.key;
+package org.candor.portal.staff.key;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.candor.portal.desk.key;
+package org.candor.portal.staff.key;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.SessionScoped;
