@@ -27,6 +27,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -158,25 +159,10 @@ public final class AttachmentExtractor implements AutoCloseable {
       used.set(child);
       Child chosen = child;
       Future<String> task = pool.submit(() -> run(attachment, chosen));
-      try {
-        return task.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        kill(used.get());
-        task.cancel(true);
-        throw new ExtractionException(
-            Reason.TIMED_OUT, "text extraction took longer than " + limits.timeout().toMillis() + " ms");
-      } catch (InterruptedException e) {
-        kill(used.get());
-        task.cancel(true);
-        Thread.currentThread().interrupt();
-        throw new ExtractionException(Reason.TIMED_OUT, "text extraction was interrupted");
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof ExtractionException ee) {
-          throw ee;
-        }
-        kill(used.get());
-        throw new ExtractionException(Reason.UNREADABLE, "text extraction failed (" + e.getCause().getClass().getSimpleName() + ")");
-      }
+      return awaitOrKill(task, limits.timeout(), used,
+          "text extraction took longer than " + limits.timeout().toMillis() + " ms",
+          failure -> new ExtractionException(
+              Reason.UNREADABLE, "text extraction failed (" + failure.getClass().getSimpleName() + ")"));
     } finally {
       slots.release();
     }
@@ -202,15 +188,30 @@ public final class AttachmentExtractor implements AutoCloseable {
    */
   private Child startWithinLimit(AtomicReference<Child> started) throws ExtractionException {
     Future<Child> task = pool.submit(() -> start(started));
+    return awaitOrKill(task, STARTUP_LIMIT, started,
+        "the extraction process did not start within " + STARTUP_LIMIT.toSeconds() + " s",
+        failure -> {
+          LOG.log(Level.WARNING, "the text extraction process could not start ({0})", failure.toString());
+          return new ExtractionException(Reason.UNREADABLE, "the extraction process could not start");
+        });
+  }
+
+  /**
+   * The result of work on a child, waited for at most {@code limit}. When the limit passes, the wait
+   * is interrupted or the work fails for another reason than the file, the child is killed (the next
+   * file gets a fresh one) and the caller gets an {@link ExtractionException}: {@code timedOut} as
+   * its message, or what {@code failed} makes of the failure.
+   */
+  private <T> T awaitOrKill(Future<T> task, Duration limit, AtomicReference<Child> child, String timedOut,
+      Function<Throwable, ExtractionException> failed) throws ExtractionException {
     try {
-      return task.get(STARTUP_LIMIT.toSeconds(), TimeUnit.SECONDS);
+      return task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      kill(started.get());
+      kill(child.get());
       task.cancel(true);
-      throw new ExtractionException(
-          Reason.TIMED_OUT, "the extraction process did not start within " + STARTUP_LIMIT.toSeconds() + " s");
+      throw new ExtractionException(Reason.TIMED_OUT, timedOut);
     } catch (InterruptedException e) {
-      kill(started.get());
+      kill(child.get());
       task.cancel(true);
       Thread.currentThread().interrupt();
       throw new ExtractionException(Reason.TIMED_OUT, "text extraction was interrupted");
@@ -218,9 +219,8 @@ public final class AttachmentExtractor implements AutoCloseable {
       if (e.getCause() instanceof ExtractionException ee) {
         throw ee;
       }
-      kill(started.get());
-      LOG.log(Level.WARNING, "the text extraction process could not start ({0})", e.getCause().toString());
-      throw new ExtractionException(Reason.UNREADABLE, "the extraction process could not start");
+      kill(child.get());
+      throw failed.apply(e.getCause());
     }
   }
 
