@@ -5,10 +5,15 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The entry point of {@code candor.jar}: sets up what must exist before Payara Micro starts, then hands over to
@@ -24,6 +29,12 @@ import java.util.Optional;
  * <p>It also refuses to start, in one line and with exit status 1, when the HTTP or management port
  * is taken by another program: Payara Micro would print a stack trace and exit with status 0, which a
  * service manager takes for a clean stop.
+ *
+ * <p>It gives Payara Micro a fresh runtime folder of its own ({@code --rootDir}) unless the command line names
+ * one: the service manager's runtime folder when there is one ({@code RUNTIME_DIRECTORY}, set by systemd's
+ * {@code RuntimeDirectory=}, on a tmpfs and removed at stop), otherwise a private {@code candor-runtime-*} folder
+ * in {@code java.io.tmpdir} that is removed when the process ends. Payara Micro would otherwise make one in the
+ * temporary folder itself and warn at every start that a cleaner could remove it.
  *
  * <p>And it ends the process with exit status 1 when the portal did not deploy, for example because
  * it refused to start ("Candor refuses to start: ..."): Payara Micro itself would go on running
@@ -45,8 +56,9 @@ public final class BundleMain {
             System.exit(1);
         }
         DriverManager.getDrivers();
+        String[] arguments = withRuntimeFolder(args, System.getenv());
         try {
-            Class.forName(PAYARA_MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
+            Class.forName(PAYARA_MAIN).getMethod("main", String[].class).invoke(null, (Object) arguments);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
@@ -74,6 +86,37 @@ public final class BundleMain {
         } catch (ReflectiveOperationException | RuntimeException unknown) {
             System.err.println("Candor could not ask Payara Micro whether the portal deployed: " + unknown);
             return true;
+        }
+    }
+
+    /**
+     * The arguments with {@code --rootDir} added when they name no runtime folder: systemd's
+     * {@code RUNTIME_DIRECTORY} (the first, when it lists several), else a new private folder in
+     * {@code java.io.tmpdir} removed at exit.
+     */
+    static String[] withRuntimeFolder(String[] args, Map<String, String> environment) throws IOException {
+        if (Arrays.stream(args).anyMatch(arg -> arg.equalsIgnoreCase("--rootDir") || arg.toLowerCase().startsWith("--rootdir="))) {
+            return args;
+        }
+        String given = environment.getOrDefault("RUNTIME_DIRECTORY", "");
+        Path folder;
+        if (given.isBlank()) {
+            folder = Files.createTempDirectory("candor-runtime-"); // owner-only on POSIX
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> removeQuietly(folder), "candor-runtime-cleanup"));
+        } else {
+            folder = Path.of(given.split(":")[0]);
+        }
+        String[] arguments = Arrays.copyOf(args, args.length + 2);
+        arguments[args.length] = "--rootDir";
+        arguments[args.length + 1] = folder.toString();
+        return arguments;
+    }
+
+    private static void removeQuietly(Path folder) {
+        try (Stream<Path> tree = Files.walk(folder)) {
+            tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | RuntimeException gone) {
+            // what cannot be removed stays in the temporary folder, as Payara Micro's own would
         }
     }
 
