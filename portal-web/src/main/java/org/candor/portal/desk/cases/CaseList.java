@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.candor.portal.casefile.CaseStatus;
+import org.candor.portal.platform.persistence.JdbcValues;
 
 /**
  * An investigator's case list: metadata only, straight from SQL ({@link CaseListSql}), one page
@@ -44,14 +45,14 @@ public class CaseList {
         Map<UUID, Row> rows = new LinkedHashMap<>();
         for (Object found : query(CaseListSql.page(staffId, query, today)).getResultList()) {
             Object[] r = (Object[]) found;
-            UUID id = uuid(r[0]);
-            rows.put(id, new Row(id, uuid(r[1]), CaseStatus.valueOf((String) r[2]), date(r[3]),
-                    Optional.ofNullable(r[4]).map(CaseList::date), new ArrayList<>()));
+            UUID id = JdbcValues.uuid(r[0]);
+            rows.put(id, new Row(id, JdbcValues.uuid(r[1]), CaseStatus.valueOf((String) r[2]),
+                    JdbcValues.day(r[3]).orElseThrow(), JdbcValues.day(r[4]), new ArrayList<>()));
         }
         if (!rows.isEmpty()) {
             for (Object found : query(CaseListSql.labels(List.copyOf(rows.keySet()))).getResultList()) {
                 Object[] r = (Object[]) found;
-                rows.get(uuid(r[0])).labels().add((String) r[1]);
+                rows.get(JdbcValues.uuid(r[0])).labels().add((String) r[1]);
             }
         }
         int pages = (int) Math.max(1, (total + CaseQuery.PAGE_SIZE - 1) / CaseQuery.PAGE_SIZE);
@@ -71,22 +72,5 @@ public class CaseList {
             query.setParameter(i + 1, statement.parameters().get(i));
         }
         return query;
-    }
-
-    static UUID uuid(Object value) {
-        return value instanceof UUID id ? id : UUID.fromString(String.valueOf(value).strip());
-    }
-
-    static LocalDate date(Object value) {
-        if (value instanceof LocalDate day) {
-            return day;
-        }
-        if (value instanceof java.sql.Date day) {
-            return day.toLocalDate();
-        }
-        if (value instanceof java.util.Date day) {
-            return new java.sql.Date(day.getTime()).toLocalDate();
-        }
-        return LocalDate.parse(String.valueOf(value).substring(0, 10));
     }
 }

@@ -54,6 +54,7 @@ import org.candor.portal.channel.ChoiceOption;
 import org.candor.portal.channel.QuestionField;
 import org.candor.portal.channel.RecipientKeys;
 import org.candor.portal.channel.UploadLimits;
+import org.candor.portal.platform.persistence.JdbcValues;
 import org.candor.portal.staff.key.UnlockedKeyHolder;
 import org.candor.portal.staff.Role;
 import org.candor.portal.staff.StaffMember;
@@ -145,8 +146,8 @@ public class DeskCases {
                 + " from case_item where case_id = cast(?1 as uuid) order by position")
                 .setParameter(1, caseId.toString()).getResultList()) {
             Object[] r = (Object[]) found;
-            items.add(new Item(CaseList.uuid(r[0]), ((Number) r[1]).intValue(), ItemKind.valueOf((String) r[2]),
-                    Optional.ofNullable(r[3]).map(CaseList::uuid), CaseList.date(r[4]), new BlobId((String) r[5])));
+            items.add(new Item(JdbcValues.uuid(r[0]), ((Number) r[1]).intValue(), ItemKind.valueOf((String) r[2]),
+                    JdbcValues.optionalUuid(r[3]), JdbcValues.day(r[4]).orElseThrow(), new BlobId((String) r[5])));
         }
         return items;
     }

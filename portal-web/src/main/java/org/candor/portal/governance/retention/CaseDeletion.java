@@ -19,6 +19,7 @@ import org.candor.portal.casefile.CaseFile;
 import org.candor.portal.casefile.CaseItem;
 import org.candor.portal.governance.transparency.CaseFacts;
 import org.candor.portal.governance.transparency.Quarter;
+import org.candor.portal.platform.persistence.JdbcValues;
 
 /**
  * Deletes one case in its own transaction, if it is still due when its row is locked
@@ -65,9 +66,9 @@ public class CaseDeletion {
             return Optional.empty();
         }
         Object[] row = (Object[]) em.createNativeQuery(FACTS_SQL).setParameter(1, id).getSingleResult();
-        Optional<LocalDate> concluded = Rows.day(row[3]);
-        CaseFacts facts = CaseFacts.of(Rows.uuid(row[0]), Rows.day(row[1]).orElseThrow(), Rows.day(row[2]), concluded,
-                Rows.text(row[4]), Rows.text(row[5]), Rows.text(row[6])).deletedIn(Quarter.of(today));
+        Optional<LocalDate> concluded = JdbcValues.day(row[3]);
+        CaseFacts facts = CaseFacts.of(JdbcValues.uuid(row[0]), JdbcValues.day(row[1]).orElseThrow(), JdbcValues.day(row[2]), concluded,
+                JdbcValues.text(row[4]), JdbcValues.text(row[5]), JdbcValues.text(row[6])).deletedIn(Quarter.of(today));
         @SuppressWarnings("unchecked")
         List<Object> blobIds = em.createNativeQuery("select blob_id from case_item where case_id = cast(?1 as uuid)")
                 .setParameter(1, id).getResultList();

@@ -23,6 +23,7 @@ import org.candor.portal.casefile.CaseMessages;
 import org.candor.portal.casefile.CaseStore;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.channel.Retention;
+import org.candor.portal.platform.persistence.JdbcValues;
 import org.candor.portal.staff.session.SignedInStaff;
 
 /**
@@ -179,13 +180,13 @@ public class CaseRetention {
                 .setParameter(3, day)
                 .setMaxResults(limit)
                 .getResultList();
-        return ids.stream().map(Rows::uuid).toList();
+        return ids.stream().map(JdbcValues::uuid).toList();
     }
 
     /** How many of a channel's cases will be due by a day, holds and pending appeals aside. */
     @Transactional
     public long countDue(UUID channelId, int retentionDays, LocalDate day) {
-        return Rows.number(em.createNativeQuery("select count(*) from case_file c left join case_retention r on r.case_id = c.id"
+        return JdbcValues.number(em.createNativeQuery("select count(*) from case_file c left join case_retention r on r.case_id = c.id"
                         + " left join appeal a on a.case_id = c.id where" + DUE_WHERE)
                 .setParameter(1, channelId.toString())
                 .setParameter(2, RetentionRule.lastCountedFromDueBy(day, retentionDays))
@@ -196,14 +197,14 @@ public class CaseRetention {
     /** A channel's retention period in days. */
     @Transactional
     public int retentionDays(UUID channelId) {
-        return (int) Rows.number(em.createNativeQuery("select retention_days from channel where id = cast(?1 as uuid)")
+        return (int) JdbcValues.number(em.createNativeQuery("select retention_days from channel where id = cast(?1 as uuid)")
                 .setParameter(1, channelId.toString()).getSingleResult());
     }
 
     /** How many of a channel's cases are under legal hold. */
     @Transactional
     public long countHeld(UUID channelId) {
-        return Rows.number(em.createNativeQuery("select count(*) from case_file c join case_retention r on r.case_id = c.id"
+        return JdbcValues.number(em.createNativeQuery("select count(*) from case_file c join case_retention r on r.case_id = c.id"
                 + " where c.channel_id = cast(?1 as uuid) and r.legal_hold = true")
                 .setParameter(1, channelId.toString()).getSingleResult());
     }
@@ -243,10 +244,10 @@ public class CaseRetention {
     }
 
     private static State state(Object[] row) {
-        RetentionRule rule = new RetentionRule(Rows.day(row[2]), Rows.day(row[3]).orElseThrow(), (int) Rows.number(row[4]),
-                Rows.day(row[5]), Rows.bool(row[7]), "PENDING".equals(Rows.text(row[10]).orElse("")));
-        return new State(Rows.uuid(row[0]), Rows.uuid(row[1]), rule,
-                Rows.text(row[6]).flatMap(ExtensionReason::parse), Rows.text(row[8]).flatMap(ExtensionReason::parse),
-                Rows.day(row[9]));
+        RetentionRule rule = new RetentionRule(JdbcValues.day(row[2]), JdbcValues.day(row[3]).orElseThrow(), (int) JdbcValues.number(row[4]),
+                JdbcValues.day(row[5]), JdbcValues.bool(row[7]), "PENDING".equals(JdbcValues.text(row[10]).orElse("")));
+        return new State(JdbcValues.uuid(row[0]), JdbcValues.uuid(row[1]), rule,
+                JdbcValues.text(row[6]).flatMap(ExtensionReason::parse), JdbcValues.text(row[8]).flatMap(ExtensionReason::parse),
+                JdbcValues.day(row[9]));
     }
 }

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import org.candor.portal.casefile.CaseRepository;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.MessageContents;
 import org.candor.portal.channel.Problem;
+import org.candor.portal.platform.persistence.JdbcValues;
 import org.candor.portal.staff.key.UnlockedKeyHolder;
 import org.candor.portal.staff.session.SignedInStaff;
 
@@ -106,8 +106,8 @@ public class AppealReview {
                 + " case when a.state = 'PENDING' then a.filed_on end asc, a.decided_on desc, a.case_id")
                 .setFirstResult((shown - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList()) {
             Object[] r = (Object[]) found;
-            rows.add(new Row(uuid(r[0]), uuid(r[1]), date(r[2]), (String) r[3], Optional.ofNullable((String) r[4]),
-                    Optional.ofNullable(r[5]).map(AppealReview::date)));
+            rows.add(new Row(JdbcValues.uuid(r[0]), JdbcValues.uuid(r[1]), JdbcValues.day(r[2]).orElseThrow(),
+                    (String) r[3], Optional.ofNullable((String) r[4]), JdbcValues.day(r[5])));
         }
         return new Listing(rows, total, shown, pages);
     }
@@ -243,19 +243,5 @@ public class AppealReview {
 
     private static Actor actor(SignedInStaff staff) {
         return Actor.staff(staff.id(), staff.username());
-    }
-
-    private static UUID uuid(Object value) {
-        return value instanceof UUID u ? u : UUID.fromString(String.valueOf(value));
-    }
-
-    private static LocalDate date(Object value) {
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(String.valueOf(value).substring(0, 10));
     }
 }
