@@ -3,6 +3,13 @@
  * status machine and legal deadlines, its sealed items, its repository, and the reply-code
  * handles that find a case; used by the intake, contact, desk and oversight features alike.
  *
+ * <p>This package is the only one that reads and writes the case tables ({@code case_file},
+ * {@code case_item}, {@code case_recipient}): single cases through {@link
+ * org.candor.portal.casefile.CaseRepository}, and the bulk reads other features need through
+ * small query objects named after what they read: the desk's case list ({@link
+ * org.candor.portal.casefile.CaseListQuery}, its SQL in {@link org.candor.portal.casefile.CaseListSql}).
+ * Values from native queries are read with {@link org.candor.portal.platform.persistence.JdbcValues}.
+ *
  * <p>Only workflow metadata lives here (status, coarse dates); report contents are ciphertext
  * handled by the features, never fields of these types.
  */
