@@ -7,7 +7,10 @@
  * {@code case_item}, {@code case_recipient}): single cases through {@link
  * org.candor.portal.casefile.CaseRepository}, and the bulk reads other features need through
  * small query objects named after what they read: the desk's case list ({@link
- * org.candor.portal.casefile.CaseListQuery}, its SQL in {@link org.candor.portal.casefile.CaseListSql}).
+ * org.candor.portal.casefile.CaseListQuery}, its SQL in {@link org.candor.portal.casefile.CaseListSql}),
+ * what retention reads of cases ({@link org.candor.portal.casefile.CaseRetentionQuery}), a case's
+ * removal and the blobs items name ({@link org.candor.portal.casefile.CaseRemoval}), and the
+ * contents-free facts the transparency figures count ({@link org.candor.portal.casefile.CaseFactsQuery}).
  * Values from native queries are read with {@link org.candor.portal.platform.persistence.JdbcValues}.
  *
  * <p>Only workflow metadata lives here (status, coarse dates); report contents are ciphertext

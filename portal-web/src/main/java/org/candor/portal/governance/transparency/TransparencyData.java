@@ -21,6 +21,7 @@ import org.candor.portal.audit.Actor;
 import org.candor.portal.audit.AuditAction;
 import org.candor.portal.audit.AuditEvent;
 import org.candor.portal.audit.AuditLog;
+import org.candor.portal.casefile.CaseFactsQuery;
 import org.candor.portal.platform.persistence.JdbcValues;
 import org.candor.portal.staff.session.SignedInStaff;
 
@@ -37,6 +38,9 @@ public class TransparencyData {
 
     @PersistenceContext(unitName = "candor")
     EntityManager em;
+
+    @Inject
+    CaseFactsQuery cases;
 
     @Inject
     AuditLog audit;
@@ -106,12 +110,8 @@ public class TransparencyData {
     @SuppressWarnings("unchecked")
     private List<CaseFacts> facts() {
         List<CaseFacts> facts = new ArrayList<>();
-        List<Object[]> live = em.createNativeQuery("select c.channel_id, c.received_on, c.acknowledged_on, c.concluded_on,"
-                + " c.outcome, a.state, a.decision from case_file c join channel ch on ch.id = c.channel_id"
-                + " left join appeal a on a.case_id = c.id where ch.published_in_transparency = true").getResultList();
-        for (Object[] r : live) {
-            facts.add(CaseFacts.of(JdbcValues.uuid(r[0]), JdbcValues.day(r[1]).orElseThrow(), JdbcValues.day(r[2]), JdbcValues.day(r[3]),
-                    JdbcValues.text(r[4]), JdbcValues.text(r[5]), JdbcValues.text(r[6])));
+        for (CaseFactsQuery.Facts live : cases.ofPublishedChannels()) {
+            facts.add(CaseFacts.of(live));
         }
         List<Object[]> deleted = em.createNativeQuery("select s.channel_id, s.received_quarter, s.days_to_acknowledge,"
                 + " s.acknowledged_in_time, s.days_to_feedback, s.feedback_in_time, s.outcome, s.appeal_state,"
