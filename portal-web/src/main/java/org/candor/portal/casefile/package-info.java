@@ -10,7 +10,9 @@
  * org.candor.portal.casefile.CaseListQuery}, its SQL in {@link org.candor.portal.casefile.CaseListSql}),
  * what retention reads of cases ({@link org.candor.portal.casefile.CaseRetentionQuery}), a case's
  * removal and the blobs items name ({@link org.candor.portal.casefile.CaseRemoval}), and the
- * contents-free facts the transparency figures count ({@link org.candor.portal.casefile.CaseFactsQuery}).
+ * contents-free facts the transparency figures count ({@link org.candor.portal.casefile.CaseFactsQuery}),
+ * and which cases the desk's search indexes must take or lose ({@link
+ * org.candor.portal.casefile.CaseIndexQuery}).
  * Values from native queries are read with {@link org.candor.portal.platform.persistence.JdbcValues}.
  *
  * <p>Only workflow metadata lives here (status, coarse dates); report contents are ciphertext
