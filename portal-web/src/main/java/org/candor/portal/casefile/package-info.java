@@ -11,8 +11,9 @@
  * what retention reads of cases ({@link org.candor.portal.casefile.CaseRetentionQuery}), a case's
  * removal and the blobs items name ({@link org.candor.portal.casefile.CaseRemoval}), and the
  * contents-free facts the transparency figures count ({@link org.candor.portal.casefile.CaseFactsQuery}),
- * and which cases the desk's search indexes must take or lose ({@link
- * org.candor.portal.casefile.CaseIndexQuery}).
+ * which cases the desk's search indexes must take or lose ({@link
+ * org.candor.portal.casefile.CaseIndexQuery}), and oversight's list of appealed cases ({@link
+ * org.candor.portal.casefile.AppealedCasesQuery}).
  * Values from native queries are read with {@link org.candor.portal.platform.persistence.JdbcValues}.
  *
  * <p>Only workflow metadata lives here (status, coarse dates); report contents are ciphertext

@@ -21,6 +21,7 @@ import org.candor.portal.audit.AuditAction;
 import org.candor.portal.audit.AuditEntry;
 import org.candor.portal.audit.AuditEvent;
 import org.candor.portal.audit.AuditLog;
+import org.candor.portal.casefile.AppealedCasesQuery;
 import org.candor.portal.casefile.CaseFile;
 import org.candor.portal.casefile.CaseItem;
 import org.candor.portal.casefile.CaseMessages;
@@ -28,7 +29,6 @@ import org.candor.portal.casefile.CaseRepository;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.MessageContents;
 import org.candor.portal.channel.Problem;
-import org.candor.portal.platform.persistence.JdbcValues;
 import org.candor.portal.staff.key.UnlockedKeyHolder;
 import org.candor.portal.staff.session.SignedInStaff;
 
@@ -64,6 +64,9 @@ public class AppealReview {
     CaseRepository cases;
 
     @Inject
+    AppealedCasesQuery appealed;
+
+    @Inject
     CaseMessages messages;
 
     @Inject
@@ -72,13 +75,8 @@ public class AppealReview {
     @Inject
     AuditLog audit;
 
-    /** A line of the list: metadata only. */
-    public record Row(UUID caseId, UUID channelId, LocalDate filedOn, String state, Optional<String> decision,
-            Optional<LocalDate> decidedOn) {
-    }
-
     /** One page of the list. */
-    public record Listing(List<Row> rows, long total, int page, int pages) {
+    public record Listing(List<AppealedCasesQuery.Row> rows, long total, int page, int pages) {
     }
 
     /** A step of the case's timeline, from the audit log: the day, the action and what changed. */
@@ -99,16 +97,7 @@ public class AppealReview {
         long total = ((Number) em.createNativeQuery("select count(*) from appeal").getSingleResult()).longValue();
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(Math.max(1, page), pages);
-        List<Row> rows = new ArrayList<>();
-        for (Object found : em.createNativeQuery("select a.case_id, c.channel_id, a.filed_on, a.state, a.decision,"
-                + " a.decided_on from appeal a join case_file c on c.id = a.case_id"
-                + " order by case when a.state = 'PENDING' then 0 else 1 end,"
-                + " case when a.state = 'PENDING' then a.filed_on end asc, a.decided_on desc, a.case_id")
-                .setFirstResult((shown - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList()) {
-            Object[] r = (Object[]) found;
-            rows.add(new Row(JdbcValues.uuid(r[0]), JdbcValues.uuid(r[1]), JdbcValues.day(r[2]).orElseThrow(),
-                    (String) r[3], Optional.ofNullable((String) r[4]), JdbcValues.day(r[5])));
-        }
+        List<AppealedCasesQuery.Row> rows = appealed.page((shown - 1) * PAGE_SIZE, PAGE_SIZE);
         return new Listing(rows, total, shown, pages);
     }
 
