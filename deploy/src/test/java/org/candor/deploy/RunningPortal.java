@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.candor.portal.platform.persistence.EmbeddedDatabase;
 
 /**
  * The runnable bundle (target/candor.jar) started as an operator starts it, in its own
@@ -108,7 +109,7 @@ final class RunningPortal implements AutoCloseable {
 
     /** The JDBC URL of the bundle's embedded H2 database in a data folder, for seeding and checking while it is stopped. */
     static String databaseUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("database").resolve("candor") + ";USER=candor";
+        return EmbeddedDatabase.url(dataDir) + ";USER=candor";
     }
 
     /** Where the bundle keeps a blob in a data folder (the blob store shards by the id's first two characters). */

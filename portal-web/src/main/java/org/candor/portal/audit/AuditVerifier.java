@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.candor.portal.platform.persistence.EmbeddedDatabase;
 
 /**
  * Checks the whole audit chain (docs/design.md property 8): walks every entry in sequence order and
@@ -309,8 +310,7 @@ public final class AuditVerifier {
         String url = env.getOrDefault("CANDOR_DB_URL", "");
         boolean embedded = url.isEmpty();
         if (embedded) {
-            url = "jdbc:h2:file:" + Path.of(dataDir, "database", "candor").toAbsolutePath()
-                    + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
+            url = EmbeddedDatabase.url(Path.of(dataDir)) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
         }
         Properties credentials = new Properties();
         credentials.setProperty("user", env.getOrDefault("CANDOR_DB_USER", "candor"));

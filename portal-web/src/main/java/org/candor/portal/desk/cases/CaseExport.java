@@ -27,6 +27,7 @@ import org.candor.portal.audit.AuditAction;
 import org.candor.portal.audit.AuditEvent;
 import org.candor.portal.audit.AuditLog;
 import org.candor.portal.casefile.CaseFile;
+import org.candor.portal.casefile.CaseItem;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.MessageContents;
 import org.candor.portal.casefile.ReportContents;
@@ -72,7 +73,7 @@ public class CaseExport {
      * (not a copy) for the length of one response; {@code toString} names no contents.
      */
     public record Plan(UUID caseId, String fileName, RecipientKey sealTo, UnlockedKey key, String metadata,
-            Optional<Channel> channel, List<DeskCases.Item> items) {
+            Optional<Channel> channel, List<CaseItem> items) {
         @Override
         public String toString() {
             return "Plan[" + caseId + ", " + items.size() + " items]";
@@ -88,7 +89,7 @@ public class CaseExport {
         CaseFile caseFile = cases.caseFor(me, caseId);
         UnlockedKey key = cases.key();
         RecipientKey own = recipientKeys.usableKeyOf(me.id()).orElseThrow(() -> new InvalidCaseInput("cases.export.noKey"));
-        List<DeskCases.Item> items = cases.items(caseId);
+        List<CaseItem> items = cases.items(caseId);
         Optional<Channel> channel = cases.channelOf(caseFile);
         audit.record(AuditEvent.of(AuditAction.CASE_EXPORTED, Actor.staff(me.id(), me.username())).about("case", caseId)
                 .with("items", items.size()).with("to", own.fingerprint()));
@@ -106,7 +107,7 @@ public class CaseExport {
         try (OutputStream sealed = Sealer.to(plan.sealTo()).open(out, Sealer.Content.BINARY);
                 ZipOutputStream zip = new ZipOutputStream(sealed, StandardCharsets.UTF_8)) {
             text(zip, "case.txt", plan.metadata());
-            for (DeskCases.Item item : plan.items()) {
+            for (CaseItem item : plan.items()) {
                 if (item.kind() == ItemKind.ATTACHMENT) {
                     continue;
                 }
@@ -147,7 +148,7 @@ public class CaseExport {
             text(zip, "conversation.txt", conversation.toString());
             text(zip, "notes.txt", notes.toString());
             int n = 0;
-            for (DeskCases.Item item : plan.items()) {
+            for (CaseItem item : plan.items()) {
                 if (item.kind() != ItemKind.ATTACHMENT) {
                     continue;
                 }
@@ -178,7 +179,7 @@ public class CaseExport {
         return cleaned.isEmpty() ? "attachment" : cleaned;
     }
 
-    private boolean verified(Opener opener, DeskCases.Item item) {
+    private boolean verified(Opener opener, CaseItem item) {
         try (InputStream ciphertext = cases.openBlob(item.blob()); OpenedStream plaintext = opener.open(ciphertext)) {
             plaintext.transferTo(OutputStream.nullOutputStream());
             return plaintext.isVerified();
@@ -187,8 +188,8 @@ public class CaseExport {
         }
     }
 
-    private String heading(DeskCases.Item item, Map<UUID, String> authors) {
-        String author = item.author().map(id -> authors.computeIfAbsent(id, cases::username)).orElse("whistleblower");
+    private String heading(CaseItem item, Map<UUID, String> authors) {
+        String author = item.authorStaffId().map(id -> authors.computeIfAbsent(id, cases::username)).orElse("whistleblower");
         return "== " + item.kind().name() + " · " + item.createdOn() + " · " + author + "\n";
     }
 

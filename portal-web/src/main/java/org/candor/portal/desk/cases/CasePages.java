@@ -107,7 +107,7 @@ public class CasePages {
             channelNames.put(c.id(), c.textFor(locale).name());
         }
         List<ListRow> rows = listing.rows().stream().map(r -> {
-            Standing standing = r.standing(today);
+            Standing standing = Standing.of(r.due(), today);
             return new ListRow(r.id().toString(), "/desk/cases/" + r.id(), channelNames.getOrDefault(r.channelId(), ""),
                     Messages.get(locale, "cases.status." + r.status().name()), r.receivedOn().toString(),
                     ChronoUnit.DAYS.between(r.receivedOn(), today), r.due().map(LocalDate::toString).orElse("–"),

@@ -1,8 +1,10 @@
 package org.candor.portal.desk.cases;
 
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.candor.portal.casefile.CaseListSql;
 import org.candor.portal.casefile.CaseStatus;
 
 /**
@@ -67,6 +69,23 @@ public record CaseQuery(Optional<CaseStatus> status, Optional<UUID> channel, Opt
     /** The same filters and order on another page. */
     public CaseQuery onPage(int number) {
         return new CaseQuery(status, channel, label, deadline, sort, number);
+    }
+
+    /** The query as the case list's SQL takes it, with the deadline filters as days counted from {@code today}. */
+    public CaseListSql.Filter filter(LocalDate today) {
+        LocalDate soon = today.plusDays(Standing.SOON_DAYS);
+        Optional<CaseListSql.Due> due = deadline.map(d -> switch (d) {
+            case OVERDUE -> new CaseListSql.Due.Before(today);
+            case DUE_SOON -> new CaseListSql.Due.Between(today, soon);
+            case URGENT -> new CaseListSql.Due.UpTo(soon);
+            case NONE -> new CaseListSql.Due.None();
+        });
+        CaseListSql.Order order = switch (sort) {
+            case DUE -> CaseListSql.Order.NEXT_DEADLINE;
+            case NEWEST -> CaseListSql.Order.NEWEST;
+            case OLDEST -> CaseListSql.Order.OLDEST;
+        };
+        return new CaseListSql.Filter(status, channel, label.map(Label::value), due, order, offset(), PAGE_SIZE);
     }
 
     /** Rows to skip for this page. */

@@ -40,8 +40,10 @@ import org.candor.portal.audit.AuditLog;
 import org.candor.portal.blobstore.BlobId;
 import org.candor.portal.blobstore.BlobStore;
 import org.candor.portal.casefile.CaseFile;
+import org.candor.portal.casefile.CaseItem;
 import org.candor.portal.casefile.CaseMessages;
 import org.candor.portal.casefile.CaseRecipient;
+import org.candor.portal.casefile.CaseRepository;
 import org.candor.portal.casefile.CaseStatus;
 import org.candor.portal.casefile.CaseStore;
 import org.candor.portal.casefile.ItemKind;
@@ -100,6 +102,9 @@ public class DeskCases {
     CaseStore caseStore;
 
     @Inject
+    CaseRepository caseRepository;
+
+    @Inject
     ChannelRepository channels;
 
     @Inject
@@ -115,10 +120,6 @@ public class DeskCases {
     CaseMessages messages;
 
     Clock clock = Clock.systemUTC();
-
-    /** An item of a case as stored (metadata only). */
-    public record Item(UUID id, int position, ItemKind kind, Optional<UUID> author, LocalDate createdOn, BlobId blob) {
-    }
 
     /** The case if the investigator may open it; 404 otherwise. */
     @Transactional
@@ -137,18 +138,9 @@ public class DeskCases {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
-    /** The items of a case, in order. Native SQL: ids are bound as text and cast (see {@link CaseListSql}). */
-    @Transactional
-    public List<Item> items(UUID caseId) {
-        List<Item> items = new ArrayList<>();
-        for (Object found : em.createNativeQuery("select id, position, kind, author_staff_id, created_on, blob_id"
-                + " from case_item where case_id = cast(?1 as uuid) order by position")
-                .setParameter(1, caseId.toString()).getResultList()) {
-            Object[] r = (Object[]) found;
-            items.add(new Item(CaseList.uuid(r[0]), ((Number) r[1]).intValue(), ItemKind.valueOf((String) r[2]),
-                    Optional.ofNullable(r[3]).map(CaseList::uuid), CaseList.date(r[4]), new BlobId((String) r[5])));
-        }
-        return items;
+    /** The items of a case, in order. */
+    public List<CaseItem> items(UUID caseId) {
+        return caseRepository.items(caseId);
     }
 
     /** The investigator's unlocked key; {@link KeyLocked} if it is locked. */
@@ -164,7 +156,7 @@ public class DeskCases {
     public CaseView open(SignedInStaff me, UUID caseId, Locale language) {
         CaseFile caseFile = caseFor(me, caseId);
         Opener opener = Opener.with(key());
-        List<Item> items = items(caseId);
+        List<CaseItem> items = items(caseId);
         Optional<Channel> channel = channelOf(caseFile);
         List<CaseView.Answer> answers = new ArrayList<>();
         List<CaseView.Attachment> attachments = new ArrayList<>();
@@ -172,7 +164,7 @@ public class DeskCases {
         boolean reportDamaged = false;
         String reportLanguage = "";
         Map<UUID, String> names = new LinkedHashMap<>();
-        for (Item item : items) {
+        for (CaseItem item : items) {
             switch (item.kind()) {
                 case REPORT -> {
                     try {
@@ -200,7 +192,7 @@ public class DeskCases {
     }
 
     /** What a verified download needs: the item, its file name and type. */
-    public record Download(Item item, String name, String contentType) {
+    public record Download(CaseItem item, String name, String contentType) {
     }
 
     /**
@@ -212,7 +204,7 @@ public class DeskCases {
      */
     @Transactional(dontRollbackOn = CryptoException.class)
     public Download checkAttachment(SignedInStaff me, UUID caseId, UUID itemId) throws IOException {
-        Item item = attachment(me, caseId, itemId);
+        CaseItem item = attachment(me, caseId, itemId);
         Opener opener = Opener.with(key());
         messages.checkAttachment(item.blob(), key());
         CaseView.Attachment listed = listedAttachment(opener, caseId, itemId);
@@ -236,7 +228,7 @@ public class DeskCases {
      */
     @Transactional
     public Download ciphertext(SignedInStaff me, UUID caseId, UUID itemId) {
-        Item item = attachment(me, caseId, itemId);
+        CaseItem item = attachment(me, caseId, itemId);
         String name = unlocked.key().map(key -> {
             try {
                 return listedAttachment(Opener.with(key), caseId, itemId).name();
@@ -398,7 +390,7 @@ public class DeskCases {
         return staff.find(staffId).map(StaffMember::username).map(u -> u.value()).orElse("?");
     }
 
-    private Item attachment(SignedInStaff me, UUID caseId, UUID itemId) {
+    private CaseItem attachment(SignedInStaff me, UUID caseId, UUID itemId) {
         caseFor(me, caseId);
         return items(caseId).stream().filter(i -> i.id().equals(itemId) && i.kind() == ItemKind.ATTACHMENT)
                 .findFirst().orElseThrow(NotFoundException::new);
@@ -406,7 +398,7 @@ public class DeskCases {
 
     /** The attachment as its report or message lists it (name and type); a neutral name when none lists it. */
     private CaseView.Attachment listedAttachment(Opener opener, UUID caseId, UUID itemId) {
-        for (Item item : items(caseId)) {
+        for (CaseItem item : items(caseId)) {
             if (item.kind() == ItemKind.ATTACHMENT) {
                 continue;
             }
@@ -432,8 +424,8 @@ public class DeskCases {
         }
     }
 
-    private CaseView.Entry entry(Opener opener, Item item, Map<UUID, String> names) {
-        Optional<String> author = item.author().map(id -> names.computeIfAbsent(id, this::username));
+    private CaseView.Entry entry(Opener opener, CaseItem item, Map<UUID, String> names) {
+        Optional<String> author = item.authorStaffId().map(id -> names.computeIfAbsent(id, this::username));
         try {
             MessageContents opened = message(openAll(opener, item.blob()));
             return new CaseView.Entry(item.id(), item.kind().name(), item.createdOn(), author, opened.text(),

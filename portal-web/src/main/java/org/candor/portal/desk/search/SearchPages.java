@@ -24,6 +24,7 @@ import org.candor.portal.audit.Actor;
 import org.candor.portal.audit.AuditAction;
 import org.candor.portal.audit.AuditEvent;
 import org.candor.portal.audit.AuditLog;
+import org.candor.portal.casefile.CaseIndexQuery;
 import org.candor.portal.staff.key.InvestigatorKeys;
 import org.candor.portal.platform.i18n.Languages;
 import org.candor.portal.platform.i18n.Messages;
@@ -79,7 +80,7 @@ public class SearchPages {
     SearchWorker worker;
 
     @Inject
-    SearchTables tables;
+    CaseIndexQuery caseIndex;
 
     @Inject
     AuditLog audit;
@@ -139,7 +140,7 @@ public class SearchPages {
             return Response.status(400).entity(view.with("searched", false)
                     .with("error", Messages.get(locale, "search.error.tooLong", MAX_QUERY))).build();
         }
-        SearchRequest.Builder b = SearchRequest.builder(query, tables.permittedCaseIds(me.id()))
+        SearchRequest.Builder b = SearchRequest.builder(query, caseIndex.permittedCaseIds(me.id()))
                 .sort(SORTS.get(sortKey))
                 .page((pageNumber - 1) * PAGE_SIZE, PAGE_SIZE)
                 .snippetsPerHit(3);

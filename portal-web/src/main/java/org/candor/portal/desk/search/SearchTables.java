@@ -20,12 +20,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.candor.portal.platform.persistence.CandorDataSourceDefinition;
+import org.candor.portal.platform.persistence.PlainJdbc;
 
 /**
  * The search feature's rows (migrations V8 and V11): each investigator's index with its key sealed
- * to that investigator alone, and per index the markers of what was indexed; plus the few reads
- * of case metadata the worker needs. Plain JDBC in auto-commit (the markers of a batch in one
- * transaction), and
+ * to that investigator alone, and per index the markers of what was indexed, and the labels of
+ * cases. Which cases an index must take or lose is read by the case core
+ * ({@link org.candor.portal.casefile.CaseIndexQuery}). Plain JDBC in auto-commit (the markers of a
+ * batch in one transaction), and
  * the markers are written only after the index committed (a crash in between means re-indexing,
  * never a case missed).
  */
@@ -46,6 +48,8 @@ public class SearchTables {
             return labels.isEmpty() ? " " : " " + labels.stream().sorted().collect(Collectors.joining(" ")) + " ";
         }
     }
+
+    private static final String TABLES = "the search tables";
 
     @Resource(lookup = CandorDataSourceDefinition.JNDI_NAME)
     DataSource dataSource;
@@ -95,13 +99,6 @@ public class SearchTables {
         return dropped;
     }
 
-    /** The ids of the cases an investigator may open: those sealed to them. */
-    public Set<String> permittedCaseIds(UUID staffId) {
-        // Immutable, so that the search request and the index's filter use it as it is instead of copying it again
-        return Set.copyOf(query("select case_id from case_recipient where staff_id = ?", s -> s.setObject(1, staffId),
-                r -> r.getObject(1, UUID.class).toString()));
-    }
-
     /** The labels of many cases at once, by case; a case without labels is absent. */
     public Map<UUID, Set<String>> labels(Collection<UUID> caseIds) {
         Map<UUID, Set<String>> byCase = new HashMap<>();
@@ -118,44 +115,6 @@ public class SearchTables {
                 }, r -> Map.entry(r.getObject(1, UUID.class), r.getString(2)));
         rows.forEach(row -> byCase.computeIfAbsent(row.getKey(), id -> new HashSet<>()).add(row.getValue()));
         return byCase;
-    }
-
-    /**
-     * Cases sealed to the index's investigator whose marker in that index is missing or differs
-     * from the case as stored now: new items, another status, a label added or removed.
-     */
-    public List<UUID> staleCases(UUID indexId, UUID staffId, int limit) {
-        return query("select c.id from case_file c where exists (select 1 from case_recipient r"
-                + " where r.case_id = c.id and r.staff_id = ?) and not exists (select 1 from search_indexed s"
-                + " where s.case_id = c.id and s.index_id = ? and s.status = c.status"
-                + " and s.item_count = (select count(*) from case_item i where i.case_id = c.id)"
-                + " and (select count(*) from case_label l where l.case_id = c.id) = "
-                + "   (length(s.labels) - length(replace(s.labels, ' ', '')) - 1)"
-                + " and not exists (select 1 from case_label l where l.case_id = c.id"
-                + "   and position(' ' || l.label || ' ' in s.labels) = 0))"
-                + " order by c.received_on desc", s -> {
-                    s.setObject(1, staffId);
-                    s.setObject(2, indexId);
-                    s.setMaxRows(limit);
-                }, r -> r.getObject(1, UUID.class));
-    }
-
-    /** Cases sealed to an investigator, newest first: what a rebuild of their index takes. */
-    public List<UUID> casesSealedTo(UUID staffId) {
-        return query("select r.case_id from case_recipient r join case_file c on c.id = r.case_id where r.staff_id = ?"
-                + " order by c.received_on desc", s -> s.setObject(1, staffId), r -> r.getObject(1, UUID.class));
-    }
-
-    /**
-     * Cases an index must lose: its markers whose case no longer exists (deleted) or is no longer
-     * sealed to the index's investigator (access revoked or handed over).
-     */
-    public List<UUID> markersToPurge(UUID indexId, UUID staffId) {
-        return query("select s.case_id from search_indexed s where s.index_id = ? and not exists"
-                + " (select 1 from case_recipient r where r.case_id = s.case_id and r.staff_id = ?)", s -> {
-                    s.setObject(1, indexId);
-                    s.setObject(2, staffId);
-                }, r -> r.getObject(1, UUID.class));
     }
 
     public void mark(UUID indexId, Collection<Marker> markers) {
@@ -215,37 +174,11 @@ public class SearchTables {
                 Base64.getDecoder().decode(r.getString(4)));
     }
 
-    // ----- plumbing
-
-    private interface Binder {
-        void bind(PreparedStatement s) throws SQLException;
+    private <T> List<T> query(String sql, PlainJdbc.Binder binder, PlainJdbc.RowReader<T> row) {
+        return PlainJdbc.query(dataSource, TABLES, sql, binder, row);
     }
 
-    private interface Row<T> {
-        T read(ResultSet r) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, Binder binder, Row<T> row) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            binder.bind(s);
-            List<T> out = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(row.read(r));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("the search tables could not be read", e);
-        }
-    }
-
-    private int update(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            binder.bind(s);
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("the search tables could not be written", e);
-        }
+    private int update(String sql, PlainJdbc.Binder binder) {
+        return PlainJdbc.update(dataSource, TABLES, sql, binder);
     }
 }

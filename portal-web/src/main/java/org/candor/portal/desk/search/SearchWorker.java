@@ -33,6 +33,7 @@ import org.candor.portal.audit.Actor;
 import org.candor.portal.audit.AuditAction;
 import org.candor.portal.audit.AuditEvent;
 import org.candor.portal.audit.AuditLog;
+import org.candor.portal.casefile.CaseIndexQuery;
 import org.candor.portal.casefile.CaseItemsAdded;
 import org.candor.portal.governance.retention.CaseDeleted;
 import org.candor.search.CaseDocument;
@@ -87,6 +88,9 @@ public class SearchWorker {
 
     @Inject
     SearchTables tables;
+
+    @Inject
+    CaseIndexQuery caseIndex;
 
     @Inject
     CaseReader reader;
@@ -222,13 +226,13 @@ public class SearchWorker {
         if (indexId.isEmpty()) {
             return;
         }
-        purge(staffId, tables.markersToPurge(indexId.get(), staffId));
+        purge(staffId, caseIndex.markersToPurge(indexId.get(), staffId));
         // Full batches follow one another for up to CATCH_UP_SLICE; then the tick returns, so
         // that new cases, deletions and a rebuild request wait at most that long.
         Instant until = Instant.now().plus(CATCH_UP_SLICE);
         List<UUID> stale;
         do {
-            stale = tables.staleCases(indexId.get(), staffId, CATCH_UP_BATCH);
+            stale = caseIndex.staleCases(indexId.get(), staffId, CATCH_UP_BATCH);
             index(staffId, stale);
         } while (stale.size() == CATCH_UP_BATCH && keyring.isOpen(staffId) && Instant.now().isBefore(until));
         if (stale.size() == CATCH_UP_BATCH) {
@@ -317,7 +321,7 @@ public class SearchWorker {
     }
 
     private void runRebuild(UUID staffId) {
-        List<UUID> ids = tables.casesSealedTo(staffId);
+        List<UUID> ids = caseIndex.casesSealedTo(staffId);
         rebuilds.put(staffId, new Rebuild(false, true, 0, ids.size(), Optional.empty(), false));
         List<SearchTables.Marker> markers = new ArrayList<>();
         Decrypted documents = new Decrypted(staffId, ids, markers);

@@ -9,6 +9,7 @@
  *
  * <p>Nothing here logs or stores query text, case contents or attachment names; the only tables
  * are the indexes with their sealed keys and per-index, per-case markers of workflow metadata (docs/protocol.md, "Case
- * search in the desk").
+ * search in the desk"). Which cases an index must take or lose is read by the case core
+ * ({@link org.candor.portal.casefile.CaseIndexQuery}).
  */
 package org.candor.portal.desk.search;

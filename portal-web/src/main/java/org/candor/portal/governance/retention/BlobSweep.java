@@ -4,17 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.candor.portal.blobstore.BlobId;
 import org.candor.portal.blobstore.SweepableBlobStore;
+import org.candor.portal.casefile.CaseRemoval;
 import org.candor.portal.platform.persistence.SchemaMigrations;
 
 /**
@@ -46,8 +44,8 @@ public class BlobSweep {
     @Inject
     SchemaMigrations migrations;
 
-    @PersistenceContext(unitName = "candor")
-    EntityManager em;
+    @Inject
+    CaseRemoval cases;
 
     /** Sweeps every blob when the portal starts, once the schema is in place; a failure is logged, not fatal. */
     void atStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -91,18 +89,6 @@ public class BlobSweep {
 
     /** Reads outside a transaction: a plain query of committed rows. */
     Set<String> referenced(List<BlobId> batch) {
-        StringBuilder sql = new StringBuilder("select blob_id from case_item where blob_id in (");
-        for (int i = 0; i < batch.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append('?').append(i + 1);
-        }
-        var query = em.createNativeQuery(sql.append(')').toString());
-        for (int i = 0; i < batch.size(); i++) {
-            query.setParameter(i + 1, batch.get(i).value());
-        }
-        Set<String> found = new HashSet<>();
-        for (Object id : query.getResultList()) {
-            found.add(id.toString().strip());
-        }
-        return found;
+        return cases.named(batch);
     }
 }

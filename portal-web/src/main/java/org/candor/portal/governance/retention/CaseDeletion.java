@@ -15,8 +15,10 @@ import org.candor.portal.audit.AuditAction;
 import org.candor.portal.audit.AuditEvent;
 import org.candor.portal.audit.AuditLog;
 import org.candor.portal.blobstore.BlobId;
+import org.candor.portal.casefile.CaseFactsQuery;
 import org.candor.portal.casefile.CaseFile;
 import org.candor.portal.casefile.CaseItem;
+import org.candor.portal.casefile.CaseRemoval;
 import org.candor.portal.governance.transparency.CaseFacts;
 import org.candor.portal.governance.transparency.Quarter;
 
@@ -35,15 +37,17 @@ import org.candor.portal.governance.transparency.Quarter;
 @ApplicationScoped
 public class CaseDeletion {
 
-    private static final String FACTS_SQL = "select c.channel_id, c.received_on, c.acknowledged_on, c.concluded_on,"
-            + " c.outcome, a.state, a.decision from case_file c left join appeal a on a.case_id = c.id"
-            + " where c.id = cast(?1 as uuid)";
-
     @PersistenceContext(unitName = "candor")
     EntityManager em;
 
     @Inject
     CaseRetention retention;
+
+    @Inject
+    CaseRemoval removal;
+
+    @Inject
+    CaseFactsQuery caseFacts;
 
     @Inject
     AuditLog audit;
@@ -55,28 +59,19 @@ public class CaseDeletion {
     /** Deletes the case if the rule says it is due on {@code today}; empty if it is not (or is gone). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Deleted> deleteIfDue(UUID caseId, LocalDate today) {
-        String id = caseId.toString();
-        if (em.createNativeQuery("select id from case_file where id = cast(?1 as uuid) for update").setParameter(1, id)
-                .getResultList().isEmpty()) {
+        if (!removal.lock(caseId)) {
             return Optional.empty();
         }
         Optional<CaseRetention.State> state = retention.state(caseId);
         if (state.isEmpty() || !state.get().rule().isDue(today)) {
             return Optional.empty();
         }
-        Object[] row = (Object[]) em.createNativeQuery(FACTS_SQL).setParameter(1, id).getSingleResult();
-        Optional<LocalDate> concluded = Rows.day(row[3]);
-        CaseFacts facts = CaseFacts.of(Rows.uuid(row[0]), Rows.day(row[1]).orElseThrow(), Rows.day(row[2]), concluded,
-                Rows.text(row[4]), Rows.text(row[5]), Rows.text(row[6])).deletedIn(Quarter.of(today));
-        @SuppressWarnings("unchecked")
-        List<Object> blobIds = em.createNativeQuery("select blob_id from case_item where case_id = cast(?1 as uuid)")
-                .setParameter(1, id).getResultList();
+        CaseFactsQuery.Facts row = caseFacts.of(caseId).orElseThrow();
+        Optional<LocalDate> concluded = row.concludedOn();
+        CaseFacts facts = CaseFacts.of(row).deletedIn(Quarter.of(today));
+        List<BlobId> blobIds = removal.blobsOf(caseId);
         writeStats(facts);
-        for (String table : List.of("case_label", "appeal", "case_item", "case_recipient", "case_retention")) {
-            em.createNativeQuery("delete from " + table + " where case_id = cast(?1 as uuid)").setParameter(1, id)
-                    .executeUpdate();
-        }
-        em.createNativeQuery("delete from case_file where id = cast(?1 as uuid)").setParameter(1, id).executeUpdate();
+        removal.delete(caseId);
         forget(caseId);
         audit.record(AuditEvent.of(AuditAction.CASE_DELETED, Actor.system()).about("case", caseId)
                 .with("channel", facts.channelId().toString())
@@ -84,7 +79,7 @@ public class CaseDeletion {
                 .with("concluded", concluded.map(d -> Quarter.of(d).label()).orElse("never"))
                 .with("items", blobIds.size())
                 .with("by", "retention"));
-        return Optional.of(new Deleted(caseId, blobIds.stream().map(b -> new BlobId(b.toString().strip())).toList()));
+        return Optional.of(new Deleted(caseId, blobIds));
     }
 
     /** Drops the case from the persistence provider's shared cache, so no instance of it outlives the row here. */

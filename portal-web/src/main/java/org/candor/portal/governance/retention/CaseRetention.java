@@ -20,9 +20,11 @@ import org.candor.portal.audit.AuditAction;
 import org.candor.portal.audit.AuditEvent;
 import org.candor.portal.audit.AuditLog;
 import org.candor.portal.casefile.CaseMessages;
+import org.candor.portal.casefile.CaseRetentionQuery;
 import org.candor.portal.casefile.CaseStore;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.channel.Retention;
+import org.candor.portal.platform.persistence.JdbcValues;
 import org.candor.portal.staff.session.SignedInStaff;
 
 /**
@@ -38,19 +40,11 @@ public class CaseRetention {
     /** Longest note kept with an extension or a hold. */
     public static final int MAX_NOTE = 4000;
 
-    private static final String STATE_SQL = "select c.id, c.channel_id, c.concluded_on, c.last_activity_on, ch.retention_days,"
-            + " r.extended_until, r.extension_reason, r.legal_hold, r.hold_reason, r.hold_since, a.state"
-            + " from case_file c join channel ch on ch.id = c.channel_id"
-            + " left join case_retention r on r.case_id = c.id left join appeal a on a.case_id = c.id";
-
-    /** The conditions under which a case of a channel is due by a day (?2: last day counted from, ?3: the day). */
-    static final String DUE_WHERE = " c.channel_id = cast(?1 as uuid) and coalesce(c.concluded_on, c.last_activity_on) <= ?2"
-            + " and (r.extended_until is null or r.extended_until < ?3)"
-            + " and (r.legal_hold is null or r.legal_hold = false)"
-            + " and (a.state is null or a.state <> 'PENDING')";
-
     @PersistenceContext(unitName = "candor")
     EntityManager em;
+
+    @Inject
+    CaseRetentionQuery cases;
 
     @Inject
     AuditLog audit;
@@ -79,19 +73,13 @@ public class CaseRetention {
     /** The retention of a case, if it exists. */
     @Transactional
     public Optional<State> state(UUID caseId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(STATE_SQL + " where c.id = cast(?1 as uuid)")
-                .setParameter(1, caseId.toString()).getResultList();
-        return rows.stream().findFirst().map(CaseRetention::state);
+        return cases.of(caseId).map(CaseRetention::state);
     }
 
     /** The retention of a case sealed to this investigator; 404 for anyone else. */
     @Transactional
     public State stateFor(SignedInStaff me, UUID caseId) {
-        Number sealed = (Number) em.createNativeQuery("select count(*) from case_recipient where case_id = cast(?1 as uuid)"
-                + " and staff_id = cast(?2 as uuid)").setParameter(1, caseId.toString()).setParameter(2, me.id().toString())
-                .getSingleResult();
-        if (sealed.longValue() == 0) {
+        if (!cases.isSealedTo(caseId, me.id())) {
             throw new NotFoundException();
         }
         return state(caseId).orElseThrow(NotFoundException::new);
@@ -100,10 +88,7 @@ public class CaseRetention {
     /** The cases sealed to an investigator, soonest deletion first (metadata only). */
     @Transactional
     public List<State> sealedTo(UUID staffId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(STATE_SQL + " join case_recipient cr on cr.case_id = c.id"
-                + " where cr.staff_id = cast(?1 as uuid)").setParameter(1, staffId.toString()).getResultList();
-        return rows.stream().map(CaseRetention::state)
+        return cases.ofCasesSealedTo(staffId).stream().map(CaseRetention::state)
                 .sorted(java.util.Comparator.comparing((State s) -> s.rule().deleteOn()).thenComparing(State::caseId))
                 .toList();
     }
@@ -170,42 +155,26 @@ public class CaseRetention {
     /** The ids of a channel's cases due for deletion on a day, oldest first. */
     @Transactional
     public List<UUID> dueIds(UUID channelId, int retentionDays, LocalDate day, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("select c.id from case_file c left join case_retention r on r.case_id = c.id"
-                        + " left join appeal a on a.case_id = c.id where" + DUE_WHERE
-                        + " order by coalesce(c.concluded_on, c.last_activity_on), c.id")
-                .setParameter(1, channelId.toString())
-                .setParameter(2, RetentionRule.lastCountedFromDueBy(day, retentionDays))
-                .setParameter(3, day)
-                .setMaxResults(limit)
-                .getResultList();
-        return ids.stream().map(Rows::uuid).toList();
+        return cases.dueIds(channelId, RetentionRule.lastCountedFromDueBy(day, retentionDays), day, limit);
     }
 
     /** How many of a channel's cases will be due by a day, holds and pending appeals aside. */
     @Transactional
     public long countDue(UUID channelId, int retentionDays, LocalDate day) {
-        return Rows.number(em.createNativeQuery("select count(*) from case_file c left join case_retention r on r.case_id = c.id"
-                        + " left join appeal a on a.case_id = c.id where" + DUE_WHERE)
-                .setParameter(1, channelId.toString())
-                .setParameter(2, RetentionRule.lastCountedFromDueBy(day, retentionDays))
-                .setParameter(3, day)
-                .getSingleResult());
+        return cases.countDue(channelId, RetentionRule.lastCountedFromDueBy(day, retentionDays), day);
     }
 
     /** A channel's retention period in days. */
     @Transactional
     public int retentionDays(UUID channelId) {
-        return (int) Rows.number(em.createNativeQuery("select retention_days from channel where id = cast(?1 as uuid)")
+        return (int) JdbcValues.number(em.createNativeQuery("select retention_days from channel where id = cast(?1 as uuid)")
                 .setParameter(1, channelId.toString()).getSingleResult());
     }
 
     /** How many of a channel's cases are under legal hold. */
     @Transactional
     public long countHeld(UUID channelId) {
-        return Rows.number(em.createNativeQuery("select count(*) from case_file c join case_retention r on r.case_id = c.id"
-                + " where c.channel_id = cast(?1 as uuid) and r.legal_hold = true")
-                .setParameter(1, channelId.toString()).getSingleResult());
+        return cases.countHeld(channelId);
     }
 
     private void withNote(SignedInStaff me, UUID caseId, String note, Runnable decision) {
@@ -242,11 +211,10 @@ public class CaseRetention {
         return Actor.staff(me.id(), me.username());
     }
 
-    private static State state(Object[] row) {
-        RetentionRule rule = new RetentionRule(Rows.day(row[2]), Rows.day(row[3]).orElseThrow(), (int) Rows.number(row[4]),
-                Rows.day(row[5]), Rows.bool(row[7]), "PENDING".equals(Rows.text(row[10]).orElse("")));
-        return new State(Rows.uuid(row[0]), Rows.uuid(row[1]), rule,
-                Rows.text(row[6]).flatMap(ExtensionReason::parse), Rows.text(row[8]).flatMap(ExtensionReason::parse),
-                Rows.day(row[9]));
+    private static State state(CaseRetentionQuery.Retention row) {
+        RetentionRule rule = new RetentionRule(row.concludedOn(), row.lastActivityOn(), row.retentionDays(),
+                row.extendedUntil(), row.legalHold(), "PENDING".equals(row.appealState().orElse("")));
+        return new State(row.caseId(), row.channelId(), rule, row.extensionReason().flatMap(ExtensionReason::parse),
+                row.holdReason().flatMap(ExtensionReason::parse), row.holdSince());
     }
 }

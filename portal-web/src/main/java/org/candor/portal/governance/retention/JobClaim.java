@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.candor.portal.platform.persistence.JdbcValues;
 
 /**
  * The claim on a scheduled job's row in {@code governance_job}: an instance runs a pass only if
@@ -64,8 +65,8 @@ public class JobClaim {
             return new LastRun(Optional.empty(), Optional.empty(), 0, 0, 0, false);
         }
         Object[] r = rows.get(0);
-        boolean running = Rows.instant(r[5]).filter(until -> until.isAfter(now)).isPresent();
-        return new LastRun(Rows.instant(r[0]), Rows.instant(r[1]), (int) Rows.number(r[2]), (int) Rows.number(r[3]),
-                (int) Rows.number(r[4]), running);
+        boolean running = JdbcValues.instant(r[5]).filter(until -> until.isAfter(now)).isPresent();
+        return new LastRun(JdbcValues.instant(r[0]), JdbcValues.instant(r[1]), (int) JdbcValues.number(r[2]), (int) JdbcValues.number(r[3]),
+                (int) JdbcValues.number(r[4]), running);
     }
 }

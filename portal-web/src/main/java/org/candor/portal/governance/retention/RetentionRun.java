@@ -25,6 +25,7 @@ import org.candor.portal.audit.AuditLog;
 import org.candor.portal.blobstore.BlobId;
 import org.candor.portal.blobstore.BlobStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.candor.portal.platform.persistence.JdbcValues;
 
 /**
  * One pass of retention (docs/design.md property 9): claims the job (so that one instance of several
@@ -95,8 +96,8 @@ public class RetentionRun {
         int swept = 0;
         try {
             for (Object[] channel : channels()) {
-                UUID channelId = Rows.uuid(channel[0]);
-                int days = (int) Rows.number(channel[1]);
+                UUID channelId = JdbcValues.uuid(channel[0]);
+                int days = (int) JdbcValues.number(channel[1]);
                 boolean progress = true;
                 while (progress) {
                     progress = false;

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.candor.portal.casefile.CaseFactsQuery;
 import org.candor.portal.casefile.Deadlines;
 
 /**
@@ -42,6 +43,12 @@ public record CaseFacts(UUID channelId, Quarter receivedIn, Optional<Integer> da
         boolean feedbackInTime = concludedOn.filter(d -> !d.isAfter(deadlines.feedbackBy())).isPresent();
         return new CaseFacts(channelId, Quarter.of(receivedOn), toAcknowledge, acknowledgedInTime, toFeedback,
                 feedbackInTime, outcome, appealState, appealDecision, Optional.empty());
+    }
+
+    /** The facts of a live case as the case core reads them. */
+    public static CaseFacts of(CaseFactsQuery.Facts live) {
+        return of(live.channelId(), live.receivedOn(), live.acknowledgedOn(), live.concludedOn(), live.outcome(),
+                live.appealState(), live.appealDecision());
     }
 
     /** The same facts, without a deletion (one after the period shown). */

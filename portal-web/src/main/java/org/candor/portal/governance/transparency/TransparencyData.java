@@ -21,7 +21,8 @@ import org.candor.portal.audit.Actor;
 import org.candor.portal.audit.AuditAction;
 import org.candor.portal.audit.AuditEvent;
 import org.candor.portal.audit.AuditLog;
-import org.candor.portal.governance.retention.Rows;
+import org.candor.portal.casefile.CaseFactsQuery;
+import org.candor.portal.platform.persistence.JdbcValues;
 import org.candor.portal.staff.session.SignedInStaff;
 
 /**
@@ -37,6 +38,9 @@ public class TransparencyData {
 
     @PersistenceContext(unitName = "candor")
     EntityManager em;
+
+    @Inject
+    CaseFactsQuery cases;
 
     @Inject
     AuditLog audit;
@@ -86,7 +90,7 @@ public class TransparencyData {
                 + " left join channel_text t on t.channel_id = c.id and t.language = ?1"
                 + " left join channel_text e on e.channel_id = c.id and e.language = 'en'"
                 + " order by c.position, c.slug").setParameter(1, language.getLanguage()).getResultList();
-        return rows.stream().map(r -> new ChannelChoice(Rows.uuid(r[0]), r[1].toString(), r[3].toString(), Rows.bool(r[2])))
+        return rows.stream().map(r -> new ChannelChoice(JdbcValues.uuid(r[0]), r[1].toString(), r[3].toString(), JdbcValues.bool(r[2])))
                 .toList();
     }
 
@@ -106,21 +110,17 @@ public class TransparencyData {
     @SuppressWarnings("unchecked")
     private List<CaseFacts> facts() {
         List<CaseFacts> facts = new ArrayList<>();
-        List<Object[]> live = em.createNativeQuery("select c.channel_id, c.received_on, c.acknowledged_on, c.concluded_on,"
-                + " c.outcome, a.state, a.decision from case_file c join channel ch on ch.id = c.channel_id"
-                + " left join appeal a on a.case_id = c.id where ch.published_in_transparency = true").getResultList();
-        for (Object[] r : live) {
-            facts.add(CaseFacts.of(Rows.uuid(r[0]), Rows.day(r[1]).orElseThrow(), Rows.day(r[2]), Rows.day(r[3]),
-                    Rows.text(r[4]), Rows.text(r[5]), Rows.text(r[6])));
+        for (CaseFactsQuery.Facts live : cases.ofPublishedChannels()) {
+            facts.add(CaseFacts.of(live));
         }
         List<Object[]> deleted = em.createNativeQuery("select s.channel_id, s.received_quarter, s.days_to_acknowledge,"
                 + " s.acknowledged_in_time, s.days_to_feedback, s.feedback_in_time, s.outcome, s.appeal_state,"
                 + " s.appeal_decision, s.deleted_quarter from case_stats s join channel ch on ch.id = s.channel_id"
                 + " where ch.published_in_transparency = true").getResultList();
         for (Object[] r : deleted) {
-            facts.add(new CaseFacts(Rows.uuid(r[0]), Quarter.of(Rows.day(r[1]).orElseThrow()), whole(r[2]), Rows.bool(r[3]),
-                    whole(r[4]), Rows.bool(r[5]), Rows.text(r[6]), Rows.text(r[7]), Rows.text(r[8]),
-                    Optional.of(Quarter.of(Rows.day(r[9]).orElseThrow()))));
+            facts.add(new CaseFacts(JdbcValues.uuid(r[0]), Quarter.of(JdbcValues.day(r[1]).orElseThrow()), whole(r[2]), JdbcValues.bool(r[3]),
+                    whole(r[4]), JdbcValues.bool(r[5]), JdbcValues.text(r[6]), JdbcValues.text(r[7]), JdbcValues.text(r[8]),
+                    Optional.of(Quarter.of(JdbcValues.day(r[9]).orElseThrow()))));
         }
         return facts;
     }

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.candor.portal.audit.AuditAction;
 import org.candor.portal.audit.AuditEntry;
 import org.candor.portal.audit.AuditEvent;
 import org.candor.portal.audit.AuditLog;
+import org.candor.portal.casefile.AppealedCasesQuery;
 import org.candor.portal.casefile.CaseFile;
 import org.candor.portal.casefile.CaseItem;
 import org.candor.portal.casefile.CaseMessages;
@@ -64,6 +64,9 @@ public class AppealReview {
     CaseRepository cases;
 
     @Inject
+    AppealedCasesQuery appealed;
+
+    @Inject
     CaseMessages messages;
 
     @Inject
@@ -72,13 +75,8 @@ public class AppealReview {
     @Inject
     AuditLog audit;
 
-    /** A line of the list: metadata only. */
-    public record Row(UUID caseId, UUID channelId, LocalDate filedOn, String state, Optional<String> decision,
-            Optional<LocalDate> decidedOn) {
-    }
-
     /** One page of the list. */
-    public record Listing(List<Row> rows, long total, int page, int pages) {
+    public record Listing(List<AppealedCasesQuery.Row> rows, long total, int page, int pages) {
     }
 
     /** A step of the case's timeline, from the audit log: the day, the action and what changed. */
@@ -99,16 +97,7 @@ public class AppealReview {
         long total = ((Number) em.createNativeQuery("select count(*) from appeal").getSingleResult()).longValue();
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(Math.max(1, page), pages);
-        List<Row> rows = new ArrayList<>();
-        for (Object found : em.createNativeQuery("select a.case_id, c.channel_id, a.filed_on, a.state, a.decision,"
-                + " a.decided_on from appeal a join case_file c on c.id = a.case_id"
-                + " order by case when a.state = 'PENDING' then 0 else 1 end,"
-                + " case when a.state = 'PENDING' then a.filed_on end asc, a.decided_on desc, a.case_id")
-                .setFirstResult((shown - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList()) {
-            Object[] r = (Object[]) found;
-            rows.add(new Row(uuid(r[0]), uuid(r[1]), date(r[2]), (String) r[3], Optional.ofNullable((String) r[4]),
-                    Optional.ofNullable(r[5]).map(AppealReview::date)));
-        }
+        List<AppealedCasesQuery.Row> rows = appealed.page((shown - 1) * PAGE_SIZE, PAGE_SIZE);
         return new Listing(rows, total, shown, pages);
     }
 
@@ -243,19 +232,5 @@ public class AppealReview {
 
     private static Actor actor(SignedInStaff staff) {
         return Actor.staff(staff.id(), staff.username());
-    }
-
-    private static UUID uuid(Object value) {
-        return value instanceof UUID u ? u : UUID.fromString(String.valueOf(value));
-    }
-
-    private static LocalDate date(Object value) {
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(String.valueOf(value).substring(0, 10));
     }
 }

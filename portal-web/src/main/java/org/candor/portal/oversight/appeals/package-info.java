@@ -6,5 +6,7 @@
  *
  * <p>Oversight opens only what is sealed to oversight (appeal, grounds, decision), never the
  * report, the conversation, the notes or the files; every opening and decision is audited.
+ * The list's page of appeals with their cases' channels is read by the case core
+ * ({@link org.candor.portal.casefile.AppealedCasesQuery}).
  */
 package org.candor.portal.oversight.appeals;

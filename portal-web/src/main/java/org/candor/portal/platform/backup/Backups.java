@@ -34,6 +34,7 @@ import java.util.zip.ZipOutputStream;
 import org.candor.crypto.KeyRejected;
 import org.candor.crypto.RecipientKey;
 import org.candor.crypto.Sealer;
+import org.candor.portal.platform.persistence.EmbeddedDatabase;
 
 /**
  * Backs up an installation into one file and restores it: the database, the blob store and the
@@ -399,7 +400,7 @@ public final class Backups {
             Path blobs = Path.of(env.getOrDefault("CANDOR_BLOBS_DIR", data.resolve("blobs").toString())).toAbsolutePath();
             String url = env.getOrDefault("CANDOR_DB_URL", "");
             if (url.isBlank()) {
-                url = "jdbc:h2:file:" + data.resolve("database").resolve("candor");
+                url = EmbeddedDatabase.url(data);
             }
             if (!url.startsWith("jdbc:h2:file:") && !url.startsWith("jdbc:postgresql://")) {
                 throw new Refused("backup", "CANDOR_DB_URL must be jdbc:h2:file:... or jdbc:postgresql://host:port/name");

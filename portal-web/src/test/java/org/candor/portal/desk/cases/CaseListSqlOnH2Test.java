@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.candor.portal.casefile.CaseListSql;
 import org.candor.portal.casefile.CaseStatus;
 import org.candor.portal.casefile.Deadlines;
 import org.flywaydb.core.Flyway;
@@ -107,7 +108,7 @@ class CaseListSqlOnH2Test {
 
     @Test
     void theListShowsTheDeadlineEachCaseKeeps() throws Exception {
-        CaseListSql.Statement page = CaseListSql.page(ines, CaseQuery.all(), TODAY);
+        CaseListSql.Statement page = CaseListSql.page(ines, CaseQuery.all().filter(TODAY));
         try (Connection c = h2.getConnection(); PreparedStatement s = prepare(c, page); ResultSet rows = s.executeQuery()) {
             rows.next();
             assertEquals(TODAY.minusDays(3), rows.getObject("due_on", LocalDate.class));
@@ -139,7 +140,7 @@ class CaseListSqlOnH2Test {
 
     private List<UUID> ids(CaseQuery query) throws Exception {
         List<UUID> ids = new ArrayList<>();
-        try (Connection c = h2.getConnection(); PreparedStatement s = prepare(c, CaseListSql.page(ines, query, TODAY));
+        try (Connection c = h2.getConnection(); PreparedStatement s = prepare(c, CaseListSql.page(ines, query.filter(TODAY)));
                 ResultSet rows = s.executeQuery()) {
             while (rows.next()) {
                 ids.add(rows.getObject(1, UUID.class));
@@ -149,7 +150,7 @@ class CaseListSqlOnH2Test {
     }
 
     private long count(CaseQuery query) throws Exception {
-        try (Connection c = h2.getConnection(); PreparedStatement s = prepare(c, CaseListSql.count(ines, query, TODAY));
+        try (Connection c = h2.getConnection(); PreparedStatement s = prepare(c, CaseListSql.count(ines, query.filter(TODAY)));
                 ResultSet rows = s.executeQuery()) {
             rows.next();
             return rows.getLong(1);

@@ -1,17 +1,19 @@
-package org.candor.portal.desk.cases;
+package org.candor.portal.casefile;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The SQL of the case list, as plain statements with positional parameters, so that the same text
- * runs in the portal (JPA native queries), in tests on H2 and in the PostgreSQL benchmark.
+ * The SQL of the desk's case list, as plain statements with positional parameters, so that the
+ * same text runs in the portal ({@link CaseListQuery}, JPA native queries), in tests on H2 and in
+ * the PostgreSQL benchmark.
  *
  * <p>Only metadata is read; no decryption is needed to list. The investigator's cases are those
  * sealed to them ({@code case_recipient}). The next deadline is the case's stored
- * {@code next_deadline_on} (kept by {@code CaseFile}, indexed with the receipt day and id), so
+ * {@code next_deadline_on} (kept by {@link CaseFile}, indexed with the receipt day and id), so
  * that "most urgent first" reads an index in order and the deadline filters are ranges of it
  * rather than an expression computed for every case. Ids are bound as text and cast, because
  * the persistence layer binds a {@code UUID} parameter as text, which PostgreSQL refuses for a
@@ -23,6 +25,44 @@ public final class CaseListSql {
     public record Statement(String sql, List<Object> parameters) {
     }
 
+    /** Which cases by their next deadline ({@code next_deadline_on}). */
+    public sealed interface Due {
+        /** The next deadline is before a day. */
+        record Before(LocalDate day) implements Due {
+        }
+
+        /** The next deadline is between two days, both included. */
+        record Between(LocalDate first, LocalDate last) implements Due {
+        }
+
+        /** The next deadline is on or before a day. */
+        record UpTo(LocalDate day) implements Due {
+        }
+
+        /** No deadline is left (the case is concluded). */
+        record None() implements Due {
+        }
+    }
+
+    /** The order of the list. */
+    public enum Order {
+        /** Next deadline first, cases without one last. */
+        NEXT_DEADLINE,
+        /** Newest receipt first. */
+        NEWEST,
+        /** Oldest receipt first. */
+        OLDEST
+    }
+
+    /** The filters, order and page of a list; the label filter matches one label exactly. */
+    public record Filter(Optional<CaseStatus> status, Optional<UUID> channel, Optional<String> label, Optional<Due> due,
+            Order order, int offset, int limit) {
+
+        boolean isEmpty() {
+            return status.isEmpty() && channel.isEmpty() && label.isEmpty() && due.isEmpty();
+        }
+    }
+
     /** The investigator's cases: those sealed to them. One parameter, the staff id. */
     private static final String SEALED_TO = "select r.case_id from case_recipient r where r.staff_id = cast(? as uuid)";
 
@@ -32,16 +72,16 @@ public final class CaseListSql {
     }
 
     /** One page of the list. Columns: id, channel_id, status, received_on, due_on. */
-    public static Statement page(UUID staffId, CaseQuery query, LocalDate today) {
+    public static Statement page(UUID staffId, Filter filter) {
         List<Object> parameters = new ArrayList<>();
-        String where = where(staffId, query, today, parameters);
-        String order = switch (query.sort()) {
-            case DUE -> " order by c.next_deadline_on nulls last, c.received_on, c.id";
+        String where = where(staffId, filter, parameters);
+        String order = switch (filter.order()) {
+            case NEXT_DEADLINE -> " order by c.next_deadline_on nulls last, c.received_on, c.id";
             case NEWEST -> " order by c.received_on desc, c.id";
             case OLDEST -> " order by c.received_on, c.id";
         };
-        parameters.add(CaseQuery.PAGE_SIZE);
-        parameters.add(query.offset());
+        parameters.add(filter.limit());
+        parameters.add(filter.offset());
         return new Statement("select " + COLUMNS + " from case_file c" + where + order + " limit ? offset ?", parameters);
     }
 
@@ -50,13 +90,12 @@ public final class CaseListSql {
      * the investigator, counted on {@code case_recipient}'s index alone (every row there names a case);
      * with filters, the matching cases are counted.
      */
-    public static Statement count(UUID staffId, CaseQuery query, LocalDate today) {
-        if (query.status().isEmpty() && query.channel().isEmpty() && query.label().isEmpty()
-                && query.deadline().isEmpty()) {
+    public static Statement count(UUID staffId, Filter filter) {
+        if (filter.isEmpty()) {
             return new Statement("select count(*) from (" + SEALED_TO + ") mine", List.of(staffId.toString()));
         }
         List<Object> parameters = new ArrayList<>();
-        String where = where(staffId, query, today, parameters);
+        String where = where(staffId, filter, parameters);
         return new Statement("select count(*) from case_file c" + where, parameters);
     }
 
@@ -81,37 +120,37 @@ public final class CaseListSql {
                 + " where r.staff_id = cast(? as uuid) order by l.label", List.of(staffId.toString()));
     }
 
-    private static String where(UUID staffId, CaseQuery query, LocalDate today, List<Object> parameters) {
+    private static String where(UUID staffId, Filter filter, List<Object> parameters) {
         StringBuilder where = new StringBuilder(" where c.id in (" + SEALED_TO + ")");
         parameters.add(staffId.toString());
-        query.status().ifPresent(status -> {
+        filter.status().ifPresent(status -> {
             where.append(" and c.status = ?");
             parameters.add(status.name());
         });
-        query.channel().ifPresent(channel -> {
+        filter.channel().ifPresent(channel -> {
             where.append(" and c.channel_id = cast(? as uuid)");
             parameters.add(channel.toString());
         });
-        query.label().ifPresent(label -> {
+        filter.label().ifPresent(label -> {
             where.append(" and c.id in (select l.case_id from case_label l where l.label = ?)");
-            parameters.add(label.value());
+            parameters.add(label);
         });
-        query.deadline().ifPresent(deadline -> {
-            switch (deadline) {
-                case OVERDUE -> {
+        filter.due().ifPresent(due -> {
+            switch (due) {
+                case Due.Before before -> {
                     where.append(" and c.next_deadline_on < ?");
-                    parameters.add(today);
+                    parameters.add(before.day());
                 }
-                case DUE_SOON -> {
+                case Due.Between between -> {
                     where.append(" and c.next_deadline_on between ? and ?");
-                    parameters.add(today);
-                    parameters.add(today.plusDays(Standing.SOON_DAYS));
+                    parameters.add(between.first());
+                    parameters.add(between.last());
                 }
-                case URGENT -> {
+                case Due.UpTo upTo -> {
                     where.append(" and c.next_deadline_on <= ?");
-                    parameters.add(today.plusDays(Standing.SOON_DAYS));
+                    parameters.add(upTo.day());
                 }
-                case NONE -> where.append(" and c.next_deadline_on is null");
+                case Due.None none -> where.append(" and c.next_deadline_on is null");
             }
         });
         return where.toString();
