@@ -13,14 +13,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.candor.crypto.LockSecret;
 import org.candor.crypto.RecipientKey;
@@ -29,7 +27,6 @@ import org.candor.crypto.ReplyCodeDerivation;
 import org.candor.crypto.Sealer;
 import org.candor.crypto.WhistleblowerKey;
 import org.candor.portal.blobstore.BlobStore;
-import org.candor.portal.casefile.CaseRecipient;
 import org.candor.portal.casefile.CaseStore;
 import org.candor.portal.casefile.Deadlines;
 import org.candor.portal.casefile.ItemKind;
@@ -41,11 +38,8 @@ import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.FieldType;
 import org.candor.portal.channel.Problem;
 import org.candor.portal.channel.QuestionField;
-import org.candor.portal.channel.RecipientKeys;
 import org.candor.portal.channel.SubmittedAnswers;
 import org.candor.portal.channel.UploadLimits;
-import org.candor.portal.staff.Role;
-import org.candor.portal.staff.StaffRepository;
 
 /**
  * Receives a report sent without JavaScript and seals it on arrival (docs/design.md properties 1,
@@ -66,10 +60,7 @@ public class Intake {
     private static final int COPY_BUFFER = 64 * 1024;
 
     @Inject
-    RecipientKeys recipientKeys;
-
-    @Inject
-    StaffRepository staff;
+    SealingRecipients sealingRecipients;
 
     @Inject
     BlobStore blobs;
@@ -120,23 +111,14 @@ public class Intake {
 
     private SubmissionOutcome receive(Channel channel, Iterator<SubmissionPart> parts, Locale language,
             Optional<FormTokens.Redemption> token) throws IOException {
-        List<RecipientKey> investigatorKeys = new ArrayList<>();
-        Set<CaseRecipient> caseRecipients = new HashSet<>();
-        for (UUID id : channel.recipients()) {
-            if (activeInvestigator(id)) {
-                recipientKeys.usableKeyOf(id).ifPresent(key -> {
-                    investigatorKeys.add(key);
-                    caseRecipients.add(new CaseRecipient(id, key.fingerprint()));
-                });
-            }
-        }
-        if (!channel.isPublished() || investigatorKeys.isEmpty()) {
+        SealingRecipients.Current current = sealingRecipients.of(channel);
+        if (!channel.isPublished() || current.isEmpty()) {
             drain(parts);
             return new SubmissionOutcome.ChannelClosed();
         }
         try (ReplyCode code = ReplyCode.generate(); LockSecret lockSecret = ReplyCodeDerivation.lockSecret(code)) {
             WhistleblowerKey whistleblowerKey = WhistleblowerKey.generate(lockSecret);
-            List<RecipientKey> all = new ArrayList<>(investigatorKeys);
+            List<RecipientKey> all = new ArrayList<>(current.keys());
             all.add(whistleblowerKey.recipient());
             Sealer sealer = Sealer.to(all);
             Reading reading = new Reading(channel, sealer);
@@ -167,7 +149,7 @@ public class Intake {
                             ItemKind.ATTACHMENT, file.commit()));
                 }
                 UUID caseId = caseStore.createReceived(channel.id(), replyCodes.handle(code), false, today,
-                        whistleblowerKey, caseRecipients, items, () -> token.ifPresent(tokens::recordUse));
+                        whistleblowerKey, current.caseRecipients(), items, () -> token.ifPresent(tokens::recordUse));
                 Deadlines deadlines = Deadlines.receivedOn(today);
                 return new SubmissionOutcome.Received(caseId, code.display(), today, deadlines.acknowledgeBy(),
                         deadlines.feedbackBy());
@@ -203,10 +185,6 @@ public class Intake {
         }
         drain(parts);
         return new SubmissionOutcome.Refused(values, Map.of(AnswerCheck.WHOLE_FORM, List.of(problem)), files);
-    }
-
-    private boolean activeInvestigator(UUID id) {
-        return staff.isEnabledHolder(id, Role.INVESTIGATOR);
     }
 
     /** Reads what is left of a request, so that the answer reaches the browser; keeps nothing. */

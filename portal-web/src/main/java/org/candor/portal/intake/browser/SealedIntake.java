@@ -33,6 +33,7 @@ import org.candor.portal.casefile.ReplyCodes;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.UploadLimits;
 import org.candor.portal.intake.FormTokens;
+import org.candor.portal.intake.SealingRecipients;
 import org.candor.portal.intake.SubmissionPart;
 
 /**

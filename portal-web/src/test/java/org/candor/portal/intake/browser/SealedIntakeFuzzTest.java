@@ -30,6 +30,7 @@ import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.ChannelText;
 import org.candor.portal.channel.KeyStatus;
 import org.candor.portal.channel.UploadLimits;
+import org.candor.portal.intake.SealingRecipients;
 import org.candor.portal.intake.SubmissionPart;
 import org.candor.portal.staff.DisplayName;
 import org.candor.portal.staff.PasswordHash;
@@ -75,10 +76,8 @@ class SealedIntakeFuzzTest {
         channel.changeUploadLimits(new UploadLimits(true, UploadLimits.MIB, 3, 3 * UploadLimits.MIB));
 
         cases = new InMemoryCases(folder.resolve("blobs"));
-        SealingRecipients recipients = new SealingRecipients();
-        recipients.recipientKeys = staffId -> staffId.equals(investigator.id())
-                ? new KeyStatus.Usable(investigatorKey) : new KeyStatus.NoKey();
-        recipients.staff = new OneMember(investigator);
+        SealingRecipients recipients = new SealingRecipients(staffId -> staffId.equals(investigator.id())
+                ? new KeyStatus.Usable(investigatorKey) : new KeyStatus.NoKey(), new OneMember(investigator));
         Pepper pepper = Pepper.generate();
         intake = new SealedIntake();
         intake.sealingRecipients = recipients;
