@@ -32,6 +32,8 @@ import org.candor.portal.casefile.Deadlines;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.ReplyCodes;
 import org.candor.portal.casefile.SafeFileNames;
+import org.candor.portal.casefile.upload.Multipart;
+import org.candor.portal.casefile.upload.SubmissionPart;
 import org.candor.portal.casefile.ReportContents;
 import org.candor.portal.channel.AnswerCheck;
 import org.candor.portal.channel.Channel;
@@ -57,6 +59,8 @@ public class Intake {
 
     /** The most form fields a submission may carry (files included). */
     public static final int MAX_PARTS = 200;
+    /** Bytes a multipart body may carry beyond the files' limit (boundaries, headers, answers). */
+    private static final long ENVELOPE_BYTES = 8L * 1024 * 1024;
     private static final int COPY_BUFFER = 64 * 1024;
 
     @Inject
@@ -87,6 +91,12 @@ public class Intake {
         }
     }
 
+    /** How large a body a report to this channel may be, and how many parts it may have. */
+    public static ReportUploads.Bounds bounds(Channel channel) {
+        UploadLimits limits = channel.uploadLimits();
+        return new ReportUploads.Bounds((limits.allowed() ? limits.maxTotalBytes() : 0) + ENVELOPE_BYTES, MAX_PARTS);
+    }
+
     /**
      * Reads, seals and stores a submission for a channel.
      *
@@ -98,7 +108,8 @@ public class Intake {
 
     /**
      * Reads, seals and stores a submission sent with an accepted form token, which is recorded as
-     * used in the transaction that creates the case.
+     * used in the transaction that creates the case, and let go of when no case is made (so that
+     * the same form may be sent again).
      *
      * @throws IOException when the request breaks off (the client went away); nothing is kept
      * @throws FormTokens.AlreadyUsed when the token was used before (maybe on another instance or
@@ -106,14 +117,23 @@ public class Intake {
      */
     public SubmissionOutcome receive(Channel channel, Iterator<SubmissionPart> parts, Locale language,
             FormTokens.Redemption token) throws IOException {
-        return receive(channel, parts, language, Optional.of(token));
+        boolean stored = false;
+        try {
+            SubmissionOutcome outcome = receive(channel, parts, language, Optional.of(token));
+            stored = outcome instanceof SubmissionOutcome.Received;
+            return outcome;
+        } finally {
+            if (!stored) {
+                tokens.release(token);
+            }
+        }
     }
 
     private SubmissionOutcome receive(Channel channel, Iterator<SubmissionPart> parts, Locale language,
             Optional<FormTokens.Redemption> token) throws IOException {
         SealingRecipients.Current current = sealingRecipients.of(channel);
         if (!channel.isPublished() || current.isEmpty()) {
-            drain(parts);
+            Multipart.drain(parts);
             return new SubmissionOutcome.ChannelClosed();
         }
         try (ReplyCode code = ReplyCode.generate(); LockSecret lockSecret = ReplyCodeDerivation.lockSecret(code)) {
@@ -125,7 +145,7 @@ public class Intake {
             try {
                 reading.readAll(parts);
                 if (reading.limitBroken != null) {
-                    drain(parts);
+                    Multipart.drain(parts);
                     return reading.refused(Map.of(AnswerCheck.WHOLE_FORM, List.of(reading.limitBroken)));
                 }
                 AnswerCheck check = channel.checkAnswers(reading.answers());
@@ -183,20 +203,8 @@ public class Intake {
                 discard(part);
             }
         }
-        drain(parts);
+        Multipart.drain(parts);
         return new SubmissionOutcome.Refused(values, Map.of(AnswerCheck.WHOLE_FORM, List.of(problem)), files);
-    }
-
-    /** Reads what is left of a request, so that the answer reaches the browser; keeps nothing. */
-    static void drain(Iterator<SubmissionPart> parts) throws IOException {
-        byte[] buffer = new byte[COPY_BUFFER];
-        while (parts.hasNext()) {
-            try (InputStream in = parts.next().stream()) {
-                while (in.read(buffer) >= 0) {
-                    // discard
-                }
-            }
-        }
     }
 
     /** The state of one submission while its parts stream in. */

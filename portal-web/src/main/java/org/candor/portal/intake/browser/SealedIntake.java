@@ -30,11 +30,12 @@ import org.candor.portal.blobstore.BlobStore;
 import org.candor.portal.casefile.CaseStore;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.ReplyCodes;
+import org.candor.portal.casefile.upload.SubmissionPart;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.UploadLimits;
 import org.candor.portal.intake.FormTokens;
 import org.candor.portal.intake.SealingRecipients;
-import org.candor.portal.intake.SubmissionPart;
+import org.candor.portal.intake.ReportUploads;
 
 /**
  * Receives a report sealed in the whistleblower's browser (docs/protocol.md, "Sealed in the
@@ -53,6 +54,9 @@ public class SealedIntake {
     static final int MAX_KEY_BYTES = 64 * 1024;
     /** Most bytes of the sealed report document (answers are bounded by the questionnaire, far below). */
     static final long MAX_REPORT_BYTES = 8L * 1024 * 1024;
+    /** Bytes a body may carry beyond the files (boundaries, token, pre-handle, key, report). */
+    private static final long ENVELOPE_BYTES = MAX_REPORT_BYTES + MAX_KEY_BYTES + 1024 * 1024;
+    static final int MOST_PARTS = 4 + UploadLimits.MAX_FILES;
     private static final Pattern FILE_PART = Pattern.compile("file-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
     @Inject
@@ -105,6 +109,13 @@ public class SealedIntake {
         return plaintextBytes + plaintextBytes / 8 + 64 * 1024;
     }
 
+    /** How large a body a report sealed in the browser may be for this channel, and how many parts it may have. */
+    public static ReportUploads.Bounds bounds(Channel channel) {
+        UploadLimits limits = channel.uploadLimits();
+        return new ReportUploads.Bounds((limits.allowed() ? ciphertextAllowance(limits.maxTotalBytes())
+                + (long) limits.maxFiles() * 64 * 1024 : 0) + ENVELOPE_BYTES, MOST_PARTS);
+    }
+
     /**
      * Reads the parts that follow the form token, checks and stores them.
      *
@@ -118,13 +129,23 @@ public class SealedIntake {
 
     /**
      * {@link #receive(Channel, Iterator)} for a submission sent with an accepted form token, which
-     * is recorded as used in the transaction that creates the case.
+     * is recorded as used in the transaction that creates the case, and let go of when no case is
+     * made (so that the same form may be sent again).
      *
      * @throws FormTokens.AlreadyUsed when the token was used before; nothing is kept
      */
     public Received receive(Channel channel, Iterator<SubmissionPart> parts, FormTokens.Redemption token)
             throws Refused, IOException {
-        return receive(channel, parts, () -> tokens.recordUse(token));
+        boolean stored = false;
+        try {
+            Received received = receive(channel, parts, () -> tokens.recordUse(token));
+            stored = true;
+            return received;
+        } finally {
+            if (!stored) {
+                tokens.release(token);
+            }
+        }
     }
 
     private Received receive(Channel channel, Iterator<SubmissionPart> parts, Runnable recordToken)
