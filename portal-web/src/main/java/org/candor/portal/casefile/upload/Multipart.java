@@ -102,7 +102,8 @@ public final class Multipart {
         }
     }
 
-    private static JakartaServletFileUpload<?, ?> parser(long mostBytes, long mostParts) {
+    /** The streaming parser for a body of at most {@code mostBytes} bytes (no bound when negative) and {@code mostParts} parts. */
+    static JakartaServletFileUpload<?, ?> parser(long mostBytes, long mostParts) {
         JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
         if (mostBytes >= 0) {
             upload.setMaxSize(mostBytes);
