@@ -32,6 +32,7 @@ import org.candor.portal.casefile.Deadlines;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.ReplyCodes;
 import org.candor.portal.casefile.SafeFileNames;
+import org.candor.portal.casefile.SealedBlobs;
 import org.candor.portal.casefile.upload.Multipart;
 import org.candor.portal.casefile.upload.SubmissionPart;
 import org.candor.portal.casefile.ReportContents;
@@ -61,7 +62,6 @@ public class Intake {
     public static final int MAX_PARTS = 200;
     /** Bytes a multipart body may carry beyond the files' limit (boundaries, headers, answers). */
     private static final long ENVELOPE_BYTES = 8L * 1024 * 1024;
-    private static final int COPY_BUFFER = 64 * 1024;
 
     @Inject
     SealingRecipients sealingRecipients;
@@ -79,17 +79,6 @@ public class Intake {
     FormTokens tokens;
 
     Clock clock = Clock.systemUTC();
-
-    /** A file part that broke a limit; the submission is refused as a whole. */
-    static final class LimitBroken extends Exception {
-        private static final long serialVersionUID = 1L;
-        final transient Problem problem;
-
-        LimitBroken(Problem problem) {
-            super(problem.key(), null, false, false);
-            this.problem = problem;
-        }
-    }
 
     /** How large a body a report to this channel may be, and how many parts it may have. */
     public static ReportUploads.Bounds bounds(Channel channel) {
@@ -140,9 +129,8 @@ public class Intake {
             WhistleblowerKey whistleblowerKey = WhistleblowerKey.generate(lockSecret);
             List<RecipientKey> all = new ArrayList<>(current.keys());
             all.add(whistleblowerKey.recipient());
-            Sealer sealer = Sealer.to(all);
-            Reading reading = new Reading(channel, sealer);
-            try {
+            try (SealedBlobs sealed = new SealedBlobs(blobs, Sealer.to(all))) {
+                Reading reading = new Reading(channel, sealed);
                 reading.readAll(parts);
                 if (reading.limitBroken != null) {
                     Multipart.drain(parts);
@@ -155,26 +143,13 @@ public class Intake {
                 LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
                 ReportContents report = new ReportContents(channel.slug(), language.getLanguage(), check.accepted(),
                         reading.attachments);
-                BlobStore.PendingBlob reportBlob = blobs.create();
-                reading.pending.add(reportBlob);
-                try (OutputStream sealed = sealer.open(reportBlob.stream(), Sealer.Content.TEXT)) {
-                    sealed.write(report.toJson());
-                }
-                List<CaseStore.StoredItem> items = new ArrayList<>();
-                items.add(new CaseStore.StoredItem(UUID.randomUUID(), ItemKind.REPORT,
-                        reportBlob.commit()));
-                for (int i = 0; i < reading.attachments.size(); i++) {
-                    BlobStore.PendingBlob file = reading.pending.get(i);
-                    items.add(new CaseStore.StoredItem(reading.attachments.get(i).item(),
-                            ItemKind.ATTACHMENT, file.commit()));
-                }
+                List<CaseStore.StoredItem> items = SealedBlobs.commit(UUID.randomUUID(), ItemKind.REPORT,
+                        sealed.document(report.toJson()), reading.files);
                 UUID caseId = caseStore.createReceived(channel.id(), replyCodes.handle(code), false, today,
                         whistleblowerKey, current.caseRecipients(), items, () -> token.ifPresent(tokens::recordUse));
                 Deadlines deadlines = Deadlines.receivedOn(today);
                 return new SubmissionOutcome.Received(caseId, code.display(), today, deadlines.acknowledgeBy(),
                         deadlines.feedbackBy());
-            } finally {
-                reading.pending.forEach(BlobStore.PendingBlob::abort);
             }
         }
     }
@@ -210,18 +185,18 @@ public class Intake {
     /** The state of one submission while its parts stream in. */
     private final class Reading {
         private final Channel channel;
-        private final Sealer sealer;
+        private final SealedBlobs sealed;
         private final UploadLimits limits;
         private final Map<String, List<String>> values = new LinkedHashMap<>();
         private final Map<String, List<Long>> fileSizes = new LinkedHashMap<>();
         private final List<ReportContents.AttachmentEntry> attachments = new ArrayList<>();
-        private final List<BlobStore.PendingBlob> pending = new ArrayList<>();
+        private final List<Map.Entry<UUID, BlobStore.PendingBlob>> files = new ArrayList<>();
         private long totalBytes;
         private Problem limitBroken;
 
-        Reading(Channel channel, Sealer sealer) {
+        Reading(Channel channel, SealedBlobs sealed) {
             this.channel = channel;
-            this.sealer = sealer;
+            this.sealed = sealed;
             this.limits = channel.uploadLimits();
         }
 
@@ -282,37 +257,21 @@ public class Intake {
                 return;
             }
             long maxFile = Math.min(field.get().maxFileBytes(), limits.maxFileBytes());
-            BlobStore.PendingBlob blob = blobs.create();
-            pending.add(blob);
-            long size;
-            try (InputStream in = part.stream(); OutputStream sealed = sealer.open(blob.stream(), Sealer.Content.BINARY)) {
-                size = copyAtMost(in, sealed, maxFile, limits.maxTotalBytes() - totalBytes);
-            } catch (LimitBroken broken) {
-                limitBroken = broken.problem;
+            SealedBlobs.SealedFile file;
+            try (InputStream in = part.stream()) {
+                file = sealed.file(in, maxFile, limits.maxTotalBytes() - totalBytes);
+            } catch (SealedBlobs.TooLarge tooLarge) {
+                limitBroken = tooLarge.inAll()
+                        ? Problem.of("channel.answer.files.tooLargeInAll", limits.maxTotalBytes() / UploadLimits.MIB)
+                        : Problem.of("intake.fileTooLarge", Math.max(1, maxFile / UploadLimits.MIB));
                 return;
             }
-            totalBytes += size;
-            sizes.add(size);
-            attachments.add(new ReportContents.AttachmentEntry(UUID.randomUUID(), field.get().key(), name,
-                    SafeFileNames.cleanType(part.contentType()), size));
-        }
-
-        private long copyAtMost(InputStream in, OutputStream out, long maxFile, long totalLeft) throws IOException, LimitBroken {
-            byte[] buffer = new byte[COPY_BUFFER];
-            long copied = 0;
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                copied += n;
-                if (copied > maxFile) {
-                    throw new LimitBroken(Problem.of("intake.fileTooLarge", Math.max(1, maxFile / UploadLimits.MIB)));
-                }
-                if (copied > totalLeft) {
-                    throw new LimitBroken(Problem.of("channel.answer.files.tooLargeInAll",
-                            limits.maxTotalBytes() / UploadLimits.MIB));
-                }
-                out.write(buffer, 0, n);
-            }
-            return copied;
+            totalBytes += file.bytes();
+            sizes.add(file.bytes());
+            UUID item = UUID.randomUUID();
+            attachments.add(new ReportContents.AttachmentEntry(item, field.get().key(), name,
+                    SafeFileNames.cleanType(part.contentType()), file.bytes()));
+            files.add(Map.entry(item, file.blob()));
         }
 
         SubmittedAnswers answers() {
@@ -324,7 +283,7 @@ public class Intake {
         }
 
         SubmissionOutcome.Refused refused(Map<String, List<Problem>> problems) {
-            return new SubmissionOutcome.Refused(values, problems, !attachments.isEmpty() || !pending.isEmpty());
+            return new SubmissionOutcome.Refused(values, problems, !attachments.isEmpty() || sealed.begun());
         }
     }
 

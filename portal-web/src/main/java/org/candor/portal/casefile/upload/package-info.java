@@ -6,6 +6,7 @@
  * ({@link org.candor.portal.casefile.upload.Multipart}); reading a message form into a draft
  * ({@link org.candor.portal.casefile.upload.MessageForm}); and inspecting what the browser sealed,
  * part by part, into pending blobs ({@link org.candor.portal.casefile.upload.InspectedUpload}).
+ * What the server seals itself goes through {@link org.candor.portal.casefile.SealedBlobs}.
  *
  * <p>The features decide what a body must hold and render the answer. Nothing read here is
  * spooled to disk or kept in clear (docs/design.md properties 1 and 10); a refused or broken

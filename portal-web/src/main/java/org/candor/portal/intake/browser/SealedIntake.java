@@ -23,6 +23,7 @@ import org.candor.portal.blobstore.BlobStore;
 import org.candor.portal.casefile.CaseStore;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.ReplyCodes;
+import org.candor.portal.casefile.SealedBlobs;
 import org.candor.portal.casefile.upload.InspectedUpload;
 import org.candor.portal.casefile.upload.SubmissionPart;
 import org.candor.portal.channel.Channel;
@@ -157,11 +158,7 @@ public class SealedIntake {
         try (InspectedUpload upload = new InspectedUpload(blobs, inspector)) {
             BlobStore.PendingBlob report = upload.part(expect(parts, "report").stream(), MAX_REPORT_BYTES);
             List<Map.Entry<UUID, BlobStore.PendingBlob>> files = upload.files(parts, limits);
-            List<CaseStore.StoredItem> stored = new ArrayList<>();
-            stored.add(new CaseStore.StoredItem(UUID.randomUUID(), ItemKind.REPORT, report.commit()));
-            for (Map.Entry<UUID, BlobStore.PendingBlob> file : files) {
-                stored.add(new CaseStore.StoredItem(file.getKey(), ItemKind.ATTACHMENT, file.getValue().commit()));
-            }
+            List<CaseStore.StoredItem> stored = SealedBlobs.commit(UUID.randomUUID(), ItemKind.REPORT, report, files);
             LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             UUID caseId = caseStore.createReceived(channel.id(), replyCodes.handle(preHandle), true, today,
                     whistleblowerKey, current.caseRecipients(), stored, recordToken);
