@@ -106,15 +106,12 @@ public class Intake {
      */
     public SubmissionOutcome receive(Channel channel, Iterator<SubmissionPart> parts, Locale language,
             FormTokens.Redemption token) throws IOException {
-        boolean stored = false;
-        try {
+        try (FormTokens.Held held = tokens.hold(token)) {
             SubmissionOutcome outcome = receive(channel, parts, language, Optional.of(token));
-            stored = outcome instanceof SubmissionOutcome.Received;
-            return outcome;
-        } finally {
-            if (!stored) {
-                tokens.release(token);
+            if (outcome instanceof SubmissionOutcome.Received) {
+                held.stored();
             }
+            return outcome;
         }
     }
 

@@ -117,15 +117,10 @@ public class SealedIntake {
      */
     public Received receive(Channel channel, Iterator<SubmissionPart> parts, FormTokens.Redemption token)
             throws Refused, IOException {
-        boolean stored = false;
-        try {
+        try (FormTokens.Held held = tokens.hold(token)) {
             Received received = receive(channel, parts, () -> tokens.recordUse(token));
-            stored = true;
+            held.stored();
             return received;
-        } finally {
-            if (!stored) {
-                tokens.release(token);
-            }
         }
     }
 
