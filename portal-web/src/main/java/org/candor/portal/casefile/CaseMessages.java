@@ -62,7 +62,6 @@ public class CaseMessages {
     static final int MAX_DOCUMENT_BYTES = MAX_TEXT_CHARS * 4 + 64 * 1024;
     /** The largest report document opened in memory. */
     static final int MAX_REPORT_BYTES = 16 * 1024 * 1024;
-    private static final int COPY_BUFFER = 64 * 1024;
     private static final Set<ItemKind> MESSAGE_KINDS = EnumSet.of(ItemKind.WHISTLEBLOWER_MESSAGE,
             ItemKind.INVESTIGATOR_REPLY, ItemKind.INTERNAL_NOTE, ItemKind.OUTCOME_GROUNDS, ItemKind.APPEAL,
             ItemKind.APPEAL_DECISION);
@@ -177,11 +176,7 @@ public class CaseMessages {
             throw new IllegalArgumentException("not a message kind: " + kind);
         }
         UUID messageId = UUID.randomUUID();
-        List<CaseStore.StoredItem> items = new ArrayList<>();
-        items.add(new CaseStore.StoredItem(messageId, kind, document.commit()));
-        for (Map.Entry<UUID, BlobStore.PendingBlob> file : files) {
-            items.add(new CaseStore.StoredItem(file.getKey(), ItemKind.ATTACHMENT, file.getValue().commit()));
-        }
+        List<CaseStore.StoredItem> items = SealedBlobs.commit(messageId, kind, document, files);
         append(caseId, items, author, alsoInTheTransaction, Optional.of(Set.copyOf(sealedFor)));
         return messageId;
     }
@@ -241,7 +236,8 @@ public class CaseMessages {
         private final UploadLimits limits;
         private final Set<CaseRecipient> investigators;
         private final List<ReportContents.AttachmentEntry> attachments = new ArrayList<>();
-        private final List<BlobStore.PendingBlob> pending = new ArrayList<>();
+        private final SealedBlobs sealed;
+        private final List<Map.Entry<UUID, BlobStore.PendingBlob>> files = new ArrayList<>();
         private String text = "";
         private long totalBytes;
         private boolean sent;
@@ -252,6 +248,7 @@ public class CaseMessages {
             this.sealer = sealer;
             this.limits = limits;
             this.investigators = investigators;
+            this.sealed = new SealedBlobs(blobs, sealer);
         }
 
         /** The fingerprints of the keys this message is sealed to. */
@@ -288,27 +285,19 @@ public class CaseMessages {
             if (attachments.size() >= limits.maxFiles()) {
                 throw new Refused(Problem.of("message.tooManyFiles", limits.maxFiles()));
             }
-            BlobStore.PendingBlob blob = blobs.create();
-            pending.add(blob);
-            long size = 0;
-            try (OutputStream sealed = sealer.open(blob.stream(), Sealer.Content.BINARY)) {
-                byte[] buffer = new byte[COPY_BUFFER];
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    size += n;
-                    if (size > limits.maxFileBytes()) {
-                        throw new Refused(Problem.of("message.fileTooLarge", Math.max(1, limits.maxFileBytes() / UploadLimits.MIB)));
-                    }
-                    if (totalBytes + size > limits.maxTotalBytes()) {
-                        throw new Refused(Problem.of("message.filesTooLargeInAll", limits.maxTotalBytes() / UploadLimits.MIB));
-                    }
-                    sealed.write(buffer, 0, n);
-                }
+            SealedBlobs.SealedFile file;
+            try {
+                file = sealed.file(in, limits.maxFileBytes(), limits.maxTotalBytes() - totalBytes);
+            } catch (SealedBlobs.TooLarge tooLarge) {
+                throw new Refused(tooLarge.inAll()
+                        ? Problem.of("message.filesTooLargeInAll", limits.maxTotalBytes() / UploadLimits.MIB)
+                        : Problem.of("message.fileTooLarge", Math.max(1, limits.maxFileBytes() / UploadLimits.MIB)));
             }
-            totalBytes += size;
+            totalBytes += file.bytes();
             ReportContents.AttachmentEntry entry = new ReportContents.AttachmentEntry(UUID.randomUUID(),
-                    MessageContents.FIELD, name, SafeFileNames.cleanType(contentType), size);
+                    MessageContents.FIELD, name, SafeFileNames.cleanType(contentType), file.bytes());
             attachments.add(entry);
+            files.add(Map.entry(entry.item(), file.blob()));
             return Optional.of(entry);
         }
 
@@ -329,17 +318,9 @@ public class CaseMessages {
             if (text.isEmpty() && attachments.isEmpty()) {
                 throw new Refused(Problem.of("message.empty"));
             }
-            BlobStore.PendingBlob document = blobs.create();
-            pending.add(document);
-            try (OutputStream sealed = sealer.open(document.stream(), Sealer.Content.TEXT)) {
-                sealed.write(new MessageContents(text, attachments).toJson());
-            }
+            BlobStore.PendingBlob document = sealed.document(new MessageContents(text, attachments).toJson());
             UUID messageId = UUID.randomUUID();
-            List<CaseStore.StoredItem> items = new ArrayList<>();
-            items.add(new CaseStore.StoredItem(messageId, kind, document.commit()));
-            for (int i = 0; i < attachments.size(); i++) {
-                items.add(new CaseStore.StoredItem(attachments.get(i).item(), ItemKind.ATTACHMENT, pending.get(i).commit()));
-            }
+            List<CaseStore.StoredItem> items = SealedBlobs.commit(messageId, kind, document, files);
             try {
                 append(caseId, items, author, alsoInTheTransaction, Optional.of(investigators));
             } catch (CaseChangedMeanwhile changed) {
@@ -352,8 +333,7 @@ public class CaseMessages {
         /** Abandons an unsent draft: the files sealed so far are removed. */
         @Override
         public void close() {
-            pending.forEach(BlobStore.PendingBlob::abort);
-            pending.clear();
+            sealed.close();
         }
 
         @Override

@@ -200,6 +200,36 @@ public class FormTokens {
         }
     }
 
+    /**
+     * Holds an accepted token while its submission is read: closing lets go of it ({@link #release})
+     * unless {@link Held#stored} said that its case was stored.
+     */
+    public Held hold(Redemption redemption) {
+        return new Held(redemption);
+    }
+
+    /** A token held for one submission; see {@link #hold}. */
+    public final class Held implements AutoCloseable {
+        private final Redemption redemption;
+        private boolean stored;
+
+        private Held(Redemption redemption) {
+            this.redemption = redemption;
+        }
+
+        /** The submission's case was stored: the token stays used. */
+        public void stored() {
+            stored = true;
+        }
+
+        @Override
+        public void close() {
+            if (!stored) {
+                release(redemption);
+            }
+        }
+    }
+
     /** Deletes the records of tokens that have expired, at most once a minute; a failure waits for the next turn. */
     private void purgeExpired(long now) {
         long due = nextPurge.get();

@@ -13,14 +13,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.candor.crypto.LockSecret;
 import org.candor.crypto.RecipientKey;
@@ -29,23 +27,22 @@ import org.candor.crypto.ReplyCodeDerivation;
 import org.candor.crypto.Sealer;
 import org.candor.crypto.WhistleblowerKey;
 import org.candor.portal.blobstore.BlobStore;
-import org.candor.portal.casefile.CaseRecipient;
 import org.candor.portal.casefile.CaseStore;
 import org.candor.portal.casefile.Deadlines;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.ReplyCodes;
 import org.candor.portal.casefile.SafeFileNames;
+import org.candor.portal.casefile.SealedBlobs;
+import org.candor.portal.casefile.upload.Multipart;
+import org.candor.portal.casefile.upload.SubmissionPart;
 import org.candor.portal.casefile.ReportContents;
 import org.candor.portal.channel.AnswerCheck;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.FieldType;
 import org.candor.portal.channel.Problem;
 import org.candor.portal.channel.QuestionField;
-import org.candor.portal.channel.RecipientKeys;
 import org.candor.portal.channel.SubmittedAnswers;
 import org.candor.portal.channel.UploadLimits;
-import org.candor.portal.staff.Role;
-import org.candor.portal.staff.StaffRepository;
 
 /**
  * Receives a report sent without JavaScript and seals it on arrival (docs/design.md properties 1,
@@ -63,13 +60,11 @@ public class Intake {
 
     /** The most form fields a submission may carry (files included). */
     public static final int MAX_PARTS = 200;
-    private static final int COPY_BUFFER = 64 * 1024;
+    /** Bytes a multipart body may carry beyond the files' limit (boundaries, headers, answers). */
+    private static final long ENVELOPE_BYTES = 8L * 1024 * 1024;
 
     @Inject
-    RecipientKeys recipientKeys;
-
-    @Inject
-    StaffRepository staff;
+    SealingRecipients sealingRecipients;
 
     @Inject
     BlobStore blobs;
@@ -85,15 +80,10 @@ public class Intake {
 
     Clock clock = Clock.systemUTC();
 
-    /** A file part that broke a limit; the submission is refused as a whole. */
-    static final class LimitBroken extends Exception {
-        private static final long serialVersionUID = 1L;
-        final transient Problem problem;
-
-        LimitBroken(Problem problem) {
-            super(problem.key(), null, false, false);
-            this.problem = problem;
-        }
+    /** How large a body a report to this channel may be, and how many parts it may have. */
+    public static ReportUploads.Bounds bounds(Channel channel) {
+        UploadLimits limits = channel.uploadLimits();
+        return new ReportUploads.Bounds((limits.allowed() ? limits.maxTotalBytes() : 0) + ENVELOPE_BYTES, MAX_PARTS);
     }
 
     /**
@@ -107,7 +97,8 @@ public class Intake {
 
     /**
      * Reads, seals and stores a submission sent with an accepted form token, which is recorded as
-     * used in the transaction that creates the case.
+     * used in the transaction that creates the case, and let go of when no case is made (so that
+     * the same form may be sent again).
      *
      * @throws IOException when the request breaks off (the client went away); nothing is kept
      * @throws FormTokens.AlreadyUsed when the token was used before (maybe on another instance or
@@ -115,35 +106,31 @@ public class Intake {
      */
     public SubmissionOutcome receive(Channel channel, Iterator<SubmissionPart> parts, Locale language,
             FormTokens.Redemption token) throws IOException {
-        return receive(channel, parts, language, Optional.of(token));
+        try (FormTokens.Held held = tokens.hold(token)) {
+            SubmissionOutcome outcome = receive(channel, parts, language, Optional.of(token));
+            if (outcome instanceof SubmissionOutcome.Received) {
+                held.stored();
+            }
+            return outcome;
+        }
     }
 
     private SubmissionOutcome receive(Channel channel, Iterator<SubmissionPart> parts, Locale language,
             Optional<FormTokens.Redemption> token) throws IOException {
-        List<RecipientKey> investigatorKeys = new ArrayList<>();
-        Set<CaseRecipient> caseRecipients = new HashSet<>();
-        for (UUID id : channel.recipients()) {
-            if (activeInvestigator(id)) {
-                recipientKeys.usableKeyOf(id).ifPresent(key -> {
-                    investigatorKeys.add(key);
-                    caseRecipients.add(new CaseRecipient(id, key.fingerprint()));
-                });
-            }
-        }
-        if (!channel.isPublished() || investigatorKeys.isEmpty()) {
-            drain(parts);
+        SealingRecipients.Current current = sealingRecipients.of(channel);
+        if (!channel.isPublished() || current.isEmpty()) {
+            Multipart.drain(parts);
             return new SubmissionOutcome.ChannelClosed();
         }
         try (ReplyCode code = ReplyCode.generate(); LockSecret lockSecret = ReplyCodeDerivation.lockSecret(code)) {
             WhistleblowerKey whistleblowerKey = WhistleblowerKey.generate(lockSecret);
-            List<RecipientKey> all = new ArrayList<>(investigatorKeys);
+            List<RecipientKey> all = new ArrayList<>(current.keys());
             all.add(whistleblowerKey.recipient());
-            Sealer sealer = Sealer.to(all);
-            Reading reading = new Reading(channel, sealer);
-            try {
+            try (SealedBlobs sealed = new SealedBlobs(blobs, Sealer.to(all))) {
+                Reading reading = new Reading(channel, sealed);
                 reading.readAll(parts);
                 if (reading.limitBroken != null) {
-                    drain(parts);
+                    Multipart.drain(parts);
                     return reading.refused(Map.of(AnswerCheck.WHOLE_FORM, List.of(reading.limitBroken)));
                 }
                 AnswerCheck check = channel.checkAnswers(reading.answers());
@@ -153,26 +140,13 @@ public class Intake {
                 LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
                 ReportContents report = new ReportContents(channel.slug(), language.getLanguage(), check.accepted(),
                         reading.attachments);
-                BlobStore.PendingBlob reportBlob = blobs.create();
-                reading.pending.add(reportBlob);
-                try (OutputStream sealed = sealer.open(reportBlob.stream(), Sealer.Content.TEXT)) {
-                    sealed.write(report.toJson());
-                }
-                List<CaseStore.StoredItem> items = new ArrayList<>();
-                items.add(new CaseStore.StoredItem(UUID.randomUUID(), ItemKind.REPORT,
-                        reportBlob.commit()));
-                for (int i = 0; i < reading.attachments.size(); i++) {
-                    BlobStore.PendingBlob file = reading.pending.get(i);
-                    items.add(new CaseStore.StoredItem(reading.attachments.get(i).item(),
-                            ItemKind.ATTACHMENT, file.commit()));
-                }
+                List<CaseStore.StoredItem> items = SealedBlobs.commit(UUID.randomUUID(), ItemKind.REPORT,
+                        sealed.document(report.toJson()), reading.files);
                 UUID caseId = caseStore.createReceived(channel.id(), replyCodes.handle(code), false, today,
-                        whistleblowerKey, caseRecipients, items, () -> token.ifPresent(tokens::recordUse));
+                        whistleblowerKey, current.caseRecipients(), items, () -> token.ifPresent(tokens::recordUse));
                 Deadlines deadlines = Deadlines.receivedOn(today);
                 return new SubmissionOutcome.Received(caseId, code.display(), today, deadlines.acknowledgeBy(),
                         deadlines.feedbackBy());
-            } finally {
-                reading.pending.forEach(BlobStore.PendingBlob::abort);
             }
         }
     }
@@ -201,41 +175,25 @@ public class Intake {
                 discard(part);
             }
         }
-        drain(parts);
+        Multipart.drain(parts);
         return new SubmissionOutcome.Refused(values, Map.of(AnswerCheck.WHOLE_FORM, List.of(problem)), files);
-    }
-
-    private boolean activeInvestigator(UUID id) {
-        return staff.isEnabledHolder(id, Role.INVESTIGATOR);
-    }
-
-    /** Reads what is left of a request, so that the answer reaches the browser; keeps nothing. */
-    static void drain(Iterator<SubmissionPart> parts) throws IOException {
-        byte[] buffer = new byte[COPY_BUFFER];
-        while (parts.hasNext()) {
-            try (InputStream in = parts.next().stream()) {
-                while (in.read(buffer) >= 0) {
-                    // discard
-                }
-            }
-        }
     }
 
     /** The state of one submission while its parts stream in. */
     private final class Reading {
         private final Channel channel;
-        private final Sealer sealer;
+        private final SealedBlobs sealed;
         private final UploadLimits limits;
         private final Map<String, List<String>> values = new LinkedHashMap<>();
         private final Map<String, List<Long>> fileSizes = new LinkedHashMap<>();
         private final List<ReportContents.AttachmentEntry> attachments = new ArrayList<>();
-        private final List<BlobStore.PendingBlob> pending = new ArrayList<>();
+        private final List<Map.Entry<UUID, BlobStore.PendingBlob>> files = new ArrayList<>();
         private long totalBytes;
         private Problem limitBroken;
 
-        Reading(Channel channel, Sealer sealer) {
+        Reading(Channel channel, SealedBlobs sealed) {
             this.channel = channel;
-            this.sealer = sealer;
+            this.sealed = sealed;
             this.limits = channel.uploadLimits();
         }
 
@@ -296,37 +254,21 @@ public class Intake {
                 return;
             }
             long maxFile = Math.min(field.get().maxFileBytes(), limits.maxFileBytes());
-            BlobStore.PendingBlob blob = blobs.create();
-            pending.add(blob);
-            long size;
-            try (InputStream in = part.stream(); OutputStream sealed = sealer.open(blob.stream(), Sealer.Content.BINARY)) {
-                size = copyAtMost(in, sealed, maxFile, limits.maxTotalBytes() - totalBytes);
-            } catch (LimitBroken broken) {
-                limitBroken = broken.problem;
+            SealedBlobs.SealedFile file;
+            try (InputStream in = part.stream()) {
+                file = sealed.file(in, maxFile, limits.maxTotalBytes() - totalBytes);
+            } catch (SealedBlobs.TooLarge tooLarge) {
+                limitBroken = tooLarge.inAll()
+                        ? Problem.of("channel.answer.files.tooLargeInAll", limits.maxTotalBytes() / UploadLimits.MIB)
+                        : Problem.of("intake.fileTooLarge", Math.max(1, maxFile / UploadLimits.MIB));
                 return;
             }
-            totalBytes += size;
-            sizes.add(size);
-            attachments.add(new ReportContents.AttachmentEntry(UUID.randomUUID(), field.get().key(), name,
-                    SafeFileNames.cleanType(part.contentType()), size));
-        }
-
-        private long copyAtMost(InputStream in, OutputStream out, long maxFile, long totalLeft) throws IOException, LimitBroken {
-            byte[] buffer = new byte[COPY_BUFFER];
-            long copied = 0;
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                copied += n;
-                if (copied > maxFile) {
-                    throw new LimitBroken(Problem.of("intake.fileTooLarge", Math.max(1, maxFile / UploadLimits.MIB)));
-                }
-                if (copied > totalLeft) {
-                    throw new LimitBroken(Problem.of("channel.answer.files.tooLargeInAll",
-                            limits.maxTotalBytes() / UploadLimits.MIB));
-                }
-                out.write(buffer, 0, n);
-            }
-            return copied;
+            totalBytes += file.bytes();
+            sizes.add(file.bytes());
+            UUID item = UUID.randomUUID();
+            attachments.add(new ReportContents.AttachmentEntry(item, field.get().key(), name,
+                    SafeFileNames.cleanType(part.contentType()), file.bytes()));
+            files.add(Map.entry(item, file.blob()));
         }
 
         SubmittedAnswers answers() {
@@ -338,7 +280,7 @@ public class Intake {
         }
 
         SubmissionOutcome.Refused refused(Map<String, List<Problem>> problems) {
-            return new SubmissionOutcome.Refused(values, problems, !attachments.isEmpty() || !pending.isEmpty());
+            return new SubmissionOutcome.Refused(values, problems, !attachments.isEmpty() || sealed.begun());
         }
     }
 

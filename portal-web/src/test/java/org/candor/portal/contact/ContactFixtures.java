@@ -40,7 +40,7 @@ import org.candor.portal.channel.Questionnaire;
 import org.candor.portal.channel.UploadLimits;
 import org.candor.portal.intake.Intake;
 import org.candor.portal.intake.SubmissionOutcome;
-import org.candor.portal.intake.SubmissionPart;
+import org.candor.portal.casefile.upload.SubmissionPart;
 import org.candor.portal.staff.DisplayName;
 import org.candor.portal.staff.PasswordHash;
 import org.candor.portal.staff.Role;

@@ -20,26 +20,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.candor.crypto.CiphertextInspector;
 import org.candor.crypto.PreHandle;
 import org.candor.crypto.RecipientKey;
@@ -53,6 +46,9 @@ import org.candor.portal.casefile.CaseRecipient;
 import org.candor.portal.casefile.CaseRepository;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.ItemReaders;
+import org.candor.portal.casefile.upload.InspectedUpload;
+import org.candor.portal.casefile.upload.Multipart;
+import org.candor.portal.casefile.upload.SubmissionPart;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.ChannelRepository;
 import org.candor.portal.channel.ChoiceOption;
@@ -64,7 +60,6 @@ import org.candor.portal.contact.WhistleblowerSession;
 import org.candor.portal.contact.WhistleblowerSessions;
 import org.candor.portal.governance.retention.RetentionNotice;
 import org.candor.portal.governance.retention.RetentionNotices;
-import org.candor.portal.intake.browser.SealedIntake;
 import org.candor.portal.platform.i18n.Languages;
 import org.candor.portal.platform.i18n.Messages;
 import org.candor.portal.platform.web.SessionTokens;
@@ -91,7 +86,6 @@ public class BrowserContact {
 
     /** Most bytes of the sealed message document: the longest text, four bytes a character, and framing. */
     static final long MAX_DOCUMENT_BYTES = CaseMessages.MAX_TEXT_CHARS * 4L + 64 * 1024;
-    private static final Pattern FILE_PART = Pattern.compile("file-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
     @Inject
     ContactSignIn signIn;
@@ -238,7 +232,7 @@ public class BrowserContact {
     public Response send() {
         Optional<CaseFile> signed = signed();
         if (signed.isEmpty()) {
-            drain();
+            Multipart.drain(request);
             return answer(401, "signed-out", "contact.expired");
         }
         CaseFile caseFile = signed.get();
@@ -246,7 +240,7 @@ public class BrowserContact {
         try {
             expected = messages.recipients(caseFile, ItemKind.WHISTLEBLOWER_MESSAGE, Set.of());
         } catch (CaseMessages.Refused noRecipient) {
-            drain();
+            Multipart.drain(request);
             return answer(409, "closed", "message.noRecipient");
         }
         return receive(caseFile, expected, (document, files, inspectedFor) -> messages.appendSealed(caseFile.id(),
@@ -263,19 +257,19 @@ public class BrowserContact {
     public Response appeal() {
         Optional<CaseFile> signed = signed();
         if (signed.isEmpty()) {
-            drain();
+            Multipart.drain(request);
             return answer(401, "signed-out", "contact.expired");
         }
         CaseFile caseFile = signed.get();
         if (appeals.mayFile(caseFile).isEmpty()) {
-            drain();
+            Multipart.drain(request);
             return answer(409, "notAllowed", "appeal.notAllowed");
         }
         List<RecipientKey> expected;
         try {
             expected = appeals.recipients(caseFile);
         } catch (CaseMessages.Refused noRecipient) {
-            drain();
+            Multipart.drain(request);
             return answer(409, "closed", "message.noRecipient");
         }
         return receive(caseFile, expected,
@@ -296,86 +290,55 @@ public class BrowserContact {
      */
     private Response receive(CaseFile caseFile, List<RecipientKey> expected, SealedStore store) {
         UploadLimits limits = channels.find(caseFile.channelId()).map(Channel::uploadLimits).orElse(UploadLimits.DEFAULT);
-        long most = MAX_DOCUMENT_BYTES + 1024 * 1024
-                + (limits.allowed() ? SealedIntake.ciphertextAllowance(limits.maxTotalBytes()) + (long) limits.maxFiles() * 64 * 1024 : 0);
+        long most = MAX_DOCUMENT_BYTES + 1024 * 1024 + InspectedUpload.filesAllowance(limits);
         if (request.getContentLengthLong() > most) {
             return answer(413, "tooLarge", "contact.browser.tooLarge");
         }
-        if (!JakartaServletFileUpload.isMultipartContent(request)) {
-            drain();
+        if (!Multipart.isMultipart(request)) {
+            Multipart.drain(request);
             return answer(415, "notMultipart", "contact.browser.malformed");
         }
-        CiphertextInspector inspector = CiphertextInspector.expecting(expected);
         Set<CaseRecipient> inspectedFor = Set.copyOf(caseFile.recipients());
-        BlobStore.PendingBlob document = null;
-        List<Map.Entry<UUID, BlobStore.PendingBlob>> files = new ArrayList<>();
-        try {
-            JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-            upload.setMaxSize(most);
-            upload.setMaxFileCount(2 + (long) limits.maxFiles());
-            upload.setHeaderCharset(StandardCharsets.UTF_8);
-            FileItemInputIterator parts = upload.getItemIterator(request);
+        try (InspectedUpload upload = new InspectedUpload(blobs, CiphertextInspector.expecting(expected))) {
+            Iterator<SubmissionPart> parts = Multipart.parts(request, most, 2 + (long) limits.maxFiles());
             if (!parts.hasNext()) {
                 return answer(400, "malformed", "contact.browser.malformed");
             }
-            FileItemInput first = parts.next();
-            if (!"message".equals(first.getFieldName())) {
-                drain();
+            SubmissionPart first = parts.next();
+            if (!"message".equals(first.field())) {
+                Multipart.drain(request);
                 return answer(400, "malformed", "contact.browser.malformed");
             }
-            document = blobs.create();
-            try (InputStream in = first.getInputStream()) {
-                SealedIntake.copyInspected(in, document, inspector, MAX_DOCUMENT_BYTES);
-            }
-            Set<UUID> ids = new HashSet<>();
-            long total = 0;
-            long perFile = SealedIntake.ciphertextAllowance(limits.maxFileBytes());
-            while (parts.hasNext()) {
-                FileItemInput part = parts.next();
-                Matcher match = FILE_PART.matcher(part.getFieldName() == null ? "" : part.getFieldName());
-                if (!match.matches() || !ids.add(UUID.fromString(match.group(1)))) {
-                    drain();
-                    return answer(400, "malformed", "contact.browser.malformed");
-                }
-                if (!limits.allowed()) {
-                    drain();
-                    return answer(422, "limits", "message.filesNotAllowed");
-                }
-                if (ids.size() > limits.maxFiles()) {
-                    drain();
-                    return answer(422, "limits", "message.tooManyFiles", limits.maxFiles());
-                }
-                BlobStore.PendingBlob file = blobs.create();
-                files.add(Map.entry(UUID.fromString(match.group(1)), file));
-                try (InputStream in = part.getInputStream()) {
-                    total += SealedIntake.copyInspected(in, file, inspector,
-                            Math.min(perFile, SealedIntake.ciphertextAllowance(limits.maxTotalBytes()) - total));
-                }
-            }
-            store.store(document, files, inspectedFor);
+            BlobStore.PendingBlob document = upload.part(first.stream(), MAX_DOCUMENT_BYTES);
+            store.store(document, upload.files(parts, limits), inspectedFor);
             return Response.ok(JSON.createObjectBuilder().add("status", "sent").build()).build();
-        } catch (SealedIntake.Refused refusal) {
-            drain();
-            return answer(refusal.status, refusal.code, "contact.browser." + refusal.code);
+        } catch (InspectedUpload.Refused refusal) {
+            Multipart.drain(request);
+            return switch (refusal.reason()) {
+                case FILES_NOT_ALLOWED -> answer(422, "limits", "message.filesNotAllowed");
+                case TOO_MANY_FILES -> answer(422, "limits", "message.tooManyFiles", limits.maxFiles());
+                default -> answer(refusal.status(), refusal.code(), "contact.browser." + refusal.code());
+            };
         } catch (FileUploadException malformed) {
-            drain();
+            Multipart.drain(request);
             return answer(400, "malformed", "contact.browser.malformed");
+        } catch (UncheckedIOException broken) {
+            if (broken.getCause() instanceof FileUploadException) {
+                Multipart.drain(request);
+                return answer(400, "malformed", "contact.browser.malformed");
+            }
+            return answer(400, "malformed", "contact.browser.brokenOff");
         } catch (CaseChangedMeanwhile changed) {
             // a grant or revocation re-sealed the case during the upload: the parts are addressed to the former readers
-            drain();
+            Multipart.drain(request);
             return answer(409, "readersChanged", "message.readersChanged");
         } catch (Appeals.AlreadyFiled twice) {
             // another request filed the appeal meanwhile, or the case may no longer be appealed
-            drain();
+            Multipart.drain(request);
             return answer(409, "notAllowed", "appeal.notAllowed");
         } catch (IOException | RuntimeException brokenOff) {
             // a truncated body, a cancelled upload, or a store that failed: nothing was kept
             return answer(400, "malformed", "contact.browser.brokenOff");
-        } finally {
-            if (document != null) {
-                document.abort();
-            }
-            files.forEach(f -> f.getValue().abort());
         }
     }
 
@@ -466,14 +429,5 @@ public class BrowserContact {
         CacheControl control = new CacheControl();
         control.setNoStore(true);
         return control;
-    }
-
-    /** Reads what is left of a refused request so that the answer reaches the browser; keeps nothing. */
-    private void drain() {
-        try (InputStream in = request.getInputStream()) {
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException | IllegalStateException gone) {
-            // the client went away, or the body was read already
-        }
     }
 }

@@ -16,19 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.candor.crypto.IntegrityCheckFailed;
 import org.candor.portal.appeal.Appeals;
 import org.candor.portal.casefile.CaseFile;
@@ -36,6 +30,8 @@ import org.candor.portal.casefile.CaseMessages;
 import org.candor.portal.casefile.CaseRepository;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.SafeFileNames;
+import org.candor.portal.casefile.upload.MessageForm;
+import org.candor.portal.casefile.upload.Multipart;
 import org.candor.portal.channel.Problem;
 import org.candor.portal.contact.ContactSignIn;
 import org.candor.portal.contact.Conversation;
@@ -59,9 +55,6 @@ public class ContactPages {
 
     @Inject
     RetentionNotices retentionNotices;
-
-    /** The most parts a message form may have. */
-    static final int MAX_PARTS = 64;
 
     @Inject
     ContactSignIn signIn;
@@ -153,15 +146,15 @@ public class ContactPages {
     public Response send() throws IOException {
         Optional<Signed> signed = signed();
         if (signed.isEmpty()) {
-            drain();
+            Multipart.drain(request);
             return seeOther("/contact?expired=1");
         }
         UUID caseId = signed.get().caseFile().id();
         try (CaseMessages.Draft draft = messages.draft(caseId, ItemKind.WHISTLEBLOWER_MESSAGE)) {
-            readInto(draft);
+            MessageForm.readInto(request, draft);
             draft.send(Optional.empty());
         } catch (CaseMessages.Refused refused) {
-            drain();
+            Multipart.drain(request);
             Conversation.Opened opened = conversation.open(signed.get().caseFile(), signed.get().session().lockSecret(), language());
             return Response.status(422).entity(Page.of("public/contact/conversation").with("opened", opened)
                     .with("maxChars", CaseMessages.MAX_TEXT_CHARS).with("error", problem(refused.problem()))).build();
@@ -232,18 +225,18 @@ public class ContactPages {
     public Response appeal() throws IOException {
         Optional<Signed> signed = signed();
         if (signed.isEmpty()) {
-            drain();
+            Multipart.drain(request);
             return seeOther("/contact?expired=1");
         }
         UUID caseId = signed.get().caseFile().id();
         try (CaseMessages.Draft draft = appeals.draft(caseId)) {
-            readInto(draft);
+            MessageForm.readInto(request, draft);
             appeals.file(caseId, draft);
         } catch (CaseMessages.Refused refused) {
-            drain();
+            Multipart.drain(request);
             return Response.status(422).entity(statusPage(signed.get(), problem(refused.problem()))).build();
         } catch (Appeals.AlreadyFiled twice) {
-            drain();
+            Multipart.drain(request);
         }
         return seeOther("/contact/status#appeal");
     }
@@ -260,60 +253,6 @@ public class ContactPages {
             page.with("error", error);
         }
         return page;
-    }
-
-    /** Reads the text and files of a message form into a draft as the request streams in. */
-    private void readInto(CaseMessages.Draft draft) throws IOException, CaseMessages.Refused {
-        if (!JakartaServletFileUpload.isMultipartContent(request)) {
-            throw new CaseMessages.Refused(Problem.of("message.empty"));
-        }
-        JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-        upload.setMaxFileCount(MAX_PARTS);
-        upload.setHeaderCharset(StandardCharsets.UTF_8);
-        try {
-            FileItemInputIterator items = upload.getItemIterator(request);
-            int parts = 0;
-            while (items.hasNext()) {
-                FileItemInput item = items.next();
-                if (++parts > MAX_PARTS) {
-                    throw new CaseMessages.Refused(Problem.of("message.tooManyFiles", MAX_PARTS));
-                }
-                try (InputStream in = item.getInputStream()) {
-                    if (item.isFormField() && "text".equals(item.getFieldName())) {
-                        byte[] bytes = in.readNBytes(CaseMessages.MAX_TEXT_CHARS * 4 + 1);
-                        if (bytes.length > CaseMessages.MAX_TEXT_CHARS * 4) {
-                            throw new CaseMessages.Refused(Problem.of("message.textTooLong", CaseMessages.MAX_TEXT_CHARS));
-                        }
-                        draft.text(decode(bytes));
-                    } else if (!item.isFormField() && "files".equals(item.getFieldName())) {
-                        draft.attach(item.getName(), item.getContentType(), in);
-                    } else {
-                        in.transferTo(java.io.OutputStream.nullOutputStream());
-                    }
-                }
-            }
-        } catch (FileUploadException malformed) {
-            throw new CaseMessages.Refused(Problem.of("message.malformed"));
-        }
-    }
-
-    private static String decode(byte[] bytes) throws CaseMessages.Refused {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException notUtf8) {
-            throw new CaseMessages.Refused(Problem.of("message.notText"));
-        }
-    }
-
-    /** Reads what is left of a refused request so that the answer reaches the browser; keeps nothing. */
-    private void drain() {
-        try (InputStream in = request.getInputStream()) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException | IllegalStateException gone) {
-            // the client went away, or the body was read already
-        }
     }
 
     private record Signed(org.candor.portal.contact.WhistleblowerSession session, CaseFile caseFile) {

@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
 import org.candor.crypto.IntegrityCheckFailed;
 import org.candor.portal.casefile.CaseFile;
 import org.candor.portal.casefile.CaseMessages;
+import org.candor.portal.casefile.upload.MessageForm;
+import org.candor.portal.casefile.upload.Multipart;
 import org.candor.portal.casefile.CaseStatus;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.Outcome;
@@ -266,7 +268,7 @@ public class CasePages {
             UUID item = cases.send(me, caseId, kind, draft, files);
             return seeOther("/desk/cases/" + caseId + "#item-" + item);
         } catch (CaseMessages.Refused refused) {
-            MessageForm.drain(request);
+            Multipart.drain(request);
             Problem problem = refused.problem();
             return refusedWith(me, caseId, Messages.get(Languages.of(request), problem.key(),
                     problem.arguments().toArray()), 422);

@@ -18,6 +18,7 @@ import org.candor.portal.channel.ChoiceOption;
 import org.candor.portal.channel.QuestionField;
 import org.candor.portal.channel.UploadLimits;
 import org.candor.portal.intake.FormTokens;
+import org.candor.portal.intake.SealingRecipients;
 
 /**
  * What a browser needs to seal a report itself (docs/protocol.md, "Sealed in the browser",

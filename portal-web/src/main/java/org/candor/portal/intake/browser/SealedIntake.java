@@ -3,37 +3,34 @@ package org.candor.portal.intake.browser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.candor.crypto.CiphertextInspector;
-import org.candor.crypto.CryptoException;
-import org.candor.crypto.IntegrityCheckFailed;
 import org.candor.crypto.KeyRejected;
 import org.candor.crypto.PreHandle;
 import org.candor.crypto.RecipientKey;
-import org.candor.crypto.RecipientMismatch;
 import org.candor.crypto.WhistleblowerKey;
 import org.candor.portal.blobstore.BlobStore;
 import org.candor.portal.casefile.CaseStore;
 import org.candor.portal.casefile.ItemKind;
 import org.candor.portal.casefile.ReplyCodes;
+import org.candor.portal.casefile.SealedBlobs;
+import org.candor.portal.casefile.upload.InspectedUpload;
+import org.candor.portal.casefile.upload.SubmissionPart;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.UploadLimits;
 import org.candor.portal.intake.FormTokens;
-import org.candor.portal.intake.SubmissionPart;
+import org.candor.portal.intake.SealingRecipients;
+import org.candor.portal.intake.ReportUploads;
 
 /**
  * Receives a report sealed in the whistleblower's browser (docs/protocol.md, "Sealed in the
@@ -52,7 +49,9 @@ public class SealedIntake {
     static final int MAX_KEY_BYTES = 64 * 1024;
     /** Most bytes of the sealed report document (answers are bounded by the questionnaire, far below). */
     static final long MAX_REPORT_BYTES = 8L * 1024 * 1024;
-    private static final Pattern FILE_PART = Pattern.compile("file-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+    /** Bytes a body may carry beyond the files (boundaries, token, pre-handle, key, report). */
+    private static final long ENVELOPE_BYTES = MAX_REPORT_BYTES + MAX_KEY_BYTES + 1024 * 1024;
+    static final int MOST_PARTS = 4 + UploadLimits.MAX_FILES;
 
     @Inject
     SealingRecipients sealingRecipients;
@@ -88,20 +87,14 @@ public class SealedIntake {
         }
     }
 
-    /** An item whose blob is still pending. */
-    private record Planned(UUID id, ItemKind kind) {
-    }
-
     /** A case stored from the browser. */
     public record Received(UUID caseId, LocalDate receivedOn) {
     }
 
-    /**
-     * The largest ciphertext accepted for {@code plaintextBytes} of content: the OpenPGP framing and the PADMÉ
-     * padding (at most 12.5 %, docs/protocol.md, "Padding"), generously.
-     */
-    public static long ciphertextAllowance(long plaintextBytes) {
-        return plaintextBytes + plaintextBytes / 8 + 64 * 1024;
+    /** How large a body a report sealed in the browser may be for this channel, and how many parts it may have. */
+    public static ReportUploads.Bounds bounds(Channel channel) {
+        UploadLimits limits = channel.uploadLimits();
+        return new ReportUploads.Bounds(InspectedUpload.filesAllowance(limits) + ENVELOPE_BYTES, MOST_PARTS);
     }
 
     /**
@@ -117,13 +110,18 @@ public class SealedIntake {
 
     /**
      * {@link #receive(Channel, Iterator)} for a submission sent with an accepted form token, which
-     * is recorded as used in the transaction that creates the case.
+     * is recorded as used in the transaction that creates the case, and let go of when no case is
+     * made (so that the same form may be sent again).
      *
      * @throws FormTokens.AlreadyUsed when the token was used before; nothing is kept
      */
     public Received receive(Channel channel, Iterator<SubmissionPart> parts, FormTokens.Redemption token)
             throws Refused, IOException {
-        return receive(channel, parts, () -> tokens.recordUse(token));
+        try (FormTokens.Held held = tokens.hold(token)) {
+            Received received = receive(channel, parts, () -> tokens.recordUse(token));
+            held.stored();
+            return received;
+        }
     }
 
     private Received receive(Channel channel, Iterator<SubmissionPart> parts, Runnable recordToken)
@@ -152,45 +150,24 @@ public class SealedIntake {
         CiphertextInspector inspector = CiphertextInspector.expecting(expected);
         UploadLimits limits = channel.uploadLimits();
 
-        List<BlobStore.PendingBlob> pending = new ArrayList<>();
-        try {
-            List<Planned> items = new ArrayList<>();
-            BlobStore.PendingBlob report = blobs.create();
-            pending.add(report);
-            copyInspected(expect(parts, "report").stream(), report, inspector, MAX_REPORT_BYTES);
-            items.add(new Planned(UUID.randomUUID(), ItemKind.REPORT));
-            Set<UUID> ids = new HashSet<>();
-            long total = 0;
-            long perFile = ciphertextAllowance(limits.maxFileBytes());
-            while (parts.hasNext()) {
-                SubmissionPart part = parts.next();
-                var match = FILE_PART.matcher(part.field());
-                if (!match.matches() || !ids.add(UUID.fromString(match.group(1)))) {
-                    throw new Refused(400, "malformed", "sealed.malformed");
-                }
-                if (!limits.allowed()) {
-                    throw new Refused(422, "limits", "channel.answer.files.notAllowed");
-                }
-                if (ids.size() > limits.maxFiles()) {
-                    throw new Refused(422, "limits", "intake.tooManyFiles", limits.maxFiles());
-                }
-                long totalLeft = ciphertextAllowance(limits.maxTotalBytes()) - total;
-                BlobStore.PendingBlob file = blobs.create();
-                pending.add(file);
-                long size = copyInspected(part.stream(), file, inspector, Math.min(perFile, totalLeft));
-                total += size;
-                items.add(new Planned(UUID.fromString(match.group(1)), ItemKind.ATTACHMENT));
-            }
-            List<CaseStore.StoredItem> stored = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                stored.add(new CaseStore.StoredItem(items.get(i).id(), items.get(i).kind(), pending.get(i).commit()));
-            }
+        try (InspectedUpload upload = new InspectedUpload(blobs, inspector)) {
+            BlobStore.PendingBlob report = upload.part(expect(parts, "report").stream(), MAX_REPORT_BYTES);
+            List<Map.Entry<UUID, BlobStore.PendingBlob>> files = upload.files(parts, limits);
+            List<CaseStore.StoredItem> stored = SealedBlobs.commit(UUID.randomUUID(), ItemKind.REPORT, report, files);
             LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             UUID caseId = caseStore.createReceived(channel.id(), replyCodes.handle(preHandle), true, today,
                     whistleblowerKey, current.caseRecipients(), stored, recordToken);
             return new Received(caseId, today);
-        } finally {
-            pending.forEach(BlobStore.PendingBlob::abort);
+        } catch (InspectedUpload.Refused refused) {
+            throw switch (refused.reason()) {
+                case MALFORMED -> new Refused(refused.status(), refused.code(), "sealed.malformed");
+                case FILES_NOT_ALLOWED -> new Refused(refused.status(), refused.code(), "channel.answer.files.notAllowed");
+                case TOO_MANY_FILES -> new Refused(refused.status(), refused.code(), "intake.tooManyFiles", limits.maxFiles());
+                case TOO_LARGE -> new Refused(refused.status(), refused.code(), "sealed.tooLarge");
+                case WRONG_RECIPIENTS -> new Refused(refused.status(), refused.code(), "sealed.wrongRecipients");
+                case NO_INTEGRITY -> new Refused(refused.status(), refused.code(), "sealed.noIntegrity");
+                case NOT_SEALED -> new Refused(refused.status(), refused.code(), "sealed.notSealed");
+            };
         }
     }
 
@@ -217,67 +194,6 @@ public class SealedIntake {
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
-        }
-    }
-
-    /** Streams one part through the inspector into its pending blob; returns the ciphertext's size. */
-    public static long copyInspected(InputStream source, BlobStore.PendingBlob blob, CiphertextInspector inspector,
-            long most) throws IOException, Refused {
-        Watched in = new Watched(source, most);
-        try (in; OutputStream out = blob.stream()) {
-            return inspector.inspectWhileCopying(in, out).ciphertextBytes();
-        } catch (CryptoException refused) {
-            if (in.brokeOff != null) {
-                throw in.brokeOff;
-            }
-            if (in.tooLarge) {
-                throw new Refused(413, "tooLarge", "sealed.tooLarge");
-            }
-            if (refused instanceof RecipientMismatch) {
-                throw new Refused(422, "wrong-recipients", "sealed.wrongRecipients");
-            }
-            if (refused instanceof IntegrityCheckFailed) {
-                throw new Refused(422, "no-integrity", "sealed.noIntegrity");
-            }
-            throw new Refused(422, "not-sealed", "sealed.notSealed");
-        }
-    }
-
-    /** Counts what is read and remembers whether the request itself broke off or went over its limit. */
-    private static final class Watched extends FilterInputStream {
-        private final long most;
-        private long count;
-        boolean tooLarge;
-        IOException brokeOff;
-
-        Watched(InputStream in, long most) {
-            super(in);
-            this.most = most;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n;
-            try {
-                n = super.read(b, off, len);
-            } catch (IOException broken) {
-                brokeOff = broken;
-                throw broken;
-            }
-            if (n > 0) {
-                count += n;
-                if (count > most) {
-                    tooLarge = true;
-                    throw new IOException("over the limit");
-                }
-            }
-            return n;
         }
     }
 }

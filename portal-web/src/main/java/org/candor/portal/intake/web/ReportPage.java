@@ -12,43 +12,32 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Optional;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.ChannelRepository;
 import org.candor.portal.channel.Problem;
 import org.candor.portal.intake.FormTokens;
 import org.candor.portal.intake.Intake;
 import org.candor.portal.intake.IntakeGate;
+import org.candor.portal.intake.ReportUploads;
 import org.candor.portal.intake.SubmissionOutcome;
-import org.candor.portal.intake.SubmissionPart;
 import org.candor.portal.platform.i18n.Languages;
 import org.candor.portal.platform.web.Page;
 
 /**
  * A channel's report form and its submission, without JavaScript: the form is rendered from the
  * channel's questionnaire; the submission is read as a multipart stream (never spooled to disk)
- * and sealed as it arrives ({@link Intake}). The answer page shows the reply code once.
+ * and sealed as it arrives ({@link Intake}), after the opening steps of {@link ReportUploads}. The
+ * answer page shows the reply code once.
  */
 @Path("/report/{slug}")
 @Produces(MediaType.TEXT_HTML)
 public class ReportPage {
-
-    /** Bytes a multipart body may carry beyond the files' limit (boundaries, headers, answers). */
-    private static final long ENVELOPE_BYTES = 8L * 1024 * 1024;
 
     @Inject
     ChannelRepository channels;
@@ -60,7 +49,7 @@ public class ReportPage {
     FormTokens tokens;
 
     @Inject
-    IntakeGate gate;
+    ReportUploads uploads;
 
     @Context
     HttpServletRequest request;
@@ -74,72 +63,60 @@ public class ReportPage {
     @POST
     public Response submit(@PathParam("slug") String slug) {
         Channel channel = channels.findBySlug(slug).orElseThrow(NotFoundException::new);
-        if (!channel.isPublished()) {
-            return Response.status(Response.Status.CONFLICT).entity(Page.of("public/report-closed")).build();
-        }
-        if (!JakartaServletFileUpload.isMultipartContent(request)) {
-            return Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE).entity(failed()).build();
-        }
-        long most = (channel.uploadLimits().allowed() ? channel.uploadLimits().maxTotalBytes() : 0) + ENVELOPE_BYTES;
-        if (request.getContentLengthLong() > most) {
-            return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).entity(failed()).build();
-        }
-        FormTokens.Redemption redemption = null;
-        boolean caseStored = false;
         try {
-            FileItemInputIterator items;
-            FileItemInput first;
-            try {
-                items = multipart(most).getItemIterator(request);
-                if (!items.hasNext()) {
-                    return Response.status(Response.Status.BAD_REQUEST).entity(failed()).build();
-                }
-                first = items.next();
-            } catch (RuntimeException parserFailure) {
-                throw malformed(parserFailure);
-            }
-            boolean tokenFirst = first.isFormField() && "token".equals(first.getFieldName());
-            String token = tokenFirst ? readToken(first) : "";
-            Parts rest = new Parts(tokenFirst ? null : first, items);
-            switch (gate.plain(token, channel.id())) {
-                case IntakeGate.Admission.Admitted admitted -> redemption = admitted.redemption();
-                case IntakeGate.Admission.WaitLonger wait -> {
-                    return Response.status(429).header("Retry-After", wait.seconds()).entity(formPage(channel,
-                            intake.answersOnly(channel, rest, Problem.of("intake.waitLonger", wait.seconds())))).build();
-                }
-                case IntakeGate.Admission.BadToken bad -> {
-                    return switch (bad.verdict()) {
-                        case ALREADY_USED -> Response.status(Response.Status.CONFLICT)
-                                .entity(Page.of("public/report-duplicate")).build();
-                        case TOO_QUICK -> refused(channel, intake.answersOnly(channel, rest, Problem.of("intake.tooQuick")));
-                        default -> refused(channel, intake.answersOnly(channel, rest, Problem.of("intake.formExpired")));
-                    };
-                }
-                case IntakeGate.Admission.ProveWork unexpected -> throw new IllegalStateException("no proof of work without JavaScript");
-            }
-            SubmissionOutcome outcome;
-            try {
-                outcome = intake.receive(channel, rest, language(), redemption);
-            } catch (FormTokens.AlreadyUsed replay) {
-                // sent before, maybe to another instance or before a restart: nothing was kept
-                return Response.status(Response.Status.CONFLICT).entity(Page.of("public/report-duplicate")).build();
-            }
-            // the case's transaction has committed: only now is the reply code shown (docs/design.md property 11)
-            caseStored = outcome instanceof SubmissionOutcome.Received;
-            return switch (outcome) {
-                case SubmissionOutcome.Received received -> Response.ok(receivedPage(received)).build();
-                case SubmissionOutcome.Refused refused -> refused(channel, refused);
-                case SubmissionOutcome.ChannelClosed closed -> Response.status(Response.Status.CONFLICT)
-                        .entity(Page.of("public/report-closed")).build();
+            return switch (uploads.plain(request, channel, Intake.bounds(channel))) {
+                case ReportUploads.Opening.Closed closed -> closed();
+                case ReportUploads.Opening.NotMultipart notMultipart ->
+                        Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE).entity(failed()).build();
+                case ReportUploads.Opening.TooLarge tooLarge ->
+                        Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).entity(failed()).build();
+                case ReportUploads.Opening.Empty empty -> Response.status(Response.Status.BAD_REQUEST).entity(failed()).build();
+                case ReportUploads.Opening.Stopped stopped -> stopped(channel, stopped);
+                case ReportUploads.Opening.Admitted admitted -> received(channel, admitted);
             };
         } catch (IOException | UncheckedIOException broken) {
             // A truncated or malformed body, or a client that went away: nothing was kept.
             return Response.status(Response.Status.BAD_REQUEST).entity(failed()).build();
-        } finally {
-            if (!caseStored) {
-                tokens.release(redemption); // no case was made: the same form may be sent again
-            }
         }
+    }
+
+    /** A form the gate did not let in, given back with what it carried. */
+    private Response stopped(Channel channel, ReportUploads.Opening.Stopped stopped) throws IOException {
+        return switch (stopped.admission()) {
+            case IntakeGate.Admission.WaitLonger wait -> Response.status(429).header("Retry-After", wait.seconds())
+                    .entity(formPage(channel, intake.answersOnly(channel, stopped.rest(),
+                            Problem.of("intake.waitLonger", wait.seconds())))).build();
+            case IntakeGate.Admission.BadToken bad -> switch (bad.verdict()) {
+                case ALREADY_USED -> duplicate();
+                case TOO_QUICK -> refused(channel, intake.answersOnly(channel, stopped.rest(), Problem.of("intake.tooQuick")));
+                default -> refused(channel, intake.answersOnly(channel, stopped.rest(), Problem.of("intake.formExpired")));
+            };
+            default -> throw new IllegalStateException("no proof of work without JavaScript");
+        };
+    }
+
+    private Response received(Channel channel, ReportUploads.Opening.Admitted admitted) throws IOException {
+        SubmissionOutcome outcome;
+        try {
+            outcome = intake.receive(channel, admitted.parts(), language(), admitted.redemption());
+        } catch (FormTokens.AlreadyUsed replay) {
+            // sent before, maybe to another instance or before a restart: nothing was kept
+            return duplicate();
+        }
+        // the case's transaction has committed: only now is the reply code shown (docs/design.md property 11)
+        return switch (outcome) {
+            case SubmissionOutcome.Received received -> Response.ok(receivedPage(received)).build();
+            case SubmissionOutcome.Refused refused -> refused(channel, refused);
+            case SubmissionOutcome.ChannelClosed notOpen -> closed();
+        };
+    }
+
+    private static Response closed() {
+        return Response.status(Response.Status.CONFLICT).entity(Page.of("public/report-closed")).build();
+    }
+
+    private static Response duplicate() {
+        return Response.status(Response.Status.CONFLICT).entity(Page.of("public/report-duplicate")).build();
     }
 
     private Response refused(Channel channel, SubmissionOutcome.Refused refused) {
@@ -176,90 +153,5 @@ public class ReportPage {
 
     private Locale language() {
         return Languages.of(request);
-    }
-
-    private static JakartaServletFileUpload<?, ?> multipart(long most) {
-        JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-        upload.setMaxSize(most);
-        upload.setMaxFileCount(Intake.MAX_PARTS);
-        upload.setHeaderCharset(StandardCharsets.UTF_8);
-        return upload;
-    }
-
-    /**
-     * A failure of the parser as what it is, a malformed body: commons-fileupload2 2.0.0-M4 throws a
-     * NullPointerException for a part of type multipart/mixed without a boundary (found by fuzzing the browser
-     * path, which parses the same way).
-     */
-    private static IOException malformed(RuntimeException parserFailure) {
-        return new FileUploadException("the multipart body is malformed", parserFailure);
-    }
-
-    private static String readToken(FileItemInput part) throws IOException {
-        try (InputStream in = part.getInputStream()) {
-            return new String(in.readNBytes(256), StandardCharsets.US_ASCII);
-        }
-    }
-
-    /**
-     * The multipart stream as submission parts, starting with a part already read (when the form
-     * did not begin with its token); read errors surface as {@link UncheckedIOException}.
-     */
-    private static final class Parts implements Iterator<SubmissionPart> {
-        private final FileItemInputIterator items;
-        private FileItemInput pending;
-
-        Parts(FileItemInput alreadyRead, FileItemInputIterator items) {
-            this.pending = alreadyRead;
-            this.items = items;
-        }
-
-        @Override
-        public boolean hasNext() {
-            try {
-                return pending != null || items.hasNext();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (RuntimeException parserFailure) {
-                throw new UncheckedIOException(malformed(parserFailure));
-            }
-        }
-
-        @Override
-        public SubmissionPart next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            FileItemInput item;
-            try {
-                item = pending != null ? pending : items.next();
-                pending = null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (RuntimeException parserFailure) {
-                throw new UncheckedIOException(malformed(parserFailure));
-            }
-            return new SubmissionPart() {
-                @Override
-                public String field() {
-                    return item.getFieldName() == null ? "" : item.getFieldName();
-                }
-
-                @Override
-                public Optional<String> fileName() {
-                    return item.isFormField() ? Optional.empty() : Optional.ofNullable(item.getName());
-                }
-
-                @Override
-                public String contentType() {
-                    return item.getContentType() == null ? "" : item.getContentType();
-                }
-
-                @Override
-                public InputStream stream() throws IOException {
-                    return item.getInputStream();
-                }
-            };
-        }
     }
 }

@@ -30,7 +30,9 @@ import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.ChannelText;
 import org.candor.portal.channel.KeyStatus;
 import org.candor.portal.channel.UploadLimits;
-import org.candor.portal.intake.SubmissionPart;
+import org.candor.portal.intake.SealingRecipients;
+import org.candor.portal.casefile.upload.Multipart;
+import org.candor.portal.casefile.upload.SubmissionPart;
 import org.candor.portal.staff.DisplayName;
 import org.candor.portal.staff.PasswordHash;
 import org.candor.portal.staff.Role;
@@ -43,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzes the multipart intake of a report sealed in the browser (docs/design.md properties 1, 2 and 10): a request
- * body goes through {@link SealedReport}'s reading of it (commons-fileupload2's streaming parser with its part
+ * body goes through the reading {@link SealedReport} uses ({@link Multipart}: commons-fileupload2's streaming parser with its part
  * count and UTF-8 headers, the form token read first), into {@link SealedIntake#receive} with a
  * real blob store and case store. Whatever the body, the intake stores a case or refuses with
  * {@link SealedIntake.Refused} or an {@link IOException} (a broken body); nothing else escapes, and a refusal
@@ -75,10 +77,8 @@ class SealedIntakeFuzzTest {
         channel.changeUploadLimits(new UploadLimits(true, UploadLimits.MIB, 3, 3 * UploadLimits.MIB));
 
         cases = new InMemoryCases(folder.resolve("blobs"));
-        SealingRecipients recipients = new SealingRecipients();
-        recipients.recipientKeys = staffId -> staffId.equals(investigator.id())
-                ? new KeyStatus.Usable(investigatorKey) : new KeyStatus.NoKey();
-        recipients.staff = new OneMember(investigator);
+        SealingRecipients recipients = new SealingRecipients(staffId -> staffId.equals(investigator.id())
+                ? new KeyStatus.Usable(investigatorKey) : new KeyStatus.NoKey(), new OneMember(investigator));
         Pepper pepper = Pepper.generate();
         intake = new SealedIntake();
         intake.sealingRecipients = recipients;
@@ -121,9 +121,9 @@ class SealedIntakeFuzzTest {
         cases.itemRows.clear();
     }
 
-    /** The body's parts as {@link SealedReport} hands them on: its parser, the form token read first. */
+    /** The body's parts as {@link SealedReport} hands them on: the shared parser, the form token read first. */
     private static Iterator<SubmissionPart> parts(byte[] body) throws IOException {
-        return SealedReport.Body.read(SealedReport.upload(body.length + 1L), new RequestContext() {
+        return Multipart.tokenFirst(new RequestContext() {
             @Override
             public String getCharacterEncoding() {
                 return null;
@@ -148,7 +148,7 @@ class SealedIntakeFuzzTest {
             public boolean isMultipartRelated() {
                 return false;
             }
-        }).parts();
+        }, body.length + 1L, SealedIntake.MOST_PARTS).parts();
     }
 
     private static List<Path> files() throws IOException {

@@ -1,4 +1,4 @@
-package org.candor.portal.desk.cases;
+package org.candor.portal.casefile.upload;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -11,22 +11,22 @@ import java.nio.charset.StandardCharsets;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.candor.portal.casefile.CaseMessages;
 import org.candor.portal.channel.Problem;
 
 /**
- * Reads the desk's reply and note forms ({@code multipart/form-data}: a {@code text} field and
- * any number of {@code files}) into a {@link CaseMessages.Draft} as the request streams in.
+ * Reads a message form ({@code multipart/form-data}: a {@code text} field and any number of
+ * {@code files}) into a {@link CaseMessages.Draft} as the request streams in: the whistleblower's
+ * message and appeal without JavaScript, and the desk's replies and notes.
  * Keeps docs/design.md property 1: commons-fileupload's streaming API hands each part over as a
  * stream, so a file goes from the socket through OpenPGP encryption into a pending blob and is
  * never buffered to disk or memory in clear; only the text, bounded, is held in memory until it
  * is sealed.
  */
-final class MessageForm {
+public final class MessageForm {
 
     /** Most parts one form may have (the text and the files). */
-    static final int MAX_PARTS = 64;
+    public static final int MAX_PARTS = 64;
 
     private MessageForm() {
     }
@@ -38,16 +38,13 @@ final class MessageForm {
      * @throws CaseMessages.Refused for a form that is not multipart, malformed, not UTF-8, too long,
      *                              or breaks the channel's file limits
      */
-    static int readInto(HttpServletRequest request, CaseMessages.Draft draft) throws IOException, CaseMessages.Refused {
-        if (!JakartaServletFileUpload.isMultipartContent(request)) {
+    public static int readInto(HttpServletRequest request, CaseMessages.Draft draft) throws IOException, CaseMessages.Refused {
+        if (!Multipart.isMultipart(request)) {
             throw new CaseMessages.Refused(Problem.of("message.empty"));
         }
-        JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-        upload.setMaxFileCount(MAX_PARTS);
-        upload.setHeaderCharset(StandardCharsets.UTF_8);
         int files = 0;
         try {
-            FileItemInputIterator items = upload.getItemIterator(request);
+            FileItemInputIterator items = Multipart.parser(-1, MAX_PARTS).getItemIterator(request);
             int parts = 0;
             while (items.hasNext()) {
                 FileItemInput item = items.next();
@@ -74,15 +71,6 @@ final class MessageForm {
             throw new CaseMessages.Refused(Problem.of("message.malformed"));
         }
         return files;
-    }
-
-    /** Reads what is left of a refused request so that the answer reaches the browser; keeps nothing. */
-    static void drain(HttpServletRequest request) {
-        try (InputStream in = request.getInputStream()) {
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException | IllegalStateException gone) {
-            // the client went away, or the body was read already
-        }
     }
 
     private static String decode(byte[] bytes) throws CaseMessages.Refused {

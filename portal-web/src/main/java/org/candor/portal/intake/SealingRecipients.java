@@ -1,4 +1,4 @@
-package org.candor.portal.intake.browser;
+package org.candor.portal.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,8 +16,9 @@ import org.candor.portal.staff.StaffRepository;
 
 /**
  * Who a report on a channel is sealed to now: the channel's enabled investigators whose keys are
- * usable today — the same rule as {@link org.candor.portal.intake.Intake} on the no-JavaScript
- * path, so that both paths seal to the same people.
+ * usable today, each key once. The one rule for both intake paths, {@link Intake} (sealed on the
+ * server) and {@link org.candor.portal.intake.browser.SealedIntake} (sealed in the browser), so
+ * that both seal to the same people.
  */
 @ApplicationScoped
 public class SealingRecipients {
@@ -28,6 +29,16 @@ public class SealingRecipients {
     @Inject
     StaffRepository staff;
 
+    /** For the container. */
+    public SealingRecipients() {
+    }
+
+    /** The rule over these keys and staff accounts, for use without the container. */
+    public SealingRecipients(RecipientKeys recipientKeys, StaffRepository staff) {
+        this.recipientKeys = recipientKeys;
+        this.staff = staff;
+    }
+
     /** The keys to seal to, and the rows that name them on the case. */
     public record Current(List<RecipientKey> keys, Set<CaseRecipient> caseRecipients) {
         public boolean isEmpty() {
@@ -35,6 +46,7 @@ public class SealingRecipients {
         }
     }
 
+    /** The keys and rows for a report on {@code channel} now; empty when nobody can read it. */
     public Current of(Channel channel) {
         List<RecipientKey> keys = new ArrayList<>();
         Set<CaseRecipient> rows = new HashSet<>();

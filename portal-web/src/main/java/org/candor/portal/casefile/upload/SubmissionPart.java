@@ -1,10 +1,10 @@
-package org.candor.portal.intake;
+package org.candor.portal.casefile.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
-/** One part of a submission as it streams in: a form field, or a file with its name and type. */
+/** One part of an upload as it streams in: a form field, or a file with its name and type. */
 public interface SubmissionPart {
 
     /** The form field's name. */
