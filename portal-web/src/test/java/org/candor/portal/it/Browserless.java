@@ -71,18 +71,6 @@ public final class Browserless {
         return session == null ? null : token;
     }
 
-    /**
-     * The session token of another test's own HTTP client, read from a page of its session the
-     * way {@link Browserless} reads it; "none" without a session. For tests that keep their own
-     * client: they send it as the {@code X-Candor-Token} header, which every POST accepts.
-     */
-    public static String tokenFor(HttpClient client, URL deployed) throws Exception {
-        HttpResponse<String> page = client.send(HttpRequest.newBuilder(Deployments.local(deployed, "/"))
-                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = FORM_TOKEN.matcher(page.body());
-        return m.find() ? m.group(1) : "none";
-    }
-
     private String sessionCookie() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("candor_session"))
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
