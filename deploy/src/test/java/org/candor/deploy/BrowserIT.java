@@ -3,9 +3,7 @@ package org.candor.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +19,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The portal in a real browser with JavaScript switched off: the landing page in both
@@ -36,18 +33,20 @@ class BrowserIT {
     static Path work;
 
     private static RunningPortal portal;
+    private static Person person;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
         portal = RunningPortal.start(work.resolve("data"), work.resolve("tmp"));
-        browser = Browser.withoutJavaScript(work.resolve("browser"));
+        person = Person.withoutJavaScript(work, "browser");
+        browser = person.browser();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (person != null) {
+            person.quit();
         }
         if (portal != null) {
             portal.close();
@@ -57,49 +56,42 @@ class BrowserIT {
     @Test
     @Order(1)
     void landingPageWorksWithoutJavaScriptInEnglishAndGerman() throws Exception {
-        browser.get(portal.url("/?lang=en").toString());
-        awaitHeading("Report wrongdoing");
-        assertTrue(text("main").contains("No reporting channel is open yet"));
-        assertTrue(text("main").contains("How your anonymity is protected"));
-        Browser.screenshot(browser, "landing-en.png");
+        person.open(portal.url("/?lang=en").toString(), "Report wrongdoing");
+        assertTrue(person.text("main").contains("No reporting channel is open yet"));
+        assertTrue(person.text("main").contains("How your anonymity is protected"));
+        person.screenshot("landing-en.png");
 
-        browser.findElement(By.linkText("Deutsch")).click();
-        awaitHeading("Missstände melden");
+        person.click(By.linkText("Deutsch"), "Missstände melden");
         assertEquals("de", browser.findElement(By.tagName("html")).getAttribute("lang"));
 
-        browser.get(portal.url("/").toString());
-        awaitHeading("Missstände melden");
-        browser.findElement(By.linkText("English")).click();
-        awaitHeading("Report wrongdoing");
+        person.open(portal.url("/").toString(), "Missstände melden");
+        person.click(By.linkText("English"), "Report wrongdoing");
     }
 
     @Test
     @Order(2)
     void firstAdministratorIsCreatedThroughTheSetupLinkWhichThenStopsWorking() throws Exception {
         String link = portal.setupLink().orElseThrow();
-        browser.get(link);
-        awaitHeading("Create the first administrator");
+        person.open(link, "Create the first administrator");
 
-        fill("displayName", "Ada Lovelace");
-        fill("username", "ada");
-        fill("password", "plum anchor velvet ninety");
-        fill("passwordRepeat", "plum anchor velvet ninetY");
+        person.fill("displayName", "Ada Lovelace");
+        person.fill("username", "ada");
+        person.fill("password", "plum anchor velvet ninety");
+        person.fill("passwordRepeat", "plum anchor velvet ninetY");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]")));
-        assertTrue(text("[role=alert]").contains("The two passwords are not the same"));
+        person.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]")));
+        assertTrue(person.text("[role=alert]").contains("The two passwords are not the same"));
         assertEquals("Ada Lovelace", browser.findElement(By.id("displayName")).getAttribute("value"),
                 "what was typed is kept");
 
-        fill("password", "plum anchor velvet ninety");
-        fill("passwordRepeat", "plum anchor velvet ninety");
+        person.fill("password", "plum anchor velvet ninety");
+        person.fill("passwordRepeat", "plum anchor velvet ninety");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        awaitHeading("The first administrator exists");
-        assertTrue(text("[role=status]").contains("Ada Lovelace"));
-        Browser.screenshot(browser, "setup-done.png");
+        person.awaitHeading("The first administrator exists");
+        assertTrue(person.text("[role=status]").contains("Ada Lovelace"));
+        person.screenshot("setup-done.png");
 
-        browser.get(link);
-        awaitHeading("This setup link no longer works");
+        person.open(link, "This setup link no longer works");
     }
 
     @Test
@@ -119,21 +111,4 @@ class BrowserIT {
         String own = "http://localhost:" + portal.port() + "/";
         assertEquals(List.of(), urls.stream().filter(url -> !url.startsWith(own)).toList());
     }
-
-    /** Waits for the page whose main heading is the one given: a form's answer may take a moment. */
-    private static void awaitHeading(String heading) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
-    }
-
-    private void fill(String id, String value) {
-        var field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
-    }
-
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
-    }
-
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -85,9 +84,9 @@ class BrowserSealedContactIT {
 
     @BeforeAll
     static void start() throws Exception {
-        RunningPortal.start(data(), temp()).close(); // creates the schema
-        investigator = Seed.into(h2()).addInvestigator("ines", "a long sign-in password", PASSPHRASE);
-        Seed.into(h2()).addPublishedChannel(SLUG, Seed.sampleQuestionnaire(4 * 1024 * 1024), true, 4 * 1024 * 1024,
+        Seed seed = RunningPortal.seedBeforeStart(data(), temp());
+        investigator = seed.addInvestigator("ines", "a long sign-in password", PASSPHRASE);
+        seed.addPublishedChannel(SLUG, Seed.sampleQuestionnaire(4 * 1024 * 1024), true, 4 * 1024 * 1024,
                 investigator.id());
         portal = RunningPortal.start(data(), temp());
         proxy = new RecordingProxy(portal.port());

@@ -90,8 +90,7 @@ class BrowserSealedReportIT {
 
     @BeforeAll
     static void start() throws Exception {
-        RunningPortal.start(data(), temp()).close(); // creates the schema
-        Seed seed = Seed.into(h2());
+        Seed seed = RunningPortal.seedBeforeStart(data(), temp());
         investigator = seed.addInvestigator("ines", INES_PASSWORD, PASSPHRASE);
         seed.addPublishedChannel(SLUG, Seed.sampleQuestionnaire(4 * 1024 * 1024), true, 4 * 1024 * 1024, investigator.id());
         seed.addPublishedChannel(LARGE, Seed.sampleQuestionnaire(LARGE_BYTES), true, LARGE_BYTES, investigator.id());

@@ -82,8 +82,7 @@ class CaseJourneyIT {
     static void start() throws Exception {
         startedNanos = System.nanoTime();
         Path data = work.resolve("data");
-        RunningPortal.start(data, work.resolve("tmp")).close(); // creates the schema
-        Seed seed = Seed.into(RunningPortal.databaseUrl(data));
+        Seed seed = RunningPortal.seedBeforeStart(data, work.resolve("tmp"));
         inesRecord = seed.addInvestigator("ines", INES_PASSWORD, INES_PASSPHRASE.toCharArray());
         Seed.Investigator otto = seed.addInvestigator("otto", OTTO_PASSWORD, OTTO_PASSPHRASE.toCharArray());
         seed.addOversightMember("olga", OLGA_PASSWORD, OLGA_PASSPHRASE.toCharArray());

@@ -50,8 +50,7 @@ class CrashIT {
 
     @BeforeAll
     static void start() throws Exception {
-        RunningPortal.start(data(), temp()).close(); // creates the schema
-        Seed seed = Seed.into(RunningPortal.databaseUrl(data()));
+        Seed seed = RunningPortal.seedBeforeStart(data(), temp());
         investigator = seed.addInvestigator("ines", "a long sign-in password", PASSPHRASE);
         seed.addPublishedChannel(SLUG, Seed.sampleQuestionnaire(512L * 1024 * 1024), true, 512L * 1024 * 1024,
                 investigator.id());
@@ -68,30 +67,18 @@ class CrashIT {
     @Test
     @Order(1)
     void killedDuringABurstOfReportsEveryCodeShownOpensAfterRestartAndAReplayIsRefused() throws Exception {
-        List<Crashes.Form> forms = Crashes.openForms(portal, SLUG, SENDERS, "h2");
-        List<CompletableFuture<Crashes.Answer>> answers = Crashes.sendAll(portal, SLUG, forms);
-        Crashes.awaitCodes(answers, SENDERS / 3);
-        portal.kill();
-        burst.addAll(Crashes.collect(answers));
-        List<Crashes.Answer> coded = burst.stream().filter(a -> a.code().isPresent()).toList();
+        burst.addAll(Crashes.burstAndKill(portal, SLUG, SENDERS, "h2"));
+        List<Crashes.Answer> coded = Crashes.coded(burst);
         long unanswered = burst.stream().filter(a -> !a.answered()).count();
         System.out.printf("H2 burst: %d sent, %d reply codes shown before SIGKILL, %d cut off by it%n",
                 SENDERS, coded.size(), unanswered);
         assertTrue(coded.size() >= SENDERS / 3);
-        for (Crashes.Answer a : burst) {
-            assertTrue(a.code().isPresent() || !a.answered(), "an answered report got its code: " + a.status());
-        }
 
         Path runtimeOfKilled = temp();
         List<String> leftAfterKill = Crashes.runtimeLeftovers(runtimeOfKilled);
         portal = RunningPortal.start(data(), temp());
         assertEquals(List.of(), Crashes.pending(data()), "no partial upload after the start");
-        int opened = 0;
-        for (Crashes.Answer a : coded) {
-            String page = Crashes.signIn(portal, a.code().orElseThrow());
-            assertTrue(page.contains(a.form().marker()), "the code shown opens its own report after the crash");
-            opened++;
-        }
+        int opened = Crashes.assertCodesOpen(portal, coded, "the code shown opens its own report after the crash");
         System.out.printf("H2 burst: %d of %d codes shown open their reports after the restart%n", opened, coded.size());
         Crashes.assertRefusedAsDuplicate(Crashes.send(portal, SLUG, coded.get(0).form()).join());
         System.out.println("H2 console at restart: " + portal.output().lines()

@@ -68,19 +68,13 @@ class CrashOnPostgreSqlIT {
         postgres.crashAndRestart(); // while the reports stream in
         List<Crashes.Answer> burst = Crashes.collect(answers);
         sent.addAll(burst);
-        List<Crashes.Answer> coded = burst.stream().filter(a -> a.code().isPresent()).toList();
+        List<Crashes.Answer> coded = Crashes.coded(burst);
         List<Crashes.Answer> errors = burst.stream().filter(a -> a.answered() && a.code().isEmpty()).toList();
         for (Crashes.Answer error : errors) {
             assertTrue(error.status() >= 400, "an answer without a code is an error, not a success: " + error.status());
         }
         assertTrue(burst.stream().allMatch(Crashes.Answer::answered), "the portal answered every sender");
-        int opened = 0;
-        for (Crashes.Answer a : coded) {
-            String page = Crashes.signIn(portal, a.code().orElseThrow());
-            assertTrue(page.contains(a.form().marker()),
-                    "the code shown opens its own report after the database restarted: " + page);
-            opened++;
-        }
+        int opened = Crashes.assertCodesOpen(portal, coded, "the code shown opens its own report after the database restarted");
         System.out.printf("PostgreSQL crash during a burst: %d sent, %d codes shown (%d open after the restart),"
                 + " %d clear errors (statuses %s)%n", SENDERS, coded.size(), opened, errors.size(),
                 errors.stream().map(Crashes.Answer::status).distinct().toList());
@@ -90,24 +84,13 @@ class CrashOnPostgreSqlIT {
     @Test
     @Order(2)
     void whenThePortalIsKilledDuringABurstEveryCodeShownOpensAfterRestartAndAReplayIsRefused() throws Exception {
-        List<Crashes.Form> forms = Crashes.openForms(portal, SLUG, SENDERS, "pgkill");
-        List<CompletableFuture<Crashes.Answer>> answers = Crashes.sendAll(portal, SLUG, forms);
-        Crashes.awaitCodes(answers, SENDERS / 3);
-        portal.kill();
-        List<Crashes.Answer> burst = Crashes.collect(answers);
+        List<Crashes.Answer> burst = Crashes.burstAndKill(portal, SLUG, SENDERS, "pgkill");
         sent.addAll(burst);
-        List<Crashes.Answer> coded = burst.stream().filter(a -> a.code().isPresent()).toList();
-        for (Crashes.Answer a : burst) {
-            assertTrue(a.code().isPresent() || !a.answered(), "an answered report got its code: " + a.status());
-        }
+        List<Crashes.Answer> coded = Crashes.coded(burst);
         portal = RunningPortal.start(data(), temp(), postgres.portalEnvironment());
         assertEquals(List.of(), Crashes.pending(data()), "no partial upload after the start");
-        int opened = 0;
-        for (Crashes.Answer a : sent.stream().filter(a -> a.code().isPresent()).toList()) {
-            assertTrue(Crashes.signIn(portal, a.code().orElseThrow()).contains(a.form().marker()),
-                    "every code shown, in both bursts, opens its own report after the restart");
-            opened++;
-        }
+        int opened = Crashes.assertCodesOpen(portal, Crashes.coded(sent),
+                "every code shown, in both bursts, opens its own report after the restart");
         System.out.printf("PostgreSQL, portal killed during a burst: %d sent, %d codes shown before SIGKILL,"
                 + " %d cut off; %d codes of both bursts open after the restart%n", SENDERS, coded.size(),
                 burst.stream().filter(a -> !a.answered()).count(), opened);

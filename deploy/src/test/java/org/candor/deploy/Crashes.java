@@ -47,6 +47,9 @@ import org.candor.crypto.Sealer;
 import org.candor.crypto.UnlockedKey;
 import org.candor.crypto.WhistleblowerKey;
 import org.candor.portal.casefile.ReportContents;
+import org.candor.portal.it.Browserless;
+import org.candor.portal.it.Browserless.Part;
+import org.candor.portal.it.SealedForm;
 
 /**
  * What the crash tests do to a running portal from outside: many people sending small reports
@@ -93,14 +96,43 @@ final class Crashes {
             assertTrue(token.find(), "the form carries a token");
             String marker = "crash" + run + "n" + i + "x" + UUID.randomUUID().toString().substring(0, 8);
             String boundary = "----crash" + UUID.randomUUID().toString().replace("-", "");
-            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\n" + token.group(1)
-                    + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"what\"\r\n\r\n" + marker
-                    + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"when\"\r\n\r\nno"
-                    + "\r\n--" + boundary + "--\r\n";
-            forms.add(new Form(marker, boundary, body.getBytes(StandardCharsets.UTF_8)));
+            forms.add(new Form(marker, boundary, Browserless.multipartBody(boundary, List.of(
+                    Part.field("token", token.group(1)), Part.field("what", marker), Part.field("when", "no")))));
         }
         TimeUnit.MILLISECONDS.sleep(3100); // the portal refuses forms sent faster than a person fills them in
         return forms;
+    }
+
+    /**
+     * A burst of {@code senders} reports without JavaScript, the portal killed once a third of
+     * them have been shown their reply code. Checks that every report the portal answered got its
+     * code; returns every sender's answer.
+     */
+    static List<Answer> burstAndKill(RunningPortal portal, String slug, int senders, String run) throws Exception {
+        List<CompletableFuture<Answer>> answers = sendAll(portal, slug, openForms(portal, slug, senders, run));
+        awaitCodes(answers, senders / 3);
+        portal.kill();
+        List<Answer> burst = collect(answers);
+        for (Answer a : burst) {
+            assertTrue(a.code().isPresent() || !a.answered(), "an answered report got its code: " + a.status());
+        }
+        return burst;
+    }
+
+    /** The answers that showed a reply code. */
+    static List<Answer> coded(List<Answer> answers) {
+        return answers.stream().filter(a -> a.code().isPresent()).toList();
+    }
+
+    /** Signs in with each code shown and checks that it opens its own report; returns how many did. */
+    static int assertCodesOpen(RunningPortal portal, List<Answer> coded, String what) throws Exception {
+        int opened = 0;
+        for (Answer a : coded) {
+            String page = signIn(portal, a.code().orElseThrow());
+            assertTrue(page.contains(a.form().marker()), what + ": " + page);
+            opened++;
+        }
+        return opened;
     }
 
     /** Sends every form at once; the answers complete as the portal replies, or fail if it dies. */
@@ -207,18 +239,13 @@ final class Crashes {
         try (OutputStream sealed = sealer.open(report, Sealer.Content.BINARY)) {
             sealed.write("{}".getBytes(StandardCharsets.UTF_8));
         }
-        String boundary = "----sealed" + UUID.randomUUID().toString().replace("-", "");
+        SealedForm form = new SealedForm();
         String token = keys.getString("token");
         TimeUnit.MILLISECONDS.sleep(3100);
         PipedInputStream body = streamed(out -> {
-            part(out, boundary, "token", null, token.getBytes(StandardCharsets.US_ASCII));
-            part(out, boundary, "prehandle", null,
-                    ReplyCodeDerivation.preHandle(code).toBase64Url().getBytes(StandardCharsets.US_ASCII));
-            part(out, boundary, "whistleblower-key", "sealed", whistleblowerKey.toStorage());
-            part(out, boundary, "report", "sealed", report.toByteArray());
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file-" + UUID.randomUUID()
-                    + "\"; filename=\"sealed\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            form.writeStart(out, token, ReplyCodeDerivation.preHandle(code).toBase64Url(), whistleblowerKey.toStorage(),
+                    report.toByteArray());
+            form.writeFileStart(out, UUID.randomUUID());
             OutputStream sealed = sealer.open(new OutputStream() {
                 @Override
                 public void write(int b) throws IOException {
@@ -232,21 +259,12 @@ final class Crashes {
             }, Sealer.Content.BINARY);
             writeZeros(sealed, size);
             sealed.close();
-            out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            form.writeFileEnd(out);
+            form.writeEnd(out);
         });
         return HTTP.sendAsync(HttpRequest.newBuilder(portal.url("/report/" + slug + "/sealed"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).timeout(Duration.ofMinutes(20))
+                .header("Content-Type", form.contentType()).timeout(Duration.ofMinutes(20))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void part(OutputStream body, String boundary, String name, String fileName, byte[] content)
-            throws IOException {
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-                + (fileName == null ? "" : "; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream")
-                + "\r\n\r\n";
-        body.write(head.getBytes(StandardCharsets.US_ASCII));
-        body.write(content);
-        body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     private interface Writing {

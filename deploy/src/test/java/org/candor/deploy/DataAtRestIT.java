@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -49,7 +48,7 @@ class DataAtRestIT {
     static Path work;
 
     private static RunningPortal portal;
-    private static ChromeDriver browser;
+    private static Person person;
 
     @BeforeAll
     static void start() throws Exception {
@@ -61,13 +60,13 @@ class DataAtRestIT {
         seed.addPublishedChannel(SLUG, Seed.sampleQuestionnaire(1024 * 1024), true, 1024 * 1024, investigator.id());
         Files.setPosixFilePermissions(data(), PosixFilePermissions.fromString("rwxr-xr-x"));
         portal = RunningPortal.startWithUmask(data(), temp(), "022");
-        browser = Browser.withoutJavaScript(work.resolve("browser"), null);
+        person = Person.withoutJavaScript(work, "browser");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (person != null) {
+            person.quit();
         }
         if (portal != null) {
             portal.close();
@@ -77,14 +76,14 @@ class DataAtRestIT {
     @Test
     void afterAReportWithAFileNothingInTheDataDirectoryIsOpenToOthersOrTellsTheArrivalTime() throws Exception {
         Path ledger = Files.writeString(work.resolve("ledger.csv"), "amount\n1\n2\n");
-        browser.get(portal.url("/report/" + SLUG).toString());
-        browser.findElement(By.id("what")).sendKeys("The account was emptied.");
-        browser.findElement(By.cssSelector("input[name=when][value=yes]")).click();
-        browser.findElement(By.id("evidence")).sendKeys(ledger.toString());
+        person.browser().get(portal.url("/report/" + SLUG).toString());
+        person.fill("what", "The account was emptied.");
+        person.click(By.cssSelector("input[name=when][value=yes]"));
+        person.attach("evidence", ledger);
         TimeUnit.SECONDS.sleep(3); // the portal refuses forms sent faster than a person fills them in
         Thread.sleep(1100 - Instant.now().toEpochMilli() % 1000); // the arrival is then not on a whole second
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(120))
+        person.click(By.cssSelector("button[type=submit]"));
+        new WebDriverWait(person.browser(), Duration.ofSeconds(120)) // longer than a page: the file is sealed first
                 .until(ExpectedConditions.textToBe(By.tagName("h1"), "Your report was received"));
         Instant arrived = Instant.now();
 

@@ -59,8 +59,7 @@ class HostileVisitorsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        RunningPortal.start(work.resolve("data"), work.resolve("tmp")).close(); // creates the schema
-        Seed seed = Seed.into(RunningPortal.databaseUrl(work.resolve("data")));
+        Seed seed = RunningPortal.seedBeforeStart(work.resolve("data"), work.resolve("tmp"));
         Seed.Investigator investigator = seed.addInvestigator("ines", "a long sign-in password", "passphrase".toCharArray());
         seed.addPublishedChannel(SLUG, Seed.sampleQuestionnaire(1024 * 1024), true, 1024 * 1024, investigator.id());
         seed.addPublishedChannel("safety", Seed.sampleQuestionnaire(1024 * 1024), true, 1024 * 1024, investigator.id());

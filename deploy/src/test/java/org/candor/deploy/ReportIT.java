@@ -64,8 +64,7 @@ class ReportIT {
 
     @BeforeAll
     static void start() throws Exception {
-        RunningPortal.start(data(), temp()).close(); // creates the schema
-        Seed seed = Seed.into(h2());
+        Seed seed = RunningPortal.seedBeforeStart(data(), temp());
         investigator = seed.addInvestigator("ines", "a long sign-in password", PASSPHRASE);
         seed.addPublishedChannel(SLUG, Seed.sampleQuestionnaire(4 * 1024 * 1024), true, 4 * 1024 * 1024, investigator.id());
         portal = RunningPortal.start(data(), temp());

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.candor.portal.it.Seed;
 import org.candor.portal.platform.persistence.EmbeddedDatabase;
 
 /**
@@ -115,6 +116,16 @@ final class RunningPortal implements AutoCloseable {
     /** Where the bundle keeps a blob in a data folder (the blob store shards by the id's first two characters). */
     static Path blob(Path dataDir, String id) {
         return dataDir.resolve("blobs").resolve(id.substring(0, 2)).resolve(id);
+    }
+
+    /**
+     * Starts the bundle once on a new data folder, so that it makes its schema and keys, stops it,
+     * and returns a {@link Seed} for its embedded database: what a test puts there is what the
+     * next start finds.
+     */
+    static Seed seedBeforeStart(Path dataDir, Path tempDir) throws IOException, InterruptedException {
+        start(dataDir, tempDir).close();
+        return Seed.into(databaseUrl(dataDir));
     }
 
     /** Starts the bundle and waits until Payara Micro says it is ready. */

@@ -3,19 +3,17 @@ package org.candor.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.candor.portal.it.Browserless;
 import org.candor.portal.it.Seed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The public transparency page in Chromium with JavaScript off, on a history whose answers are
@@ -39,14 +36,14 @@ class TransparencyIT {
     static Path work;
 
     private static RunningPortal portal;
+    private static Person person;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
         Path data = work.resolve("data");
-        RunningPortal.start(data, work.resolve("tmp")).close(); // creates the schema
+        Seed seed = RunningPortal.seedBeforeStart(data, work.resolve("tmp"));
         String h2 = RunningPortal.databaseUrl(data);
-        Seed seed = Seed.into(h2);
         Seed.Investigator ines = seed.addInvestigator("ines", "a long sign-in password", "passphrase ines".toCharArray());
         UUID channel = seed.addPublishedChannel("fraud", Seed.sampleQuestionnaire(1024 * 1024), false, 1024 * 1024, ines.id());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -74,13 +71,14 @@ class TransparencyIT {
             }
         }
         portal = RunningPortal.start(data, work.resolve("tmp"));
-        browser = Browser.withoutJavaScript(work.resolve("browser"));
+        person = Person.withoutJavaScript(work, "browser");
+        browser = person.browser();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (person != null) {
+            person.quit();
         }
         if (portal != null) {
             portal.close();
@@ -91,8 +89,7 @@ class TransparencyIT {
     void theTransparencyPageAndItsCsvShowTheSameFiguresWithoutJavaScriptAndNoSmallCount() throws Exception {
         browser.get(portal.url("/?lang=en").toString());
         browser.findElement(By.cssSelector("footer a[href='/transparency']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(
-                By.id("figures-fraud")));
+        person.await(ExpectedConditions.presenceOfElementLocated(By.id("figures-fraud")));
         WebElement received = browser.findElements(By.cssSelector("#figures-fraud tr.quarter td[data-column=received]"))
                 .getFirst();
         assertEquals("20", received.getText(), "twenty reports received this quarter");
@@ -102,8 +99,7 @@ class TransparencyIT {
         assertTrue(browser.findElement(By.cssSelector("svg[role=img] title")).getAttribute("textContent").contains("fraud"),
                 "the chart has an accessible name");
 
-        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(portal.url("/transparency.csv"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = new Browserless(portal.url("/").toURL()).get("/transparency.csv");
         assertEquals(200, csv.statusCode());
         List<String> lines = csv.body().lines().toList();
         List<String> header = Arrays.asList(lines.get(0).split(","));

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
 import java.net.URL;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.candor.crypto.ReplyCode;
 import org.candor.portal.admin.channels.SettableRecipientKeys;
 import org.candor.portal.it.Browserless;
+import org.candor.portal.it.Browserless.Part;
 import org.candor.portal.it.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -62,53 +59,13 @@ class ContactFlowIT {
                 SettableRecipientKeys.class);
     }
 
-    /** A browser: cookies kept, forms sent as a browser sends them, no redirects followed. */
-    private final class Person {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(Deployments.local(deployed, path)).header("Accept-Language", "en").build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<byte[]> download(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(Deployments.local(deployed, path)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        }
-
-        HttpResponse<String> post(String path, String form) throws Exception {
-            return http.send(HttpRequest.newBuilder(Deployments.local(deployed, path)).header("Accept-Language", "en")
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
-                    .header("X-Candor-Token", Browserless.tokenFor(http, deployed))
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> signIn(String typed) throws Exception {
-            return post("/contact", "code=" + URLEncoder.encode(typed, StandardCharsets.UTF_8));
-        }
-
-        HttpResponse<String> multipart(String path, String text, String fileName, byte[] file) throws Exception {
-            String boundary = "----candor" + UUID.randomUUID();
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + text + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: text/html\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(file);
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return http.send(HttpRequest.newBuilder(Deployments.local(deployed, path)).header("Accept-Language", "en")
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Sec-Fetch-Site", "same-origin")
-                    .header("X-Candor-Token", Browserless.tokenFor(http, deployed))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-        }
+    /** Signs in at the contact page with a reply code as typed. */
+    private static HttpResponse<String> signIn(Browserless person, String typed) throws Exception {
+        return person.post("/contact", "code", typed);
     }
 
     private String fixture(String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(Deployments.local(deployed, path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return r.body();
+        return new Browserless(deployed).fixture(path);
     }
 
     private static String q(String s) {
@@ -128,9 +85,9 @@ class ContactFlowIT {
         String code = made[1];
         fixture("/it-contact/reply?case=" + caseId + "&text=" + q("Could you send the invoice? " + canary + "-reply"));
 
-        Person person = new Person();
+        Browserless person = new Browserless(deployed);
         String typed = code.toLowerCase(Locale.ROOT).replace("-", " ");
-        HttpResponse<String> in = person.signIn(typed);
+        HttpResponse<String> in = signIn(person, typed);
         assertEquals(303, in.statusCode(), in.body());
         assertEquals("/contact/conversation", Deployments.local(deployed, "/").resolve(in.headers().firstValue("Location").orElseThrow()).getPath());
         List<String> sessionCookies = in.headers().allValues("Set-Cookie").stream()
@@ -148,21 +105,21 @@ class ContactFlowIT {
         assertFalse(page.body().contains("<script"));
 
         byte[] file = ("<html><script>alert('" + canary + "-file')</script></html>").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> sent = person.multipart("/contact/messages", "Here it is " + canary + "-message",
-                "..\\..\\invoice\".html", file);
+        HttpResponse<String> sent = person.multipart("/contact/messages", Part.field("text", "Here it is " + canary + "-message"),
+                Part.file("files", "..\\..\\invoice\".html", "text/html", file));
         assertEquals(303, sent.statusCode(), sent.body());
         page = person.get("/contact/conversation?sent=1");
         assertTrue(page.body().contains(canary + "-message"));
         Matcher link = Pattern.compile("href=\"(/contact/files/[0-9a-f-]+)\"").matcher(page.body());
         assertTrue(link.find(), page.body());
-        HttpResponse<byte[]> download = person.download(link.group(1));
+        HttpResponse<byte[]> download = person.bytes(link.group(1));
         assertEquals(200, download.statusCode());
         assertArrayEquals(file, download.body());
         assertEquals("application/octet-stream", download.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("nosniff", download.headers().firstValue("X-Content-Type-Options").orElseThrow());
         String disposition = download.headers().firstValue("Content-Disposition").orElseThrow();
         assertTrue(disposition.startsWith("attachment; filename=\"invoice_.html\""), disposition);
-        assertEquals(404, person.download("/contact/files/" + UUID.randomUUID()).statusCode());
+        assertEquals(404, person.bytes("/contact/files/" + UUID.randomUUID()).statusCode());
 
         HttpResponse<String> status = person.get("/contact/status");
         assertTrue(status.body().contains("It has not been acknowledged yet"), status.body());
@@ -175,12 +132,13 @@ class ContactFlowIT {
         assertTrue(status.body().contains(canary + "-grounds"));
         assertTrue(status.body().contains("id=\"acknowledgement\">Met<"), status.body());
 
-        HttpResponse<String> appealed = person.multipart("/contact/appeal", "The handling was slow " + canary + "-appeal",
-                "note.txt", "more".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> appealed = person.multipart("/contact/appeal", Part.field("text", "The handling was slow " + canary + "-appeal"),
+                Part.file("files", "note.txt", "text/html", "more".getBytes(StandardCharsets.UTF_8)));
         assertEquals(303, appealed.statusCode(), appealed.body());
         status = person.get("/contact/status");
         assertTrue(status.body().contains("is waiting for the oversight"), status.body());
-        HttpResponse<String> twice = person.multipart("/contact/appeal", "again", "x.txt", new byte[1]);
+        HttpResponse<String> twice = person.multipart("/contact/appeal", Part.field("text", "again"),
+                Part.file("files", "x.txt", "text/html", new byte[1]));
         assertEquals(422, twice.statusCode(), "one appeal per case");
 
         fixture("/it-contact/decide?case=" + caseId + "&grounds=" + q("Handling took too long " + canary + "-decision"));
@@ -188,11 +146,10 @@ class ContactFlowIT {
         assertTrue(status.body().contains("Your appeal was partly upheld."));
         assertTrue(status.body().contains(canary + "-decision"));
 
-        HttpResponse<String> german = person.http.send(HttpRequest.newBuilder(Deployments.local(deployed, "/contact/status"))
-                .header("Accept-Language", "de").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> german = person.get("/contact/status", "de");
         assertTrue(german.body().contains("Ihrem Antrag wurde teilweise stattgegeben."));
 
-        assertEquals(303, person.post("/contact/sign-out", "").statusCode());
+        assertEquals(303, person.post("/contact/sign-out").statusCode());
         HttpResponse<String> after = person.get("/contact/conversation");
         assertEquals(303, after.statusCode(), "signed out");
         assertFalse(after.body().contains(canary));
@@ -207,9 +164,9 @@ class ContactFlowIT {
         String secretLine = "PAYROLL-LEDGER-LINE-" + UUID.randomUUID() + ";";
         String fileId = fixture("/it-contact/message-with-file?case=" + made[0] + "&kind=INVESTIGATOR_REPLY&text="
                 + q("Is this the ledger?") + "&name=ledger.csv&fill=" + q(secretLine) + "&bytes=300000").split(" ")[1];
-        Person person = new Person();
-        assertEquals(303, person.signIn(made[1]).statusCode());
-        HttpResponse<byte[]> intact = person.download("/contact/files/" + fileId);
+        Browserless person = new Browserless(deployed);
+        assertEquals(303, signIn(person, made[1]).statusCode());
+        HttpResponse<byte[]> intact = person.bytes("/contact/files/" + fileId);
         assertEquals(200, intact.statusCode());
         assertEquals(300_000, intact.body().length);
 
@@ -218,7 +175,7 @@ class ContactFlowIT {
         bytes[bytes.length - 30] ^= 0x01; // in the last packet: every plaintext byte decrypts before the check fails
         Files.write(blob, bytes);
 
-        HttpResponse<byte[]> refused = person.download("/contact/files/" + fileId);
+        HttpResponse<byte[]> refused = person.bytes("/contact/files/" + fileId);
         assertEquals(422, refused.statusCode());
         String page = new String(refused.body(), StandardCharsets.UTF_8);
         assertTrue(page.contains("failed its integrity check") && page.contains("Nothing of it was sent"), page);
@@ -232,13 +189,13 @@ class ContactFlowIT {
     void aThousandWrongCodesGetIdenticalAnswersAndTheRightCodeWorksOnceTheWindowPasses() throws Exception {
         generousThrottle();
         String code = fixture("/it-contact/case?story=" + q("a story")).split(" ")[1];
-        Person guesser = new Person();
+        Browserless guesser = new Browserless(deployed);
         String first = null;
         Map<String, List<String>> firstHeaders = null;
         for (int i = 0; i < 1000; i++) {
             HttpResponse<String> wrong;
             try (ReplyCode guess = ReplyCode.generate()) {
-                wrong = guesser.signIn(guess.display());
+                wrong = signIn(guesser, guess.display());
             }
             String described = wrong.statusCode() + "\n" + wrong.body();
             Map<String, List<String>> headers = withoutDate(wrong.headers());
@@ -257,21 +214,21 @@ class ContactFlowIT {
         fixture("/it-contact/throttle?failures=3&perCode=50&millis=3000");
         for (int i = 0; i < 3; i++) {
             try (ReplyCode guess = ReplyCode.generate()) {
-                assertEquals(403, guesser.signIn(guess.display()).statusCode());
+                assertEquals(403, signIn(guesser, guess.display()).statusCode());
             }
         }
         HttpResponse<String> throttledWrong;
         try (ReplyCode guess = ReplyCode.generate()) {
-            throttledWrong = guesser.signIn(guess.display());
+            throttledWrong = signIn(guesser, guess.display());
         }
         assertEquals(429, throttledWrong.statusCode());
         assertTrue(throttledWrong.body().contains("There were too many attempts. Please try again in a minute."),
                 throttledWrong.body());
-        HttpResponse<String> right = new Person().signIn(code);
+        HttpResponse<String> right = signIn(new Browserless(deployed), code);
         assertEquals(303, right.statusCode(),
                 "other people's failures never refuse a code that opens a case: " + right.body());
         try (ReplyCode guess = ReplyCode.generate()) {
-            assertEquals(429, guesser.signIn(guess.display()).statusCode(), "guessing stays slowed meanwhile");
+            assertEquals(429, signIn(guesser, guess.display()).statusCode(), "guessing stays slowed meanwhile");
         }
     }
 
@@ -282,17 +239,17 @@ class ContactFlowIT {
         char[] chars = code.toCharArray();
         int at = 0;
         chars[at] = chars[at] == '7' ? '8' : '7';
-        HttpResponse<String> typo = new Person().signIn(new String(chars));
+        HttpResponse<String> typo = signIn(new Browserless(deployed), new String(chars));
         assertEquals(422, typo.statusCode());
         assertTrue(typo.body().contains("a character seems mistyped or two are swapped"), typo.body());
-        HttpResponse<String> shortCode = new Person().signIn(code.substring(0, 10));
+        HttpResponse<String> shortCode = signIn(new Browserless(deployed), code.substring(0, 10));
         assertTrue(shortCode.body().contains("a reply code has 28 letters and digits, this one has 8"), shortCode.body());
-        HttpResponse<String> hostile = new Person().signIn("<script>alert(1)</script>' or 1=1 --");
+        HttpResponse<String> hostile = signIn(new Browserless(deployed), "<script>alert(1)</script>' or 1=1 --");
         assertEquals(422, hostile.statusCode());
         assertFalse(hostile.body().contains("<script>alert"));
-        assertEquals(422, new Person().signIn("").statusCode());
-        assertEquals(303, new Person().get("/contact/conversation").statusCode(), "no session, no conversation");
-        assertEquals(303, new Person().get("/contact/files/" + UUID.randomUUID()).statusCode());
+        assertEquals(422, signIn(new Browserless(deployed), "").statusCode());
+        assertEquals(303, new Browserless(deployed).get("/contact/conversation").statusCode(), "no session, no conversation");
+        assertEquals(303, new Browserless(deployed).get("/contact/files/" + UUID.randomUUID()).statusCode());
     }
 
     /** Where the portal keeps an item's ciphertext (the blob store under the ITs' data folder). */

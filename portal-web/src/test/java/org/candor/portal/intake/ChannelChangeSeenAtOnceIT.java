@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.UUID;
+import org.candor.portal.it.Browserless;
 import org.candor.portal.it.Deployments;
 import org.candor.portal.it.Seed;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -32,8 +31,6 @@ class ChannelChangeSeenAtOnceIT {
 
     @ArquillianResource
     URL deployed;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -62,7 +59,6 @@ class ChannelChangeSeenAtOnceIT {
     }
 
     private HttpResponse<String> form(String slug) throws Exception {
-        return http.send(HttpRequest.newBuilder(Deployments.local(deployed, "/report/" + slug))
-                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        return new Browserless(deployed).get("/report/" + slug);
     }
 }

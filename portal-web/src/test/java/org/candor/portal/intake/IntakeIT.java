@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +26,8 @@ import org.candor.crypto.Opener;
 import org.candor.crypto.UnlockedKey;
 import org.candor.portal.casefile.ReportContents;
 import org.candor.portal.channel.Questionnaire;
+import org.candor.portal.it.Browserless;
+import org.candor.portal.it.Browserless.Part;
 import org.candor.portal.it.Deployments;
 import org.candor.portal.it.Seed;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -67,8 +67,6 @@ class IntakeIT {
 
     @TempDir
     static Path gnupgHome;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -232,15 +230,17 @@ class IntakeIT {
         byte[] whole = new Multipart().field("token", token(form)).field("what", "cut").field("when", "no")
                 .file("evidence", "cut.bin", "application/octet-stream", bytes(100_000)).bytes();
         byte[] truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
-        HttpResponse<String> cut = http.send(HttpRequest.newBuilder(Deployments.local(deployed, "/report/" + slug))
+        HttpResponse<String> cut = new Browserless(deployed).send(HttpRequest.newBuilder(
+                Deployments.local(deployed, "/report/" + slug))
                 .header("Content-Type", "multipart/form-data; boundary=" + Multipart.BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(truncated)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(truncated)).build());
         assertEquals(400, cut.statusCode());
         assertTrue(cut.body().contains("The report did not arrive whole"));
 
-        HttpResponse<String> notMultipart = http.send(HttpRequest.newBuilder(Deployments.local(deployed, "/report/" + slug))
+        HttpResponse<String> notMultipart = new Browserless(deployed).send(HttpRequest.newBuilder(
+                Deployments.local(deployed, "/report/" + slug))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("what=x")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("what=x")).build());
         assertEquals(415, notMultipart.statusCode());
 
         assertEquals(404, get("/report/no-such-channel").statusCode());
@@ -339,17 +339,17 @@ class IntakeIT {
         return -1;
     }
 
+    /** A page as a browser without cookies gets it. */
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(Deployments.local(deployed, path)).header("Accept-Language", "en").build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new Browserless(deployed).get(path);
     }
 
     private HttpResponse<String> post(Multipart body) throws Exception {
-        return http.send(HttpRequest.newBuilder(Deployments.local(deployed, "/report/" + slug))
+        return new Browserless(deployed).send(HttpRequest.newBuilder(Deployments.local(deployed, "/report/" + slug))
                 .header("Accept-Language", "en")
                 .header("User-Agent", "Mozilla/5.0 " + CANARY)
                 .header("Content-Type", "multipart/form-data; boundary=" + Multipart.BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build());
     }
 
     private static String token(String form) {
@@ -375,35 +375,23 @@ class IntakeIT {
         assertEquals(0, p.waitFor(), output);
     }
 
-    /** A multipart/form-data body as a browser sends it. */
+    /** A multipart/form-data body as a browser sends it, built field by field. */
     static final class Multipart {
         static final String BOUNDARY = "----candor" + UUID.randomUUID().toString().replace("-", "");
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final List<Part> parts = new ArrayList<>();
 
         Multipart field(String name, String value) {
-            write("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n");
-            write(value);
-            write("\r\n");
+            parts.add(Part.field(name, value));
             return this;
         }
 
         Multipart file(String name, String fileName, String type, byte[] content) {
-            write("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-                    + fileName + "\"\r\nContent-Type: " + type + "\r\n\r\n");
-            out.writeBytes(content);
-            write("\r\n");
+            parts.add(Part.file(name, fileName, type, content));
             return this;
         }
 
         byte[] bytes() {
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            all.writeBytes(out.toByteArray());
-            all.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return all.toByteArray();
-        }
-
-        private void write(String s) {
-            out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+            return Browserless.multipartBody(BOUNDARY, parts);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -40,8 +41,21 @@ public final class Browserless {
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        return read(http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en").build(),
+        return get(path, "en");
+    }
+
+    /** Fetches a page as a browser set to the languages given (an Accept-Language header) would. */
+    public HttpResponse<String> get(String path, String acceptLanguage) throws Exception {
+        return read(http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", acceptLanguage).build(),
                 HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /**
+     * Sends a request the test built itself, with this browser's cookies, for what a browser's
+     * forms would not send (other headers, other listeners).
+     */
+    public HttpResponse<String> send(HttpRequest request) throws Exception {
+        return read(http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     /**
@@ -55,18 +69,6 @@ public final class Browserless {
             get("/");
         }
         return session == null ? null : token;
-    }
-
-    /**
-     * The session token of another test's own HTTP client, read from a page of its session the
-     * way {@link Browserless} reads it; "none" without a session. For tests that keep their own
-     * client: they send it as the {@code X-Candor-Token} header, which every POST accepts.
-     */
-    public static String tokenFor(HttpClient client, URL deployed) throws Exception {
-        HttpResponse<String> page = client.send(HttpRequest.newBuilder(Deployments.local(deployed, "/"))
-                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = FORM_TOKEN.matcher(page.body());
-        return m.find() ? m.group(1) : "none";
     }
 
     private String sessionCookie() {
@@ -110,6 +112,19 @@ public final class Browserless {
         return postWithToken(sessionToken(), path, form);
     }
 
+    /**
+     * Calls a test fixture (an endpoint only the tests deploy) the way the tests do: a POST with
+     * no form, no token and no browser headers. Returns the answer's text, which must be a 200.
+     */
+    public String fixture(String path) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new AssertionError(path + ": " + answer.statusCode() + " " + answer.body());
+        }
+        return answer.body();
+    }
+
     /** Fetches a path's bytes as they are (ciphertext, downloads). */
     public HttpResponse<byte[]> bytes(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -127,37 +142,109 @@ public final class Browserless {
                 HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** One part of a multipart form: a text field, or a file when it has a file name. */
+    public record Part(String name, String fileName, String contentType, byte[] content) {
+
+        /** A text field. */
+        public static Part field(String name, String value) {
+            return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A field whose value is the bytes given, as they are (not necessarily UTF-8). */
+        public static Part field(String name, byte[] value) {
+            return new Part(name, null, null, value);
+        }
+
+        /** A file of the type given. */
+        public static Part file(String name, String fileName, String contentType, byte[] content) {
+            return new Part(name, fileName, contentType, content);
+        }
+    }
+
     /**
      * Sends a multipart form as a browser does: the text fields (names and values alternate in
      * {@code fields}), then one file if {@code fileName} is not null.
      */
     public HttpResponse<String> multipart(String path, List<String> fields, String fileField, String fileName,
             byte[] file) throws Exception {
-        String boundary = "----candor" + UUID.randomUUID().toString().replace("-", "");
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        String sent = sessionToken();
-        if (sent != null) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_token\"\r\n\r\n"
-                    + sent + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
+        List<Part> parts = new ArrayList<>();
         for (int i = 0; i < fields.size(); i += 2) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields.get(i) + "\"\r\n\r\n"
-                    + fields.get(i + 1) + "\r\n").getBytes(StandardCharsets.UTF_8));
+            parts.add(Part.field(fields.get(i), fields.get(i + 1)));
         }
         if (fileName != null) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                    + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(file);
+            parts.add(Part.file(fileField, fileName, "application/octet-stream", file));
+        }
+        return multipart(path, parts.toArray(Part[]::new));
+    }
+
+    /** Sends a multipart form of the parts given, in their order, after the session's token. */
+    public HttpResponse<String> multipart(String path, Part... parts) throws Exception {
+        String boundary = "----candor" + UUID.randomUUID().toString().replace("-", "");
+        List<Part> sent = new ArrayList<>();
+        String token = sessionToken();
+        if (token != null) {
+            sent.add(Part.field("_token", token));
+        }
+        sent.addAll(List.of(parts));
+        return read(http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody(boundary, sent))).build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** A multipart/form-data body of the parts given, in their order, with the boundary given. */
+    public static byte[] multipartBody(String boundary, List<Part> parts) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Part part : parts) {
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+                    + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"\r\nContent-Type: "
+                    + part.contentType()) + "\r\n\r\n";
+            body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return read(http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Sec-Fetch-Site", "same-origin")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString()));
+        return body.toByteArray();
+    }
+
+    /**
+     * Sends a report through a channel's form, as a whistleblower without JavaScript does: opens
+     * the form, reads its form token, waits longer than the shortest fill time the tests allow
+     * (one second), then sends the token and the parts given. Returns the answer.
+     */
+    public HttpResponse<String> report(String channelSlug, Part... parts) throws Exception {
+        HttpResponse<String> form = get("/report/" + channelSlug);
+        Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(form.body());
+        if (!token.find()) {
+            throw new AssertionError("no form token on the report form:\n" + form.body());
+        }
+        Thread.sleep(1100);
+        List<Part> sent = new ArrayList<>();
+        sent.add(Part.field("token", token.group(1)));
+        sent.addAll(List.of(parts));
+        return multipart("/report/" + channelSlug, sent.toArray(Part[]::new));
+    }
+
+    /** What a staff member's first sign-in left: the second factor's secret and the page with the recovery codes. */
+    public record Enrolment(byte[] secret, HttpResponse<String> page) {
+
+        /** The second factor's code at this moment, as the staff member's authenticator shows it. */
+        public String codeNow() {
+            return Totp.code(secret, Totp.step(Instant.now()));
+        }
     }
 
     /** Signs a staff member in with their password and enrols a second factor, as at their first sign-in. */
     public Browserless signInStaff(String username, String password) throws Exception {
+        enrolStaff(username, password);
+        return this;
+    }
+
+    /**
+     * A staff member's first sign-in: the password, then the enrolment page, whose secret is read
+     * the way an authenticator would and answered with the current code.
+     */
+    public Enrolment enrolStaff(String username, String password) throws Exception {
         HttpResponse<String> passed = post("/staff/sign-in", "username", username, "password", password);
         if (!"/staff/enrol".equals(location(passed))) {
             throw new AssertionError("sign-in of " + username + " did not lead to enrolment: " + passed.statusCode());
@@ -167,11 +254,11 @@ public final class Browserless {
         if (enrolled.statusCode() != 200) {
             throw new AssertionError("enrolment of " + username + " failed: " + enrolled.body());
         }
-        return this;
+        return new Enrolment(secret, enrolled);
     }
 
     /** Reads a TOTP secret as the enrolment page shows it (RFC 4648 base 32, spaces ignored). */
-    static byte[] base32(String shown) {
+    public static byte[] base32(String shown) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long bits = 0;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -34,7 +33,6 @@ class PagesIT {
             + "font-src 'self'; connect-src 'self'; worker-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @ArquillianResource
     URL deployed;
@@ -167,12 +165,13 @@ class PagesIT {
         }
     }
 
+    /** Each request as from a browser without cookies. */
     private HttpResponse<String> get(String path, String acceptLanguage) throws Exception {
-        return send(HttpRequest.newBuilder(url(path)).header("Accept-Language", acceptLanguage).build());
+        return new Browserless(deployed).get(path, acceptLanguage);
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Browserless(deployed).send(request);
     }
 
     private URI url(String path) {

@@ -1,23 +1,19 @@
 package org.candor.portal.admin.channels;
 
-import static org.candor.portal.it.Browserless.byId;
 import static org.candor.portal.it.Browserless.location;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.candor.portal.it.Browserless;
 import org.candor.portal.it.Deployments;
 import org.candor.portal.staff.PasswordHash;
-import org.candor.portal.staff.Totp;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -148,13 +144,7 @@ class ChannelPagesIT {
     }
 
     private Browserless signedIn(String username) throws Exception {
-        Browserless person = new Browserless(deployed);
-        HttpResponse<String> passed = person.post("/staff/sign-in", "username", username, "password", PASSWORD);
-        assertEquals("/staff/enrol", location(passed), passed.body());
-        byte[] secret = base32(byId(person.follow(passed), "secret"));
-        HttpResponse<String> enrolled = person.post("/staff/enrol", "code", Totp.code(secret, Totp.step(Instant.now())));
-        assertEquals(200, enrolled.statusCode(), enrolled.body());
-        return person;
+        return new Browserless(deployed).signInStaff(username, PASSWORD);
     }
 
     private static UUID insertStaff(String username, String name, String role) throws Exception {
@@ -187,21 +177,5 @@ class ChannelPagesIT {
                 return rows.getObject(1, UUID.class);
             }
         }
-    }
-
-    private static byte[] base32(String typed) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : typed.replace(" ", "").toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
     }
 }

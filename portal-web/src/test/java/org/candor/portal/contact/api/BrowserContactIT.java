@@ -14,9 +14,7 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.URL;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -44,6 +42,7 @@ import org.candor.portal.casefile.MessageContents;
 import org.candor.portal.casefile.ReportContents;
 import org.candor.portal.contact.ContactFixtures;
 import org.candor.portal.it.Browserless;
+import org.candor.portal.it.Browserless.Part;
 import org.candor.portal.it.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -502,16 +501,10 @@ class BrowserContactIT {
         return out.toByteArray();
     }
 
-    private static byte[] multipart(String boundary, Map<String, byte[]> parts) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (Map.Entry<String, byte[]> part : parts.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey()
-                    + "\"; filename=\"sealed\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            body.write(part.getValue());
-            body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return body.toByteArray();
+    /** A body of sealed parts, each sent as a file named "sealed", as the page's script sends it. */
+    private static byte[] multipart(String boundary, Map<String, byte[]> parts) {
+        return Browserless.multipartBody(boundary, parts.entrySet().stream()
+                .map(part -> Part.file(part.getKey(), "sealed", "application/octet-stream", part.getValue())).toList());
     }
 
     private static String preHandle(String code) throws Exception {
@@ -531,10 +524,7 @@ class BrowserContactIT {
     }
 
     private String fixture(String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(Deployments.local(deployed, path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return r.body();
+        return new Browserless(deployed).fixture(path);
     }
 
     private static String q(String s) {

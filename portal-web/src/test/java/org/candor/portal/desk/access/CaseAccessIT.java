@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,6 +30,7 @@ import org.candor.crypto.UnknownRecipient;
 import org.candor.crypto.UnlockedKey;
 import org.candor.crypto.WhistleblowerKey;
 import org.candor.portal.it.Browserless;
+import org.candor.portal.it.Browserless.Part;
 import org.candor.portal.it.Deployments;
 import org.candor.portal.it.Seed;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -337,13 +337,8 @@ class CaseAccessIT {
 
     /** Makes a report with a file through the intake pages, as a whistleblower does. */
     private void report(String what) throws Exception {
-        Browserless whistleblower = new Browserless(deployed);
-        String form = whistleblower.get("/report/" + slug).body();
-        Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(form);
-        assertTrue(token.find(), form);
-        TimeUnit.MILLISECONDS.sleep(1100);
-        HttpResponse<String> received = whistleblower.multipart("/report/" + slug,
-                List.of("token", token.group(1), "what", what, "when", "yes"), "evidence", "evidence.txt", EVIDENCE);
+        HttpResponse<String> received = new Browserless(deployed).report(slug, Part.field("what", what),
+                Part.field("when", "yes"), Part.file("evidence", "evidence.txt", "application/octet-stream", EVIDENCE));
         assertEquals(200, received.statusCode(), received.body());
         replyCode = Browserless.byId(received, "reply-code");
         try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(

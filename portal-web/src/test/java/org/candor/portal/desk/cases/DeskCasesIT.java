@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +13,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.candor.portal.channel.ChoiceOption;
@@ -36,10 +29,9 @@ import org.candor.portal.channel.LocalizedText;
 import org.candor.portal.channel.QuestionField;
 import org.candor.portal.channel.Questionnaire;
 import org.candor.portal.it.Browserless;
+import org.candor.portal.it.Browserless.Part;
 import org.candor.portal.it.Deployments;
 import org.candor.portal.it.Seed;
-import org.candor.portal.staff.PasswordHash;
-import org.candor.portal.staff.Totp;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -78,9 +70,9 @@ class DeskCasesIT {
     private static UUID caseId;
     private static UUID ottoCase;
     private static UUID tamperedCase;
-    private static Person inesBrowser;
-    private static Person ottoBrowser;
-    private static Person admin;
+    private static Browserless inesBrowser;
+    private static Browserless ottoBrowser;
+    private static String adminName;
 
     @ArquillianResource
     URL deployed;
@@ -107,15 +99,8 @@ class DeskCasesIT {
         ottoSlug = "desk-otto-" + run;
         Seed.publishedChannel(slug, questionnaire, true, 1024 * 1024, ines.id());
         Seed.publishedChannel(ottoSlug, questionnaire, true, 1024 * 1024, otto.id());
-        UUID adminId = UUID.randomUUID();
-        try (Connection c = Seed.connect()) {
-            update(c, "insert into staff_member (id, username, display_name, password_hash, enabled, created_on)"
-                    + " values (?, ?, 'Desk Admin', ?, true, ?)", adminId, "desk-admin-" + run,
-                    PasswordHash.of(PASSWORD.toCharArray()).encoded(), LocalDate.now());
-            update(c, "insert into staff_role (staff_id, role) values (?, 'ADMINISTRATOR')", adminId);
-        }
-        admin = new Person();
-        admin.name = "desk-admin-" + run;
+        Seed.staffMember("desk-admin-" + run, PASSWORD, "ADMINISTRATOR");
+        adminName = "desk-admin-" + run;
     }
 
     @Test
@@ -123,17 +108,17 @@ class DeskCasesIT {
     void reportsMadeThroughTheIntakeAppearOnlyInTheListOfTheirInvestigator() throws Exception {
         caseId = report(slug, "The desk-ledger account was emptied\nsecond line", "evidence.csv", LEDGER);
         ottoCase = report(ottoSlug, "Otto's own case", "x.bin", new byte[] {1, 2, 3});
-        inesBrowser = new Person();
-        inesBrowser.signIn(this, ines.username());
-        HttpResponse<String> list = inesBrowser.get(this, "/desk/cases");
+        inesBrowser = new Browserless(deployed);
+        inesBrowser.signInStaff(ines.username(), PASSWORD);
+        HttpResponse<String> list = inesBrowser.get("/desk/cases");
         assertEquals(200, list.statusCode(), list.body());
         assertTrue(list.body().contains("case-" + caseId), "her case is listed");
         assertFalse(list.body().contains("case-" + ottoCase), "a case of another channel is not");
         assertFalse(list.body().contains("desk-ledger"), "the list shows no contents");
         assertTrue(list.body().contains("Due soon"), "a new case must be acknowledged within 7 days");
-        assertTrue(inesBrowser.get(this, "/desk/cases?status=RECEIVED&deadline=URGENT&sort=NEWEST").body()
+        assertTrue(inesBrowser.get("/desk/cases?status=RECEIVED&deadline=URGENT&sort=NEWEST").body()
                 .contains("case-" + caseId));
-        assertFalse(inesBrowser.get(this, "/desk/cases?status=CONCLUDED").body().contains("case-" + caseId));
+        assertFalse(inesBrowser.get("/desk/cases?status=CONCLUDED").body().contains("case-" + caseId));
     }
 
     @Test
@@ -141,7 +126,7 @@ class DeskCasesIT {
     void badListParametersAreRefusedClearlyAndEveryCaseShown() throws Exception {
         for (String query : List.of("status=closed", "channel=x'%20or%201=1", "label=%3Cscript%3E", "page=-1",
                 "sort=due;drop", "deadline=tomorrow")) {
-            HttpResponse<String> refused = inesBrowser.get(this, "/desk/cases?" + query);
+            HttpResponse<String> refused = inesBrowser.get("/desk/cases?" + query);
             assertEquals(400, refused.statusCode(), query);
             assertTrue(refused.body().contains("case-" + caseId), query);
             assertFalse(refused.body().contains("<script>"), query);
@@ -151,13 +136,13 @@ class DeskCasesIT {
     @Test
     @Order(3)
     void aCaseOpensOnlyAfterTheKeyIsUnlockedAndEveryOpeningIsAudited() throws Exception {
-        HttpResponse<String> locked = inesBrowser.get(this, "/desk/cases/" + caseId);
+        HttpResponse<String> locked = inesBrowser.get("/desk/cases/" + caseId);
         assertEquals(303, locked.statusCode());
         assertTrue(locked.headers().firstValue("Location").orElseThrow().endsWith("/desk/key"));
-        assertEquals(422, inesBrowser.post(this, "/desk/key/unlock", "passphrase", "wrong passphrase").statusCode());
-        assertEquals(200, inesBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+        assertEquals(422, inesBrowser.post("/desk/key/unlock", "passphrase", "wrong passphrase").statusCode());
+        assertEquals(200, inesBrowser.post("/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
 
-        HttpResponse<String> opened = inesBrowser.get(this, "/desk/cases/" + caseId);
+        HttpResponse<String> opened = inesBrowser.get("/desk/cases/" + caseId);
         assertEquals(200, opened.statusCode(), opened.body());
         assertTrue(opened.body().contains("What happened?"), "answers under the questionnaire's labels");
         assertTrue(opened.body().contains("The desk-ledger account was emptied"));
@@ -170,12 +155,12 @@ class DeskCasesIT {
     @Order(4)
     void anAttachmentDownloadsDecryptedAndAsCiphertextThatGnuPgOpens() throws Exception {
         UUID item = attachmentOf(caseId);
-        HttpResponse<byte[]> plain = inesBrowser.getBytes(this, "/desk/cases/" + caseId + "/files/" + item);
+        HttpResponse<byte[]> plain = inesBrowser.bytes("/desk/cases/" + caseId + "/files/" + item);
         assertEquals(200, plain.statusCode());
         assertArrayEquals(LEDGER, plain.body());
         assertTrue(plain.headers().firstValue("Content-Disposition").orElseThrow().contains("evidence.csv"));
 
-        HttpResponse<byte[]> sealed = inesBrowser.getBytes(this, "/desk/cases/" + caseId + "/files/" + item + ".gpg");
+        HttpResponse<byte[]> sealed = inesBrowser.bytes("/desk/cases/" + caseId + "/files/" + item + ".gpg");
         assertEquals(200, sealed.statusCode());
         assertTrue(sealed.headers().firstValue("Content-Disposition").orElseThrow().contains("evidence.csv.gpg"));
         Path file = gnupgHome.resolve("evidence.csv.gpg");
@@ -198,7 +183,7 @@ class DeskCasesIT {
         byte[] bytes = Files.readAllBytes(blob);
         bytes[bytes.length - 30] ^= 0x01;
         Files.write(blob, bytes);
-        HttpResponse<byte[]> refused = inesBrowser.getBytes(this, "/desk/cases/" + tamperedCase + "/files/" + item);
+        HttpResponse<byte[]> refused = inesBrowser.bytes("/desk/cases/" + tamperedCase + "/files/" + item);
         assertEquals(422, refused.statusCode());
         String body = new String(refused.body(), StandardCharsets.UTF_8);
         assertTrue(body.contains("failed its integrity check"), body);
@@ -214,38 +199,38 @@ class DeskCasesIT {
         assertListed("deadline=OVERDUE", caseId);
         assertListed("deadline=DUE_SOON", tamperedCase);
         assertListed("deadline=URGENT", caseId, tamperedCase);
-        assertEquals(303, inesBrowser.post(this, path + "/status", "from", "RECEIVED", "to", "ACKNOWLEDGED").statusCode());
+        assertEquals(303, inesBrowser.post(path + "/status", "from", "RECEIVED", "to", "ACKNOWLEDGED").statusCode());
         assertListed("", tamperedCase, caseId);
         assertListed("deadline=OVERDUE");
         assertListed("deadline=URGENT", tamperedCase);
-        HttpResponse<String> twice = inesBrowser.post(this, path + "/status", "from", "RECEIVED", "to", "ACKNOWLEDGED");
+        HttpResponse<String> twice = inesBrowser.post(path + "/status", "from", "RECEIVED", "to", "ACKNOWLEDGED");
         assertEquals(409, twice.statusCode());
         assertTrue(twice.body().contains("The case changed since this page was shown"));
-        assertEquals(422, inesBrowser.post(this, path + "/status", "from", "ACKNOWLEDGED", "to", "RECEIVED").statusCode(),
+        assertEquals(422, inesBrowser.post(path + "/status", "from", "ACKNOWLEDGED", "to", "RECEIVED").statusCode(),
                 "no way back");
-        assertEquals(303, inesBrowser.post(this, path + "/status", "from", "ACKNOWLEDGED", "to", "IN_ASSESSMENT").statusCode());
+        assertEquals(303, inesBrowser.post(path + "/status", "from", "ACKNOWLEDGED", "to", "IN_ASSESSMENT").statusCode());
         assertListed("deadline=URGENT", tamperedCase);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         earlier(caseId, (int) ChronoUnit.DAYS.between(today, today.plusMonths(3)) - 4);
         assertListed("", caseId, tamperedCase);
         assertListed("deadline=DUE_SOON", caseId, tamperedCase);
         assertListed("deadline=OVERDUE");
-        assertEquals(303, inesBrowser.post(this, path + "/status", "from", "IN_ASSESSMENT", "to", "IN_INVESTIGATION")
+        assertEquals(303, inesBrowser.post(path + "/status", "from", "IN_ASSESSMENT", "to", "IN_INVESTIGATION")
                 .statusCode());
         assertListed("deadline=DUE_SOON", caseId, tamperedCase);
         assertListed("status=IN_INVESTIGATION&deadline=DUE_SOON", caseId);
-        HttpResponse<String> noGrounds = inesBrowser.post(this, path + "/conclude", "from", "IN_INVESTIGATION",
+        HttpResponse<String> noGrounds = inesBrowser.post(path + "/conclude", "from", "IN_INVESTIGATION",
                 "outcome", "SUBSTANTIATED", "grounds", "   ");
         assertEquals(422, noGrounds.statusCode());
         assertTrue(noGrounds.body().contains("Write the grounds"));
-        assertEquals(422, inesBrowser.post(this, path + "/conclude", "from", "IN_INVESTIGATION", "outcome", "MAYBE",
+        assertEquals(422, inesBrowser.post(path + "/conclude", "from", "IN_INVESTIGATION", "outcome", "MAYBE",
                 "grounds", "x").statusCode());
-        assertEquals(303, inesBrowser.post(this, path + "/conclude", "from", "IN_INVESTIGATION", "outcome",
+        assertEquals(303, inesBrowser.post(path + "/conclude", "from", "IN_INVESTIGATION", "outcome",
                 "SUBSTANTIATED", "grounds", "The ledger showed the transfers; the money was recovered.").statusCode());
         assertListed("", tamperedCase, caseId);
         assertListed("deadline=URGENT", tamperedCase);
         assertListed("deadline=NONE", caseId);
-        HttpResponse<String> concluded = inesBrowser.get(this, path);
+        HttpResponse<String> concluded = inesBrowser.get(path);
         assertTrue(concluded.body().contains("Substantiated"));
         assertTrue(concluded.body().contains("the money was recovered"), "the grounds are sealed and open again");
         assertEquals(4, auditActions(caseId).stream().filter("CASE_STATUS_CHANGED"::equals).count());
@@ -263,49 +248,49 @@ class DeskCasesIT {
     @Order(7)
     void labelsAreAddedFilteredOnAndRemoved() throws Exception {
         String path = "/desk/cases/" + caseId + "/labels";
-        assertEquals(303, inesBrowser.post(this, path, "label", " Finance ").statusCode());
-        assertEquals(422, inesBrowser.post(this, path, "label", "two words").statusCode());
-        assertTrue(inesBrowser.get(this, "/desk/cases?label=finance").body().contains("case-" + caseId));
-        assertEquals(303, inesBrowser.post(this, path, "remove", "finance").statusCode());
-        assertFalse(inesBrowser.get(this, "/desk/cases?label=finance").body().contains("case-" + caseId));
+        assertEquals(303, inesBrowser.post(path, "label", " Finance ").statusCode());
+        assertEquals(422, inesBrowser.post(path, "label", "two words").statusCode());
+        assertTrue(inesBrowser.get("/desk/cases?label=finance").body().contains("case-" + caseId));
+        assertEquals(303, inesBrowser.post(path, "remove", "finance").statusCode());
+        assertFalse(inesBrowser.get("/desk/cases?label=finance").body().contains("case-" + caseId));
         assertTrue(auditActions(caseId).contains("CASE_LABELLED"));
     }
 
     @Test
     @Order(8)
     void anInvestigatorNotAmongTheRecipientsGets404ForEveryActionOfTheCase() throws Exception {
-        ottoBrowser = new Person();
-        ottoBrowser.signIn(this, otto.username());
-        ottoBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE));
+        ottoBrowser = new Browserless(deployed);
+        ottoBrowser.signInStaff(otto.username(), PASSWORD);
+        ottoBrowser.post("/desk/key/unlock", "passphrase", new String(PASSPHRASE));
         UUID item = attachmentOf(caseId);
         String path = "/desk/cases/" + caseId;
-        assertEquals(404, ottoBrowser.get(this, path).statusCode());
-        assertEquals(404, ottoBrowser.getBytes(this, path + "/files/" + item).statusCode());
-        assertEquals(404, ottoBrowser.getBytes(this, path + "/files/" + item + ".gpg").statusCode());
-        assertEquals(404, ottoBrowser.post(this, path + "/labels", "label", "mine").statusCode());
-        assertEquals(404, ottoBrowser.post(this, path + "/status", "from", "RECEIVED", "to", "ACKNOWLEDGED").statusCode());
-        assertEquals(404, ottoBrowser.get(this, "/desk/cases/" + UUID.randomUUID()).statusCode());
-        assertEquals(404, ottoBrowser.get(this, "/desk/cases/not-a-uuid").statusCode());
-        assertEquals(404, inesBrowser.get(this, "/desk/cases/" + ottoCase).statusCode(), "and the other way round");
+        assertEquals(404, ottoBrowser.get(path).statusCode());
+        assertEquals(404, ottoBrowser.bytes(path + "/files/" + item).statusCode());
+        assertEquals(404, ottoBrowser.bytes(path + "/files/" + item + ".gpg").statusCode());
+        assertEquals(404, ottoBrowser.post(path + "/labels", "label", "mine").statusCode());
+        assertEquals(404, ottoBrowser.post(path + "/status", "from", "RECEIVED", "to", "ACKNOWLEDGED").statusCode());
+        assertEquals(404, ottoBrowser.get("/desk/cases/" + UUID.randomUUID()).statusCode());
+        assertEquals(404, ottoBrowser.get("/desk/cases/not-a-uuid").statusCode());
+        assertEquals(404, inesBrowser.get("/desk/cases/" + ottoCase).statusCode(), "and the other way round");
     }
 
     @Test
     @Order(9)
     void anAdministratorReachesNoCasePage() throws Exception {
-        admin.signIn(this, admin.name);
+        Browserless admin = new Browserless(deployed).signInStaff(adminName, PASSWORD);
         UUID item = attachmentOf(caseId);
         for (String path : List.of("/desk/cases", "/desk/cases/" + caseId, "/desk/cases/" + caseId + "/files/" + item,
                 "/desk/cases/" + caseId + "/files/" + item + ".gpg")) {
-            assertEquals(403, admin.getBytes(this, path).statusCode(), path);
+            assertEquals(403, admin.bytes(path).statusCode(), path);
         }
-        assertEquals(403, admin.post(this, "/desk/cases/" + caseId + "/labels", "label", "x").statusCode());
+        assertEquals(403, admin.post("/desk/cases/" + caseId + "/labels", "label", "x").statusCode());
     }
 
     // --- helpers
 
     /** Asserts which of this class's cases the list shows for a query, in order. */
     private void assertListed(String query, UUID... expected) throws Exception {
-        HttpResponse<String> list = inesBrowser.get(this, "/desk/cases" + (query.isEmpty() ? "" : "?" + query));
+        HttpResponse<String> list = inesBrowser.get("/desk/cases" + (query.isEmpty() ? "" : "?" + query));
         assertEquals(200, list.statusCode(), list.body());
         List<UUID> shown = new ArrayList<>();
         Matcher row = Pattern.compile("id=\"case-([0-9a-f-]{36})\"").matcher(list.body());
@@ -320,33 +305,12 @@ class DeskCasesIT {
 
     /** Moves a case's dates back, as if it had been received that many days earlier. */
     private void earlier(UUID kase, int days) throws Exception {
-        HttpResponse<String> moved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                Deployments.local(deployed, "/it-desk/earlier?case=" + kase + "&days=" + days))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals("1", moved.body());
+        assertEquals("1", new Browserless(deployed).fixture("/it-desk/earlier?case=" + kase + "&days=" + days));
     }
 
     private UUID report(String channelSlug, String what, String fileName, byte[] file) throws Exception {
-        Person whistleblower = new Person();
-        String form = whistleblower.get(this, "/report/" + channelSlug).body();
-        Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(form);
-        assertTrue(token.find(), form);
-        TimeUnit.MILLISECONDS.sleep(1100);
-        String boundary = "----desk" + UUID.randomUUID().toString().replace("-", "");
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (String[] field : List.of(new String[] {"token", token.group(1)}, new String[] {"what", what},
-                new String[] {"when", "yes"})) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
-                    + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"evidence\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> received = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        Deployments.local(deployed, "/report/" + channelSlug)).header("Accept-Language", "en")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> received = new Browserless(deployed).report(channelSlug, Part.field("what", what),
+                Part.field("when", "yes"), Part.file("evidence", fileName, "text/csv", file));
         assertEquals(200, received.statusCode(), received.body());
         try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
                 "select c.id from case_file c join channel ch on ch.id = c.channel_id where ch.slug = ?")) {
@@ -418,15 +382,6 @@ class DeskCasesIT {
         return LocalizedText.required(Map.of(Locale.ENGLISH, en, Locale.GERMAN, de), 300, "label");
     }
 
-    private static void update(Connection c, String sql, Object... values) throws Exception {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            s.executeUpdate();
-        }
-    }
-
     private static void gpg(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("gpg", "--homedir", gnupgHome.toString(), "--batch", "--yes",
                 "--pinentry-mode", "loopback", "--passphrase", new String(PASSPHRASE)));
@@ -434,63 +389,5 @@ class DeskCasesIT {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), output);
-    }
-
-    /** A staff member's browser: cookies kept, no redirect followed, forms sent as a browser does. */
-    static final class Person {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String name;
-
-        HttpResponse<String> get(DeskCasesIT it, String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<byte[]> getBytes(DeskCasesIT it, String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
-        }
-
-        HttpResponse<String> post(DeskCasesIT it, String path, String... form) throws Exception {
-            StringBuilder body = new StringBuilder();
-            for (int i = 0; i < form.length; i += 2) {
-                body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(form[i], StandardCharsets.UTF_8))
-                        .append('=').append(URLEncoder.encode(form[i + 1], StandardCharsets.UTF_8));
-            }
-            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "null")
-                    .header("Sec-Fetch-Site", "same-origin")
-                    .header("X-Candor-Token", Browserless.tokenFor(http, it.deployed))
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Signs in with the password and enrols a second factor, as a new staff member does. */
-        void signIn(DeskCasesIT it, String username) throws Exception {
-            HttpResponse<String> passed = post(it, "/staff/sign-in", "username", username, "password", PASSWORD);
-            assertEquals(303, passed.statusCode(), passed.body());
-            HttpResponse<String> enrol = get(it, "/staff/enrol");
-            Matcher secret = Pattern.compile("id=\"secret\"[^>]*>([^<]*)<").matcher(enrol.body());
-            assertTrue(secret.find(), enrol.body());
-            byte[] key = base32(secret.group(1).strip());
-            HttpResponse<String> done = post(it, "/staff/enrol", "code", Totp.code(key, Totp.step(Instant.now())));
-            assertEquals(200, done.statusCode(), done.body());
-        }
-    }
-
-    private static byte[] base32(String typed) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : typed.replace(" ", "").toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
     }
 }

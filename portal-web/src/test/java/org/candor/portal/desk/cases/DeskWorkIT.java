@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.net.CookieManager;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,25 +14,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.candor.crypto.Opener;
 import org.candor.crypto.ReplyCode;
 import org.candor.crypto.ReplyCodeDerivation;
 import org.candor.crypto.UnlockedKey;
 import org.candor.crypto.WhistleblowerKey;
 import org.candor.portal.it.Browserless;
+import org.candor.portal.it.Browserless.Part;
 import org.candor.portal.it.Deployments;
 import org.candor.portal.it.Seed;
-import org.candor.portal.staff.PasswordHash;
-import org.candor.portal.staff.Totp;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -76,10 +65,10 @@ class DeskWorkIT {
     private static String run;
     private static UUID caseId;
     private static String replyCode;
-    private static Person inesBrowser;
-    private static Person olga;
-    private static Person ottoBrowser;
-    private static Person admin;
+    private static Browserless inesBrowser;
+    private static Browserless olga;
+    private static Browserless ottoBrowser;
+    private static Browserless admin;
 
     @TempDir
     static Path gnupgHome;
@@ -108,31 +97,31 @@ class DeskWorkIT {
         String[] made = report(slug, "The work-ledger was altered");
         caseId = UUID.fromString(made[0]);
         replyCode = made[1];
-        inesBrowser = new Person();
-        inesBrowser.signIn(this, ines.username());
-        assertEquals(200, inesBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+        inesBrowser = new Browserless(deployed);
+        inesBrowser.signInStaff(ines.username(), PASSWORD);
+        assertEquals(200, inesBrowser.post("/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
 
-        HttpResponse<String> replied = inesBrowser.multipart(this, "/desk/cases/" + caseId + "/replies",
-                "Thank you; please send the work-memo.", "memo.txt", MEMO);
+        HttpResponse<String> replied = inesBrowser.multipart("/desk/cases/" + caseId + "/replies",
+                Part.field("text", "Thank you; please send the work-memo."), Part.file("files", "memo.txt", "text/plain", MEMO));
         assertEquals(303, replied.statusCode(), replied.body());
         assertTrue(replied.headers().firstValue("Location").orElseThrow().contains("/desk/cases/" + caseId + "#item-"));
-        assertEquals(303, inesBrowser.multipart(this, "/desk/cases/" + caseId + "/notes",
-                "work-note: the finance head may be involved", null, null).statusCode());
+        assertEquals(303, inesBrowser.multipart("/desk/cases/" + caseId + "/notes",
+                Part.field("text", "work-note: the finance head may be involved")).statusCode());
 
-        HttpResponse<String> page = inesBrowser.get(this, "/desk/cases/" + caseId);
+        HttpResponse<String> page = inesBrowser.get("/desk/cases/" + caseId);
         assertTrue(page.body().contains("please send the work-memo"));
         assertTrue(page.body().contains("work-note: the finance head"));
         assertTrue(page.body().contains("memo.txt"), "the reply's file is listed with the reply");
         UUID memoItem = attachmentOf(caseId);
-        HttpResponse<byte[]> memo = inesBrowser.getBytes(this, "/desk/cases/" + caseId + "/files/" + memoItem);
+        HttpResponse<byte[]> memo = inesBrowser.bytes("/desk/cases/" + caseId + "/files/" + memoItem);
         assertEquals(200, memo.statusCode());
         assertTrue(memo.headers().firstValue("Content-Disposition").orElseThrow().contains("memo.txt"),
                 "a message's file downloads under the name its message lists");
 
-        Person whistleblower = new Person();
-        HttpResponse<String> in = whistleblower.post(this, "/contact", "code", replyCode);
+        Browserless whistleblower = new Browserless(deployed);
+        HttpResponse<String> in = whistleblower.post("/contact", "code", replyCode);
         assertEquals(303, in.statusCode(), in.body());
-        HttpResponse<String> conversation = whistleblower.get(this, "/contact/conversation");
+        HttpResponse<String> conversation = whistleblower.get("/contact/conversation");
         assertEquals(200, conversation.statusCode(), conversation.body());
         assertTrue(conversation.body().contains("please send the work-memo"), "the whistleblower reads the reply");
         assertTrue(conversation.body().contains("memo.txt"), "and sees its file");
@@ -172,48 +161,47 @@ class DeskWorkIT {
     void badRepliesAreRefusedClearlyAndLeaveNothing() throws Exception {
         String path = "/desk/cases/" + caseId;
         int before = itemCount(caseId);
-        HttpResponse<String> empty = inesBrowser.multipart(this, path + "/replies", "   ", null, null);
+        HttpResponse<String> empty = inesBrowser.multipart(path + "/replies", Part.field("text", "   "));
         assertEquals(422, empty.statusCode());
         assertTrue(empty.body().contains("Please write a message or add a file."), empty.body());
-        HttpResponse<String> tooLarge = inesBrowser.multipart(this, path + "/notes", "big", "big.bin",
-                new byte[1024 * 1024 + 1]);
+        HttpResponse<String> tooLarge = inesBrowser.multipart(path + "/notes", Part.field("text", "big"),
+                Part.file("files", "big.bin", "text/plain", new byte[1024 * 1024 + 1]));
         assertEquals(422, tooLarge.statusCode());
         assertTrue(tooLarge.body().contains("A file can be at most 1 MiB."), tooLarge.body());
-        HttpResponse<String> notUtf8 = inesBrowser.multipartBytes(this, path + "/replies",
-                new byte[] {(byte) 0xC3, (byte) 0x28});
+        HttpResponse<String> notUtf8 = inesBrowser.multipart(path + "/replies", Part.field("text", new byte[] {(byte) 0xC3, (byte) 0x28}));
         assertEquals(422, notUtf8.statusCode());
-        assertEquals(415, inesBrowser.post(this, path + "/replies", "text", "as a plain form").statusCode());
+        assertEquals(415, inesBrowser.post(path + "/replies", "text", "as a plain form").statusCode());
         assertEquals(before, itemCount(caseId), "no item was added by a refused form");
 
-        ottoBrowser = new Person();
-        ottoBrowser.signIn(this, otto.username());
-        assertEquals(404, ottoBrowser.multipart(this, path + "/replies", "not my case", null, null).statusCode());
-        assertEquals(404, ottoBrowser.multipart(this, path + "/notes", "not my case", null, null).statusCode());
+        ottoBrowser = new Browserless(deployed);
+        ottoBrowser.signInStaff(otto.username(), PASSWORD);
+        assertEquals(404, ottoBrowser.multipart(path + "/replies", Part.field("text", "not my case")).statusCode());
+        assertEquals(404, ottoBrowser.multipart(path + "/notes", Part.field("text", "not my case")).statusCode());
         assertEquals(before, itemCount(caseId));
     }
 
     @Test
     @Order(4)
     void anOversightMemberMakesAKeyOnTheKeyPagesAndReachesNothingElseOfTheDesk() throws Exception {
-        staffMember("work-olga-" + run, "OVERSIGHT");
-        olga = new Person();
-        olga.signIn(this, "work-olga-" + run);
-        HttpResponse<String> key = olga.get(this, "/desk/key");
+        Seed.staffMember("work-olga-" + run, PASSWORD, "OVERSIGHT");
+        olga = new Browserless(deployed);
+        olga.signInStaff("work-olga-" + run, PASSWORD);
+        HttpResponse<String> key = olga.get("/desk/key");
         assertEquals(303, key.statusCode(), key.body());
         assertTrue(key.headers().firstValue("Location").orElseThrow().endsWith("/desk/key/setup"));
-        assertEquals(200, olga.get(this, "/desk/key/setup").statusCode());
-        HttpResponse<String> made = olga.post(this, "/desk/key/generate", "passphrase", new String(PASSPHRASE),
+        assertEquals(200, olga.get("/desk/key/setup").statusCode());
+        HttpResponse<String> made = olga.post("/desk/key/generate", "passphrase", new String(PASSPHRASE),
                 "passphraseRepeat", new String(PASSPHRASE));
         assertEquals(200, made.statusCode(), made.body());
         for (String path : List.of("/desk", "/desk/cases", "/desk/cases/" + caseId,
                 "/desk/cases/" + caseId + "/export")) {
-            assertEquals(403, olga.get(this, path).statusCode(), path);
+            assertEquals(403, olga.get(path).statusCode(), path);
         }
-        staffMember("work-adam-" + run, "ADMINISTRATOR");
-        admin = new Person();
-        admin.signIn(this, "work-adam-" + run);
-        assertEquals(403, admin.get(this, "/desk/key").statusCode(), "an administrator holds no key");
-        assertEquals(403, admin.post(this, "/desk/key/generate", "passphrase", new String(PASSPHRASE),
+        Seed.staffMember("work-adam-" + run, PASSWORD, "ADMINISTRATOR");
+        admin = new Browserless(deployed);
+        admin.signInStaff("work-adam-" + run, PASSWORD);
+        assertEquals(403, admin.get("/desk/key").statusCode(), "an administrator holds no key");
+        assertEquals(403, admin.post("/desk/key/generate", "passphrase", new String(PASSPHRASE),
                 "passphraseRepeat", new String(PASSPHRASE)).statusCode());
     }
 
@@ -223,13 +211,13 @@ class DeskWorkIT {
         String path = "/desk/cases/" + caseId;
         for (String[] move : List.of(new String[] {"RECEIVED", "ACKNOWLEDGED"}, new String[] {"ACKNOWLEDGED", "IN_ASSESSMENT"},
                 new String[] {"IN_ASSESSMENT", "IN_INVESTIGATION"})) {
-            assertEquals(303, inesBrowser.post(this, path + "/status", "from", move[0], "to", move[1]).statusCode());
+            assertEquals(303, inesBrowser.post(path + "/status", "from", move[0], "to", move[1]).statusCode());
         }
-        assertEquals(303, inesBrowser.post(this, path + "/conclude", "from", "IN_INVESTIGATION", "outcome",
+        assertEquals(303, inesBrowser.post(path + "/conclude", "from", "IN_INVESTIGATION", "outcome",
                 "UNSUBSTANTIATED", "grounds", "We found no work-evidence of altering.").statusCode());
-        Person whistleblower = new Person();
-        assertEquals(303, whistleblower.post(this, "/contact", "code", replyCode).statusCode());
-        HttpResponse<String> status = whistleblower.get(this, "/contact/status");
+        Browserless whistleblower = new Browserless(deployed);
+        assertEquals(303, whistleblower.post("/contact", "code", replyCode).statusCode());
+        HttpResponse<String> status = whistleblower.get("/contact/status");
         assertEquals(200, status.statusCode(), status.body());
         assertTrue(status.body().contains("We found no work-evidence of altering."), status.body());
     }
@@ -237,30 +225,30 @@ class DeskWorkIT {
     @Test
     @Order(6)
     void oversightReadsTheAppealWithItsKeyDecidesItAndTheWhistleblowerSeesTheDecision() throws Exception {
-        Person whistleblower = new Person();
-        assertEquals(303, whistleblower.post(this, "/contact", "code", replyCode).statusCode());
-        HttpResponse<String> filed = whistleblower.multipart(this, "/contact/appeal", "The work-appeal: nobody asked the"
-                + " accountant.", null, null);
+        Browserless whistleblower = new Browserless(deployed);
+        assertEquals(303, whistleblower.post("/contact", "code", replyCode).statusCode());
+        HttpResponse<String> filed = whistleblower.multipart("/contact/appeal", Part.field("text", "The work-appeal: nobody asked the"
+                + " accountant."));
         assertEquals(303, filed.statusCode(), filed.body());
 
-        HttpResponse<String> list = olga.get(this, "/oversight/appeals");
+        HttpResponse<String> list = olga.get("/oversight/appeals");
         assertEquals(200, list.statusCode(), list.body());
         assertTrue(list.body().contains("appeal-" + caseId), "the appeal is listed");
         assertTrue(list.body().contains("Pending"));
         assertFalse(list.body().contains("work-appeal"), "the list shows no contents");
-        assertEquals(403, inesBrowser.get(this, "/oversight/appeals").statusCode(), "investigators do not decide appeals");
-        assertEquals(404, olga.get(this, "/oversight/appeals/" + UUID.randomUUID()).statusCode());
-        assertEquals(404, olga.get(this, "/oversight/appeals/not-a-case").statusCode());
+        assertEquals(403, inesBrowser.get("/oversight/appeals").statusCode(), "investigators do not decide appeals");
+        assertEquals(404, olga.get("/oversight/appeals/" + UUID.randomUUID()).statusCode());
+        assertEquals(404, olga.get("/oversight/appeals/not-a-case").statusCode());
 
-        HttpResponse<String> locked = olga.get(this, "/oversight/appeals/" + caseId);
+        HttpResponse<String> locked = olga.get("/oversight/appeals/" + caseId);
         assertEquals(200, locked.statusCode(), locked.body());
         assertTrue(locked.body().contains("id=\"key-locked\""), "a locked key opens nothing");
         assertFalse(locked.body().contains("work-appeal"));
         assertTrue(locked.body().contains("IN_INVESTIGATION → CONCLUDED"), "the timeline comes from the audit log");
 
-        assertEquals(422, olga.post(this, "/desk/key/unlock", "passphrase", "not her passphrase").statusCode());
-        assertEquals(200, olga.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
-        HttpResponse<String> open = olga.get(this, "/oversight/appeals/" + caseId);
+        assertEquals(422, olga.post("/desk/key/unlock", "passphrase", "not her passphrase").statusCode());
+        assertEquals(200, olga.post("/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+        HttpResponse<String> open = olga.get("/oversight/appeals/" + caseId);
         assertTrue(open.body().contains("nobody asked the accountant"), "the appeal's reasons open with her key");
         assertTrue(open.body().contains("We found no work-evidence of altering."), "and the outcome's grounds");
         assertFalse(open.body().contains("work-ledger"), "never the report");
@@ -268,28 +256,28 @@ class DeskWorkIT {
         assertFalse(open.body().contains("work-note"), "nor the notes");
 
         String path = "/oversight/appeals/" + caseId + "/decision";
-        HttpResponse<String> noGrounds = olga.post(this, path, "decision", "PARTLY_UPHELD", "grounds", "  ");
+        HttpResponse<String> noGrounds = olga.post(path, "decision", "PARTLY_UPHELD", "grounds", "  ");
         assertEquals(422, noGrounds.statusCode());
         assertTrue(noGrounds.body().contains("Please give the grounds of the decision."), noGrounds.body());
-        assertEquals(422, olga.post(this, path, "decision", "MAYBE", "grounds", "x").statusCode());
-        assertEquals(422, olga.post(this, path, "grounds", "no decision").statusCode());
-        assertEquals(422, olga.post(this, path, "decision", "REJECTED", "grounds", "x".repeat(20_001)).statusCode());
-        assertEquals(403, inesBrowser.post(this, path, "decision", "UPHELD", "grounds", "mine").statusCode());
-        assertEquals(303, olga.post(this, path, "decision", "PARTLY_UPHELD", "grounds",
+        assertEquals(422, olga.post(path, "decision", "MAYBE", "grounds", "x").statusCode());
+        assertEquals(422, olga.post(path, "grounds", "no decision").statusCode());
+        assertEquals(422, olga.post(path, "decision", "REJECTED", "grounds", "x".repeat(20_001)).statusCode());
+        assertEquals(403, inesBrowser.post(path, "decision", "UPHELD", "grounds", "mine").statusCode());
+        assertEquals(303, olga.post(path, "decision", "PARTLY_UPHELD", "grounds",
                 "The work-decision: the accountant must be heard.").statusCode());
-        HttpResponse<String> twice = olga.post(this, path, "decision", "REJECTED", "grounds", "again");
+        HttpResponse<String> twice = olga.post(path, "decision", "REJECTED", "grounds", "again");
         assertEquals(409, twice.statusCode(), "a decision sent twice changes nothing");
         assertTrue(twice.body().contains("Partly upheld"));
         assertTrue(auditActions(caseId).contains("APPEAL_DECIDED"));
 
-        HttpResponse<String> status = whistleblower.get(this, "/contact/status");
+        HttpResponse<String> status = whistleblower.get("/contact/status");
         assertTrue(status.body().contains("The work-decision: the accountant must be heard."), status.body());
     }
 
     @Test
     @Order(7)
     void oversightSeesWhoOpenedWhichCaseFilteredAndNoContents() throws Exception {
-        HttpResponse<String> byCase = olga.get(this, "/oversight/access?case=" + caseId);
+        HttpResponse<String> byCase = olga.get("/oversight/access?case=" + caseId);
         assertEquals(200, byCase.statusCode(), byCase.body());
         assertTrue(byCase.body().contains(ines.username()));
         assertTrue(byCase.body().contains("Case opened"));
@@ -298,24 +286,24 @@ class DeskWorkIT {
         for (String content : List.of("work-ledger", "work-memo", "work-note", "work-appeal", "work-decision")) {
             assertFalse(byCase.body().contains(content), "no contents: " + content);
         }
-        HttpResponse<String> byShortId = olga.get(this, "/oversight/access?case=" + caseId.toString().substring(0, 8)
+        HttpResponse<String> byShortId = olga.get("/oversight/access?case=" + caseId.toString().substring(0, 8)
                 + "&staff=" + ines.username().toUpperCase(java.util.Locale.ROOT));
         assertTrue(byShortId.body().contains("case-" + caseId));
         assertFalse(byShortId.body().contains("Appeal and grounds opened"), "filtered to one staff member");
-        assertFalse(olga.get(this, "/oversight/access?staff=" + otto.username()).body().contains("case-" + caseId));
+        assertFalse(olga.get("/oversight/access?staff=" + otto.username()).body().contains("case-" + caseId));
         for (String bad : List.of("case=zzz", "case=%25", "case=" + caseId + "'--", "staff=%3Cscript%3E", "staff=a%25")) {
-            HttpResponse<String> refused = olga.get(this, "/oversight/access?" + bad);
+            HttpResponse<String> refused = olga.get("/oversight/access?" + bad);
             assertEquals(400, refused.statusCode(), bad);
             assertFalse(refused.body().contains("<script>"), bad);
         }
-        assertEquals(403, inesBrowser.get(this, "/oversight/access").statusCode());
-        assertEquals(403, admin.get(this, "/oversight/access").statusCode());
+        assertEquals(403, inesBrowser.get("/oversight/access").statusCode());
+        assertEquals(403, admin.get("/oversight/access").statusCode());
     }
 
     @Test
     @Order(8)
     void anExportIsOneFileGnuPgDecryptsHoldingAnswersConversationNotesAndFiles() throws Exception {
-        HttpResponse<byte[]> export = inesBrowser.getBytes(this, "/desk/cases/" + caseId + "/export");
+        HttpResponse<byte[]> export = inesBrowser.bytes("/desk/cases/" + caseId + "/export");
         assertEquals(200, export.statusCode(), new String(export.body(), StandardCharsets.UTF_8));
         assertTrue(export.headers().firstValue("Content-Disposition").orElseThrow().contains(".zip.gpg"));
         assertFalse(new String(export.body(), StandardCharsets.ISO_8859_1).contains("work-"), "nothing in clear");
@@ -342,10 +330,10 @@ class DeskWorkIT {
         assertTrue(java.util.Arrays.equals(MEMO, entries.get("attachments/01-memo.txt")));
         assertTrue(auditActions(caseId).contains("CASE_EXPORTED"));
 
-        assertEquals(404, ottoBrowser.getBytes(this, "/desk/cases/" + caseId + "/export").statusCode());
-        assertEquals(403, admin.getBytes(this, "/desk/cases/" + caseId + "/export").statusCode());
-        assertEquals(303, inesBrowser.post(this, "/desk/key/lock").statusCode());
-        HttpResponse<byte[]> locked = inesBrowser.getBytes(this, "/desk/cases/" + caseId + "/export");
+        assertEquals(404, ottoBrowser.bytes("/desk/cases/" + caseId + "/export").statusCode());
+        assertEquals(403, admin.bytes("/desk/cases/" + caseId + "/export").statusCode());
+        assertEquals(303, inesBrowser.post("/desk/key/lock").statusCode());
+        HttpResponse<byte[]> locked = inesBrowser.bytes("/desk/cases/" + caseId + "/export");
         assertEquals(303, locked.statusCode(), "a locked key exports nothing");
     }
 
@@ -366,33 +354,16 @@ class DeskWorkIT {
 
     /** Makes a report through the intake pages; returns its case id and reply code. */
     private String[] report(String channelSlug, String what) throws Exception {
-        Person whistleblower = new Person();
-        String form = whistleblower.get(this, "/report/" + channelSlug).body();
-        Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(form);
-        assertTrue(token.find(), form);
-        TimeUnit.MILLISECONDS.sleep(1100);
-        String boundary = "----work" + UUID.randomUUID().toString().replace("-", "");
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (String[] field : List.of(new String[] {"token", token.group(1)}, new String[] {"what", what},
-                new String[] {"when", "yes"})) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
-                    + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> received = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        Deployments.local(deployed, "/report/" + channelSlug)).header("Accept-Language", "en")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> received = new Browserless(deployed).report(channelSlug, Part.field("what", what),
+                Part.field("when", "yes"));
         assertEquals(200, received.statusCode(), received.body());
-        Matcher code = Pattern.compile("id=\"reply-code\"[^>]*>([^<]+)<").matcher(received.body());
-        assertTrue(code.find(), received.body());
         try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
                 "select c.id from case_file c join channel ch on ch.id = c.channel_id where ch.slug = ?"
                         + " order by c.received_on desc")) {
             s.setString(1, channelSlug);
             try (ResultSet rows = s.executeQuery()) {
                 assertTrue(rows.next());
-                return new String[] {rows.getObject(1, UUID.class).toString(), code.group(1).strip()};
+                return new String[] {rows.getObject(1, UUID.class).toString(), Browserless.byId(received, "reply-code")};
             }
         }
     }
@@ -448,115 +419,5 @@ class DeskWorkIT {
             }
         }
         return actions;
-    }
-
-    static void update(String sql, Object... values) throws Exception {
-        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            s.executeUpdate();
-        }
-    }
-
-    /** A staff member's or whistleblower's browser: cookies kept, no redirect followed. */
-    static final class Person {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(DeskWorkIT it, String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<byte[]> getBytes(DeskWorkIT it, String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
-        }
-
-        HttpResponse<String> post(DeskWorkIT it, String path, String... form) throws Exception {
-            StringBuilder body = new StringBuilder();
-            for (int i = 0; i < form.length; i += 2) {
-                body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(form[i], StandardCharsets.UTF_8))
-                        .append('=').append(URLEncoder.encode(form[i + 1], StandardCharsets.UTF_8));
-            }
-            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
-                    .header("X-Candor-Token", Browserless.tokenFor(http, it.deployed))
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** A reply or note form as a browser sends it: the text, and a file if a name is given. */
-        HttpResponse<String> multipart(DeskWorkIT it, String path, String text, String fileName, byte[] file)
-                throws Exception {
-            String boundary = "----work" + UUID.randomUUID();
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + text + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            if (fileName != null) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
-                        + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                body.write(file);
-                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-            }
-            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return send(it, path, boundary, body.toByteArray());
-        }
-
-        /** A form whose text part holds raw bytes. */
-        HttpResponse<String> multipartBytes(DeskWorkIT it, String path, byte[] text) throws Exception {
-            String boundary = "----work" + UUID.randomUUID();
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            body.write(text);
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return send(it, path, boundary, body.toByteArray());
-        }
-
-        private HttpResponse<String> send(DeskWorkIT it, String path, String boundary, byte[] body) throws Exception {
-            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Sec-Fetch-Site", "same-origin")
-                    .header("X-Candor-Token", Browserless.tokenFor(http, it.deployed))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Signs in with the password and enrols a second factor, as a new staff member does. */
-        void signIn(DeskWorkIT it, String username) throws Exception {
-            HttpResponse<String> passed = post(it, "/staff/sign-in", "username", username, "password", PASSWORD);
-            assertEquals(303, passed.statusCode(), passed.body());
-            HttpResponse<String> enrol = get(it, "/staff/enrol");
-            Matcher secret = Pattern.compile("id=\"secret\"[^>]*>([^<]*)<").matcher(enrol.body());
-            assertTrue(secret.find(), enrol.body());
-            HttpResponse<String> done = post(it, "/staff/enrol", "code",
-                    Totp.code(base32(secret.group(1).strip()), Totp.step(Instant.now())));
-            assertEquals(200, done.statusCode(), done.body());
-        }
-    }
-
-    /** A staff member in the test database holding only the given role, with the test password. */
-    static UUID staffMember(String username, String role) throws Exception {
-        UUID id = UUID.randomUUID();
-        update("insert into staff_member (id, username, display_name, password_hash, enabled, created_on)"
-                + " values (?, ?, ?, ?, true, ?)", id, username, username, PasswordHash.of(PASSWORD.toCharArray()).encoded(),
-                LocalDate.now());
-        update("insert into staff_role (staff_id, role) values (?, ?)", id, role);
-        return id;
-    }
-
-    private static byte[] base32(String typed) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : typed.replace(" ", "").toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
     }
 }

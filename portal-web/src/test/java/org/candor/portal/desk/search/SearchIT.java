@@ -2,18 +2,13 @@ package org.candor.portal.desk.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.CookieManager;
 import java.net.URL;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -52,9 +47,9 @@ import org.candor.portal.channel.LocalizedText;
 import org.candor.portal.channel.QuestionField;
 import org.candor.portal.channel.Questionnaire;
 import org.candor.portal.it.Browserless;
+import org.candor.portal.it.Browserless.Part;
 import org.candor.portal.it.Deployments;
 import org.candor.portal.it.Seed;
-import org.candor.portal.staff.Totp;
 import org.candor.search.CaseDocument;
 import org.candor.search.CaseIndex;
 import org.candor.search.IndexKey;
@@ -110,8 +105,8 @@ class SearchIT {
     private static UUID second;
     private static UUID ottoCase;
     private static String replyCode;
-    private static Person inesBrowser;
-    private static Person ottoBrowser;
+    private static Browserless inesBrowser;
+    private static Browserless ottoBrowser;
 
     @ArquillianResource
     URL deployed;
@@ -172,17 +167,17 @@ class SearchIT {
     @Order(1)
     void unlockingMakesTheInvestigatorsOwnIndexWithAKeySealedToThemAloneAndDeletesTheSharedIndexOfEarlierVersions()
             throws Exception {
-        inesBrowser = new Person();
-        inesBrowser.signIn(this, ines.username());
-        HttpResponse<String> locked = inesBrowser.get(this, "/desk/search");
+        inesBrowser = new Browserless(deployed);
+        inesBrowser.signInStaff(ines.username(), PASSWORD);
+        HttpResponse<String> locked = inesBrowser.get("/desk/search");
         assertEquals(303, locked.statusCode(), "searching needs the own key unlocked");
         assertTrue(locked.headers().firstValue("Location").orElseThrow().endsWith("/desk/key"));
-        assertEquals(200, inesBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+        assertEquals(200, inesBrowser.post("/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
 
-        HttpResponse<String> page = inesBrowser.get(this, "/desk/search");
+        HttpResponse<String> page = inesBrowser.get("/desk/search");
         assertEquals(200, page.statusCode(), page.body());
         assertFalse(page.body().contains("id=\"index-state\""), "the index is open: " + page.body());
-        assertTrue(inesBrowser.get(this, "/desk").body().contains("href=\"/desk/search\""), "the desk links to search");
+        assertTrue(inesBrowser.get("/desk").body().contains("href=\"/desk/search\""), "the desk links to search");
         List<IndexRow> rows = indexRows();
         assertEquals(1, rows.size(), "one index, Ines's: Otto has not unlocked, and nobody's key is shared: " + rows);
         assertEquals(ines.id(), rows.get(0).staffId());
@@ -213,11 +208,11 @@ class SearchIT {
         assertFalse(found.body().contains("<b>quietly"));
         for (String query : List.of("zebracorn", FILE_CANARY, "quarterly", "Kassenbuch", "transfer", "\"funds were transferred\"",
                 "zebracor*", "zebrakorn~", "ja", "status:received AND zebracorn")) {
-            HttpResponse<String> page = inesBrowser.get(this, "/desk/search?q=" + enc(query));
+            HttpResponse<String> page = inesBrowser.get("/desk/search?q=" + enc(query));
             assertEquals(200, page.statusCode(), query);
             assertTrue(page.body().contains("hit-" + first), query + " finds the case:\n" + page.body());
         }
-        HttpResponse<String> refused = inesBrowser.get(this, "/desk/search?q=" + enc("*leading"));
+        HttpResponse<String> refused = inesBrowser.get("/desk/search?q=" + enc("*leading"));
         assertEquals(422, refused.statusCode());
         assertTrue(refused.body().contains("id=\"search-error\""));
         String searched = auditDetails("CASES_SEARCHED");
@@ -228,14 +223,14 @@ class SearchIT {
     @Test
     @Order(3)
     void aWhistleblowersMessageIsFoundWithinSeconds() throws Exception {
-        Person whistleblower = new Person();
-        HttpResponse<String> in = whistleblower.post(this, "/contact", "code", replyCode);
+        Browserless whistleblower = new Browserless(deployed);
+        HttpResponse<String> in = whistleblower.post("/contact", "code", replyCode);
         assertEquals(303, in.statusCode(), in.body());
-        HttpResponse<String> sent = whistleblower.multipart(this, "/contact/messages", "text",
-                "The auditor Quibblewick signed the Überweisungen", "files", "", new byte[0]);
+        HttpResponse<String> sent = whistleblower.multipart("/contact/messages", Part.field("text",
+                "The auditor Quibblewick signed the Überweisungen"), Part.file("files", "", "text/plain", new byte[0]));
         assertEquals(303, sent.statusCode(), sent.body());
         awaitSearch(inesBrowser, "quibblewick", page -> page.contains("hit-" + first));
-        assertTrue(inesBrowser.get(this, "/desk/search?q=" + enc("Überweisung")).body().contains("hit-" + first),
+        assertTrue(inesBrowser.get("/desk/search?q=" + enc("Überweisung")).body().contains("hit-" + first),
                 "German plural found by its singular");
     }
 
@@ -249,20 +244,20 @@ class SearchIT {
         assertTrue(facet(both.body(), "status").contains("Received (2)"), facet(both.body(), "status"));
         assertTrue(facet(both.body(), "channel").contains(inesChannel + " (2)"));
 
-        assertEquals(303, inesBrowser.post(this, "/desk/cases/" + second + "/labels", "label", "warehouse").statusCode());
+        assertEquals(303, inesBrowser.post("/desk/cases/" + second + "/labels", "label", "warehouse").statusCode());
         HttpResponse<String> labelled = awaitSearch(inesBrowser, "zebracorn",
                 page -> facet(page, "label").contains("warehouse (1)"));
         Matcher narrow = Pattern.compile("href=\"(/desk/search\\?q=zebracorn&amp;label=warehouse)\"").matcher(labelled.body());
         assertTrue(narrow.find(), labelled.body());
-        HttpResponse<String> narrowed = inesBrowser.get(this, narrow.group(1).replace("&amp;", "&"));
+        HttpResponse<String> narrowed = inesBrowser.get(narrow.group(1).replace("&amp;", "&"));
         assertTrue(narrowed.body().contains("1 case found"), narrowed.body());
         assertTrue(narrowed.body().contains("hit-" + second) && !narrowed.body().contains("hit-" + first));
-        assertTrue(inesBrowser.get(this, "/desk/search?q=" + enc("label:warehouse")).body().contains("hit-" + second));
+        assertTrue(inesBrowser.get("/desk/search?q=" + enc("label:warehouse")).body().contains("hit-" + second));
 
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
             long start = System.nanoTime();
-            assertEquals(200, inesBrowser.get(this, "/desk/search?q=zebracorn").statusCode());
+            assertEquals(200, inesBrowser.get("/desk/search?q=zebracorn").statusCode());
             millis.add((System.nanoTime() - start) / 1_000_000);
         }
         Collections.sort(millis);
@@ -274,9 +269,9 @@ class SearchIT {
     @Order(5)
     void anInvestigatorWhoIsNotARecipientFindsNothingOfTheCaseNoHitNoCountNoFacet() throws Exception {
         ottoCase = report(ottoChannel, "Otto's own zebracorn matter", "o.txt", "o".getBytes(StandardCharsets.UTF_8)).caseId();
-        ottoBrowser = new Person();
-        ottoBrowser.signIn(this, otto.username());
-        assertEquals(200, ottoBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+        ottoBrowser = new Browserless(deployed);
+        ottoBrowser.signInStaff(otto.username(), PASSWORD);
+        assertEquals(200, ottoBrowser.post("/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
         HttpResponse<String> own = awaitSearch(ottoBrowser, "zebracorn", page -> page.contains("hit-" + ottoCase));
         assertTrue(own.body().contains("1 case found"), own.body());
         assertFalse(own.body().contains("hit-" + first) || own.body().contains("hit-" + second));
@@ -284,39 +279,39 @@ class SearchIT {
         assertFalse(own.body().contains("warehouse"), "no facet value of her labels");
         assertTrue(facet(own.body(), "status").contains("Received (1)"));
         for (String query : List.of(CANARY, FILE_CANARY, "quibblewick", "label:warehouse", "case:" + first, "")) {
-            HttpResponse<String> page = ottoBrowser.get(this, "/desk/search?q=" + enc(query));
+            HttpResponse<String> page = ottoBrowser.get("/desk/search?q=" + enc(query));
             assertEquals(200, page.statusCode());
             assertFalse(page.body().contains("hit-" + first) || page.body().contains("hit-" + second), query);
             assertFalse(page.body().contains(CANARY) && !query.equals(CANARY), query);
             assertFalse(page.body().contains("Quibblewick"), query);
         }
-        assertTrue(ottoBrowser.get(this, "/desk/search?q=" + enc(CANARY)).body().contains("No case found"));
+        assertTrue(ottoBrowser.get("/desk/search?q=" + enc(CANARY)).body().contains("No case found"));
     }
 
     @Test
     @Order(6)
     void aRebuildFromTheStoredCiphertextShowsItsProgressAndKeepsEveryCaseSearchable() throws Exception {
-        HttpResponse<String> started = inesBrowser.post(this, "/desk/search/rebuild");
+        HttpResponse<String> started = inesBrowser.post("/desk/search/rebuild");
         assertEquals(303, started.statusCode());
         assertTrue(auditDetails("SEARCH_INDEX_REBUILT").contains(ines.username() + " search-index "),
                 "starting a rebuild is audited with who started it");
-        HttpResponse<String> done = await(() -> inesBrowser.get(this, "/desk/search"),
+        HttpResponse<String> done = await(() -> inesBrowser.get("/desk/search"),
                 page -> page.contains("id=\"rebuild-done\""));
         Matcher count = Pattern.compile("The index was rebuilt: (\\d+) cases").matcher(done.body());
         assertTrue(count.find(), done.body());
         assertEquals(KNOWN.size() - 1, Integer.parseInt(count.group(1)), "every case of hers, none of Otto's");
-        assertTrue(inesBrowser.get(this, "/desk/search?q=quibblewick").body().contains("hit-" + first));
-        assertTrue(inesBrowser.get(this, "/desk/search?q=" + FILE_CANARY).body().contains("hit-" + first));
-        assertTrue(ottoBrowser.get(this, "/desk/search?q=zebracorn").body().contains("1 case found"));
+        assertTrue(inesBrowser.get("/desk/search?q=quibblewick").body().contains("hit-" + first));
+        assertTrue(inesBrowser.get("/desk/search?q=" + FILE_CANARY).body().contains("hit-" + first));
+        assertTrue(ottoBrowser.get("/desk/search?q=zebracorn").body().contains("1 case found"));
     }
 
     @Test
     @Order(7)
     void whenAnInvestigatorLocksTheirKeyTheirIndexIsClosedAndNoIndexFileHoldsACanary() throws Exception {
-        assertEquals(303, inesBrowser.post(this, "/desk/key/lock").statusCode());
+        assertEquals(303, inesBrowser.post("/desk/key/lock").statusCode());
         awaitClosed(ines);
         assertTrue(indexIsOpen(otto), "a colleague's own index stays open");
-        assertEquals(303, ottoBrowser.post(this, "/desk/key/lock").statusCode());
+        assertEquals(303, ottoBrowser.post("/desk/key/lock").statusCode());
         awaitClosed(otto);
         List<Path> files;
         try (Stream<Path> all = Files.walk(INDEX)) {
@@ -338,18 +333,18 @@ class SearchIT {
                 .caseId();
         UUID later = report(inesChannel, "Also while locked: marsupilow", "pallets-count.txt",
                 "counted by thornback".getBytes(StandardCharsets.UTF_8)).caseId();
-        Person whistleblower = new Person();
-        assertEquals(303, whistleblower.post(this, "/contact", "code", replyCode).statusCode());
-        assertEquals(303, whistleblower.multipart(this, "/contact/messages", "text", "Ask the cashier Wobbleton", "files", "",
-                new byte[0]).statusCode());
-        assertEquals(303, inesBrowser.post(this, "/desk/cases/" + second + "/labels", "label", "nightshift").statusCode());
+        Browserless whistleblower = new Browserless(deployed);
+        assertEquals(303, whistleblower.post("/contact", "code", replyCode).statusCode());
+        assertEquals(303, whistleblower.multipart("/contact/messages", Part.field("text", "Ask the cashier Wobbleton"),
+                Part.file("files", "", "text/plain", new byte[0])).statusCode());
+        assertEquals(303, inesBrowser.post("/desk/cases/" + second + "/labels", "label", "nightshift").statusCode());
         try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement("delete from case_file where id = ?")) {
             s.setObject(1, ottoCase);
             assertEquals(1, s.executeUpdate());
         }
         TimeUnit.SECONDS.sleep(2);
         assertFalse(indexIsOpen(ines) || indexIsOpen(otto), "nobody unlocked");
-        assertEquals(200, inesBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+        assertEquals(200, inesBrowser.post("/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
         // Two new cases, a new message on one case and a new label on another are read together:
         // each case is found by its own words, items and labels only.
         Map<String, UUID> expected = Map.of("nightjarquill", late, "marsupilow", later, "thornback", later,
@@ -357,7 +352,7 @@ class SearchIT {
         for (Map.Entry<String, UUID> e : expected.entrySet()) {
             awaitSearch(inesBrowser, e.getKey(), page -> page.contains("1 case found") && page.contains("hit-" + e.getValue()));
         }
-        assertTrue(facet(inesBrowser.get(this, "/desk/search?q=zebracorn").body(), "label").contains("nightshift (1)"));
+        assertTrue(facet(inesBrowser.get("/desk/search?q=zebracorn").body(), "label").contains("nightshift (1)"));
         assertEquals(1, markerCount(ottoCase), "Otto's index, closed, still has its marker (he removes it at his unlock)");
     }
 
@@ -374,14 +369,14 @@ class SearchIT {
             assertTrue(Instant.now().isBefore(deadline), "the catch-up purges a case whose row is gone");
             TimeUnit.MILLISECONDS.sleep(250);
         }
-        assertFalse(inesBrowser.get(this, "/desk/search?q=warehouse").body().contains("hit-" + second));
+        assertFalse(inesBrowser.get("/desk/search?q=warehouse").body().contains("hit-" + second));
     }
 
     @Test
     @Order(10)
     void noSearchedTextAppearsAnywhereInTheAuditLogOnlyTheNumberOfHits() throws Exception {
         String secret = "Quietquery" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> none = inesBrowser.get(this, "/desk/search?q=" + enc("\"" + secret + " Smith\""));
+        HttpResponse<String> none = inesBrowser.get("/desk/search?q=" + enc("\"" + secret + " Smith\""));
         assertTrue(none.body().contains("No case found"), none.body());
         assertTrue(auditDetails("CASES_SEARCHED").contains("hits=0"), "a search without hits is recorded too");
         StringBuilder log = new StringBuilder();
@@ -406,9 +401,9 @@ class SearchIT {
     @Test
     @Order(12)
     void aNewlyMadeInvestigatorUnsealsNoIndexKeyButHerOwnAndReadsNoWordOfEarlierCases() throws Exception {
-        assertEquals(200, ottoBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+        assertEquals(200, ottoBrowser.post("/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
         if (!indexIsOpen(ines)) {
-            assertEquals(200, inesBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+            assertEquals(200, inesBrowser.post("/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
         }
         String ottoWord = "ottocanary" + UUID.randomUUID().toString().substring(0, 8);
         UUID ottoLate = report(ottoChannel, "A second matter for Otto: " + ottoWord, "p.txt",
@@ -421,14 +416,14 @@ class SearchIT {
         }
         HttpResponse<String> hers = awaitSearch(inesBrowser, "zebracorn", page -> page.contains("hit-" + first));
         assertFalse(hers.body().contains("hit-" + ottoLate), "Ines, of the first channel, finds only its cases");
-        assertTrue(inesBrowser.get(this, "/desk/search?q=" + enc(ottoWord)).body().contains("No case found"));
+        assertTrue(inesBrowser.get("/desk/search?q=" + enc(ottoWord)).body().contains("No case found"));
 
         Seed.Investigator nina = Seed.investigator("search-nina-" + UUID.randomUUID().toString().substring(0, 6),
                 PASSWORD, PASSPHRASE);
-        Person ninaBrowser = new Person();
-        ninaBrowser.signIn(this, nina.username());
-        assertEquals(200, ninaBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
-        assertFalse(ninaBrowser.get(this, "/desk/search").body().contains("id=\"index-state\""), "her index is open");
+        Browserless ninaBrowser = new Browserless(deployed);
+        ninaBrowser.signInStaff(nina.username(), PASSWORD);
+        assertEquals(200, ninaBrowser.post("/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+        assertFalse(ninaBrowser.get("/desk/search").body().contains("id=\"index-state\""), "her index is open");
         // A case that arrives while her index is open, in a channel she does not read, goes into
         // Ines's index and not into hers.
         String inesWord = "inescanary" + UUID.randomUUID().toString().substring(0, 8);
@@ -439,7 +434,7 @@ class SearchIT {
         List<String> words = List.of(CANARY, FILE_CANARY, "zebracorn", "quibblewick", "wobbleton", "nightjarquill",
                 "thornback", "marsupilow", ottoWord, inesWord);
         for (String word : concat(words, "")) {
-            String page = ninaBrowser.get(this, "/desk/search?q=" + enc(word)).body();
+            String page = ninaBrowser.get("/desk/search?q=" + enc(word)).body();
             assertTrue(page.contains("No case found"), word + ":\n" + page);
             for (UUID id : KNOWN) {
                 assertFalse(page.contains("hit-" + id), word);
@@ -457,9 +452,9 @@ class SearchIT {
         }
         IndexRow ninas = rows.stream().filter(r -> r.staffId().equals(nina.id())).findFirst().orElseThrow();
         IndexRow ottos = rows.stream().filter(r -> r.staffId().equals(otto.id())).findFirst().orElseThrow();
-        assertEquals(303, ninaBrowser.post(this, "/desk/key/lock").statusCode());
+        assertEquals(303, ninaBrowser.post("/desk/key/lock").statusCode());
         awaitClosed(nina);
-        assertEquals(303, ottoBrowser.post(this, "/desk/key/lock").statusCode());
+        assertEquals(303, ottoBrowser.post("/desk/key/lock").statusCode());
         awaitClosed(otto);
 
         Set<String> everyCase = new HashSet<>();
@@ -525,22 +520,20 @@ class SearchIT {
             Received received = report(inesChannel, "The spreadsheet shows the second set of books.", "accounts.xls",
                     Documents.xls("Payments to " + xls));
             // Generous: the first Office file may wait for an extraction child to start and load POI.
-            await(() -> inesBrowser.get(this, "/desk/search?q=" + xls), page -> page.contains("hit-" + received.caseId()), EXTRACTING);
+            await(() -> inesBrowser.get("/desk/search?q=" + xls), page -> page.contains("hit-" + received.caseId()), EXTRACTING);
 
-            Person whistleblower = new Person();
-            assertEquals(303, whistleblower.post(this, "/contact", "code", received.code()).statusCode());
-            assertEquals(303, whistleblower.multipart(this, "/contact/messages", "text", "Here is the letter.", "files",
-                    "letter.docx", Documents.docx("Signed by " + docx)).statusCode());
-            await(() -> inesBrowser.get(this, "/desk/search?q=" + docx), page -> page.contains("hit-" + received.caseId()), EXTRACTING);
+            Browserless whistleblower = new Browserless(deployed);
+            assertEquals(303, whistleblower.post("/contact", "code", received.code()).statusCode());
+            assertEquals(303, whistleblower.multipart("/contact/messages", Part.field("text", "Here is the letter."),
+                    Part.file("files", "letter.docx", "text/plain", Documents.docx("Signed by " + docx))).statusCode());
+            await(() -> inesBrowser.get("/desk/search?q=" + docx), page -> page.contains("hit-" + received.caseId()), EXTRACTING);
 
-            assertEquals(303, inesBrowser.post(this, "/desk/search/rebuild").statusCode());
-            await(() -> inesBrowser.get(this, "/desk/search"), page -> page.contains("id=\"rebuild-done\""), EXTRACTING);
-            assertTrue(inesBrowser.get(this, "/desk/search?q=" + xls).body().contains("hit-" + received.caseId()));
-            assertTrue(inesBrowser.get(this, "/desk/search?q=" + docx).body().contains("hit-" + received.caseId()));
+            assertEquals(303, inesBrowser.post("/desk/search/rebuild").statusCode());
+            await(() -> inesBrowser.get("/desk/search"), page -> page.contains("id=\"rebuild-done\""), EXTRACTING);
+            assertTrue(inesBrowser.get("/desk/search?q=" + xls).body().contains("hit-" + received.caseId()));
+            assertTrue(inesBrowser.get("/desk/search?q=" + docx).body().contains("hit-" + received.caseId()));
 
-            HttpResponse<byte[]> exported = inesBrowser.http.send(HttpRequest.newBuilder(
-                    Deployments.local(deployed, "/desk/cases/" + received.caseId() + "/export")).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> exported = inesBrowser.bytes("/desk/cases/" + received.caseId() + "/export");
             assertEquals(200, exported.statusCode());
             assertFalse(TempWatch.contains(exported.body(), xls), "the export is sealed");
             seen = watch.stop();
@@ -567,8 +560,8 @@ class SearchIT {
     @EnabledIfSystemProperty(named = "candor.bench.catch-up-cases", matches = "[1-9][0-9]*")
     void unlockAndCatchUpOfManyStoredCases() throws Exception {
         int count = Integer.parseInt(System.getProperty("candor.bench.catch-up-cases"));
-        assertEquals(303, inesBrowser.post(this, "/desk/key/lock").statusCode());
-        assertEquals(303, ottoBrowser.post(this, "/desk/key/lock").statusCode());
+        assertEquals(303, inesBrowser.post("/desk/key/lock").statusCode());
+        assertEquals(303, ottoBrowser.post("/desk/key/lock").statusCode());
         awaitClosed(ines);
         awaitClosed(otto);
         String marker = "catchupcorpus" + UUID.randomUUID().toString().substring(0, 6);
@@ -583,7 +576,7 @@ class SearchIT {
         try {
             long before = indexedMarkers();
             long start = System.nanoTime();
-            assertEquals(200, inesBrowser.post(this, "/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
+            assertEquals(200, inesBrowser.post("/desk/key/unlock", "passphrase", new String(PASSPHRASE)).statusCode());
             long unlocked = System.nanoTime();
             long lastPrint = start;
             long lastProgress = start;
@@ -651,18 +644,12 @@ class SearchIT {
     }
 
     private Received report(String channelSlug, String what, String fileName, byte[] file) throws Exception {
-        Person whistleblower = new Person();
-        String form = whistleblower.get(this, "/report/" + channelSlug).body();
-        Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(form);
-        assertTrue(token.find(), form);
-        TimeUnit.MILLISECONDS.sleep(1100);
-        HttpResponse<String> received = whistleblower.multipart(this, "/report/" + channelSlug, "token", token.group(1),
-                "what", what, "when", "yes", "evidence", fileName, file);
+        HttpResponse<String> received = new Browserless(deployed).report(channelSlug, Part.field("what", what),
+                Part.field("when", "yes"), Part.file("evidence", fileName, "text/plain", file));
         assertEquals(200, received.statusCode(), received.body());
-        Matcher code = Pattern.compile("id=\"reply-code\"[^>]*>([^<]*)<").matcher(received.body());
-        assertTrue(code.find(), received.body());
+        String code = Browserless.byId(received, "reply-code");
         if (channelSlug.equals(inesChannel) && replyCode == null) {
-            replyCode = code.group(1).strip();
+            replyCode = code;
         }
         try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
                 "select c.id from case_file c join channel ch on ch.id = c.channel_id where ch.slug = ?")) {
@@ -671,7 +658,7 @@ class SearchIT {
                 while (rows.next()) {
                     UUID id = rows.getObject(1, UUID.class);
                     if (KNOWN.add(id)) {
-                        return new Received(id, code.group(1).strip());
+                        return new Received(id, code);
                     }
                 }
             }
@@ -679,8 +666,8 @@ class SearchIT {
         throw new AssertionError("no new case in " + channelSlug);
     }
 
-    private HttpResponse<String> awaitSearch(Person person, String query, Predicate<String> shows) throws Exception {
-        return await(() -> person.get(this, "/desk/search?q=" + enc(query)), shows);
+    private HttpResponse<String> awaitSearch(Browserless person, String query, Predicate<String> shows) throws Exception {
+        return await(() -> person.get("/desk/search?q=" + enc(query)), shows);
     }
 
     private interface Fetch {
@@ -796,79 +783,5 @@ class SearchIT {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    /** A browser: cookies kept, no redirect followed, forms sent as a browser sends them. */
-    static final class Person {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(SearchIT it, String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(SearchIT it, String path, String... form) throws Exception {
-            StringBuilder body = new StringBuilder();
-            for (int i = 0; i < form.length; i += 2) {
-                body.append(body.isEmpty() ? "" : "&").append(enc(form[i])).append('=').append(enc(form[i + 1]));
-            }
-            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "null")
-                    .header("Sec-Fetch-Site", "same-origin")
-                    .header("X-Candor-Token", Browserless.tokenFor(http, it.deployed))
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Text fields as name/value pairs, then one file field: name, file name, bytes. */
-        HttpResponse<String> multipart(SearchIT it, String path, Object... parts) throws Exception {
-            String boundary = "----search" + UUID.randomUUID().toString().replace("-", "");
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            int texts = parts.length - 3;
-            for (int i = 0; i < texts; i += 2) {
-                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + parts[i] + "\"\r\n\r\n"
-                        + parts[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + parts[texts]
-                    + "\"; filename=\"" + parts[texts + 1] + "\"\r\nContent-Type: text/plain\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            body.writeBytes((byte[]) parts[texts + 2]);
-            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return http.send(HttpRequest.newBuilder(Deployments.local(it.deployed, path)).header("Accept-Language", "en")
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Origin", "null")
-                    .header("Sec-Fetch-Site", "same-origin")
-                    .header("X-Candor-Token", Browserless.tokenFor(http, it.deployed))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Signs in with the password and enrols a second factor, as a new staff member does. */
-        void signIn(SearchIT it, String username) throws Exception {
-            HttpResponse<String> passed = post(it, "/staff/sign-in", "username", username, "password", PASSWORD);
-            assertEquals(303, passed.statusCode(), passed.body());
-            HttpResponse<String> enrol = get(it, "/staff/enrol");
-            Matcher secret = Pattern.compile("id=\"secret\"[^>]*>([^<]*)<").matcher(enrol.body());
-            assertTrue(secret.find(), enrol.body());
-            byte[] key = base32(secret.group(1).strip());
-            HttpResponse<String> done = post(it, "/staff/enrol", "code", Totp.code(key, Totp.step(Instant.now())));
-            assertEquals(200, done.statusCode(), done.body());
-            assertNotNull(done.body());
-        }
-    }
-
-    private static byte[] base32(String typed) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : typed.replace(" ", "").toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,9 @@ import org.candor.crypto.UnlockedKey;
 import org.candor.crypto.WhistleblowerKey;
 import org.candor.crypto.internal.Keys;
 import org.candor.portal.casefile.ReportContents;
+import org.candor.portal.it.Browserless;
 import org.candor.portal.it.Deployments;
+import org.candor.portal.it.SealedForm;
 import org.candor.portal.it.Seed;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -73,8 +74,6 @@ class SealedReportIT {
     @ArquillianResource
     URL deployed;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.portal();
@@ -100,8 +99,7 @@ class SealedReportIT {
         assertEquals(investigator.key().fingerprint(), RecipientKey.fromArmored(recipient.getString("key")).fingerprint());
         assertTrue(keys.getJsonObject("limits").getBoolean("filesAllowed"));
         assertEquals(4, keys.getJsonArray("fields").size());
-        assertEquals(404, http.send(HttpRequest.newBuilder(Deployments.local(deployed, "/report/no-such/keys")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(404, new Browserless(deployed).get("/report/no-such/keys").statusCode());
     }
 
     @Test
@@ -242,8 +240,8 @@ class SealedReportIT {
     }
 
     private JsonObject keys() throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(Deployments.local(deployed, "/report/" + slug + "/keys"))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = new Browserless(deployed).send(HttpRequest.newBuilder(
+                Deployments.local(deployed, "/report/" + slug + "/keys")).header("Accept", "application/json").build());
         assertEquals(200, answer.statusCode(), answer.body());
         return json(answer.body());
     }
@@ -290,32 +288,13 @@ class SealedReportIT {
 
         HttpResponse<String> send(byte[] report, Map<UUID, byte[]> files) throws Exception {
             TimeUnit.MILLISECONDS.sleep(3100); // the minimum time to fill in a form
-            String boundary = "----sealed" + UUID.randomUUID().toString().replace("-", "");
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            part(body, boundary, "token", null, token.getBytes(StandardCharsets.US_ASCII));
-            part(body, boundary, "prehandle", null,
-                    ReplyCodeDerivation.preHandle(code).toBase64Url().getBytes(StandardCharsets.US_ASCII));
-            part(body, boundary, "whistleblower-key", "sealed", keyBytes != null ? keyBytes : whistleblowerKey.toStorage());
-            part(body, boundary, "report", "sealed", report);
-            for (Map.Entry<UUID, byte[]> file : files.entrySet()) {
-                part(body, boundary, "file-" + file.getKey(), "sealed", file.getValue());
-            }
-            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-            return http.send(HttpRequest.newBuilder(Deployments.local(deployed, "/report/" + slug + "/sealed"))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            SealedForm form = new SealedForm();
+            byte[] body = form.bytes(token, ReplyCodeDerivation.preHandle(code).toBase64Url(),
+                    keyBytes != null ? keyBytes : whistleblowerKey.toStorage(), report, files);
+            return new Browserless(deployed).send(HttpRequest.newBuilder(Deployments.local(deployed, "/report/" + slug + "/sealed"))
+                    .header("Content-Type", form.contentType())
                     .header("Accept-Language", "en")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        private static void part(ByteArrayOutputStream body, String boundary, String name, String fileName, byte[] content)
-                throws IOException {
-            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-                    + (fileName == null ? "" : "; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream")
-                    + "\r\n\r\n";
-            body.write(head.getBytes(StandardCharsets.US_ASCII));
-            body.write(content);
-            body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -93,7 +92,7 @@ class StaffFlowIT {
         HttpResponse<String> qr = admin.get("/staff/enrol/qr.svg");
         assertEquals("image/svg+xml", qr.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(qr.body().contains("<svg"));
-        adminSecret = base32(byId(enrol, "secret"));
+        adminSecret = Browserless.base32(byId(enrol, "secret"));
 
         HttpResponse<String> wrong = admin.post("/staff/enrol", "code", "000000".equals(now(adminSecret)) ? "111111" : "000000");
         assertEquals(422, wrong.statusCode());
@@ -308,13 +307,8 @@ class StaffFlowIT {
         return byId(issued, "invitation-link");
     }
 
-    private static byte[] signInAndEnrol(Browserless person, String username, String password) throws Exception {
-        HttpResponse<String> passed = person.post("/staff/sign-in", "username", username, "password", password);
-        assertEquals("/staff/enrol", location(passed));
-        byte[] secret = base32(byId(person.follow(passed), "secret"));
-        HttpResponse<String> done = person.post("/staff/enrol", "code", now(secret));
-        assertEquals(10, codes(done.body()).size());
-        return secret;
+    private static void signInAndEnrol(Browserless person, String username, String password) throws Exception {
+        assertEquals(10, codes(person.enrolStaff(username, password).page().body()).size());
     }
 
     private static void insertAdministrator() throws Exception {
@@ -357,22 +351,6 @@ class StaffFlowIT {
             codes.add(m.group(1));
         }
         return codes;
-    }
-
-    private static byte[] base32(String typed) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : typed.replace(" ", "").toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
     }
 
     private static String gpg(String... args) throws Exception {
