@@ -296,7 +296,29 @@ function typoMessage(problem, typed, area) {
   return count === 28 ? area.dataset.typo : area.dataset.length.replace('COUNT', String(count));
 }
 
+/** The reply code can be shown while it is typed: the field is a password field otherwise. */
+function showableCode() {
+  const input = byId('code');
+  const toggle = byId('code-show');
+  if (!input || !toggle) {
+    return;
+  }
+  toggle.addEventListener('change', () => {
+    input.type = toggle.checked ? 'text' : 'password';
+  });
+  byId('code-show-row').hidden = false;
+}
+
+/** Says a problem with the typed code in {@code area} and ties it to the field for screen readers. */
+function codeProblem(input, area, message) {
+  area.textContent = message;
+  area.hidden = false;
+  input.setAttribute('aria-describedby', 'code-hint ' + area.id);
+  input.setAttribute('aria-invalid', 'true');
+}
+
 async function enhance() {
+  showableCode();
   const form = document.querySelector('#sign-in-area form');
   const problem = byId('browser-problem');
   if (!form || !problem || !window.crypto || !crypto.subtle || !window.TransformStream) {
@@ -319,9 +341,10 @@ async function enhance() {
     problem.hidden = true;
     const input = form.elements.namedItem('code');
     const parsed = parseReplyCode(input.value);
+    input.setAttribute('aria-describedby', 'code-hint');
+    input.removeAttribute('aria-invalid');
     if (!parsed.canonical) {
-      problem.textContent = typoMessage(parsed, input.value, problem);
-      problem.hidden = false;
+      codeProblem(input, problem, typoMessage(parsed, input.value, problem));
       return;
     }
     const submit = form.querySelector('button[type="submit"]');
@@ -339,8 +362,7 @@ async function enhance() {
     } catch (failure) {
       submit.disabled = false;
       if (failure instanceof Answered) {
-        problem.textContent = failure.message;
-        problem.hidden = false;
+        codeProblem(input, problem, failure.message);
         return;
       }
       fetch('/contact/browser/sign-out', {method: 'POST', credentials: 'same-origin', headers: {'X-Candor-Token': sessionToken}}).catch(() => {});

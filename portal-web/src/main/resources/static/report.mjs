@@ -89,6 +89,20 @@ export function sealInWorker(worker, armoredKeys, files, report, signal, onBytes
 }
 
 /** Reads the answers from the form in questionnaire order, as the server's check would accept them. */
+/**
+ * Shows a reply code group by group, each group with its dash kept on one line, so that a narrow
+ * screen wraps the code only between groups; the text stays the code as written.
+ */
+function showGrouped(element, code) {
+  element.replaceChildren(...code.split('-').flatMap((group, i, all) => {
+    const span = document.createElement('span');
+    span.className = 'group';
+    span.textContent = i < all.length - 1 ? group + '-' : group;
+    // a break is allowed between groups even where the next one starts with a digit
+    return i < all.length - 1 ? [span, document.createElement('wbr')] : [span];
+  }));
+}
+
 function answersOf(form, fields) {
   const answers = {};
   for (const field of fields) {
@@ -301,7 +315,7 @@ async function enhance() {
         answer = await send();
       }
       if (answer.status === 200 && answer.body && answer.body.status === 'received') {
-        document.getElementById('reply-code').textContent = display(code);
+        showGrouped(document.getElementById('reply-code'), display(code));
         document.getElementById('received-on').textContent = answer.body.receivedOn;
         document.getElementById('acknowledge-by').textContent = answer.body.acknowledgeBy;
         document.getElementById('feedback-by').textContent = answer.body.feedbackBy;

@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -144,6 +145,12 @@ class BrowserSealedContactIT {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-available")));
         browser.findElement(By.id("code")).sendKeys(replyCode.toLowerCase().replace("-", " "));
+        WebElement show = browser.findElement(By.id("code-show"));
+        assertTrue(show.isDisplayed(), "the code can be shown while it is typed");
+        show.click();
+        assertEquals("text", browser.findElement(By.id("code")).getDomProperty("type"), "shown as typed");
+        show.click();
+        assertEquals("password", browser.findElement(By.id("code")).getDomProperty("type"), "hidden again");
         browser.findElement(By.cssSelector("#sign-in-area button[type=submit]")).click();
         try {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-conversation")));

@@ -156,6 +156,14 @@ class BrowserSealedReportIT {
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("encrypted in your browser"));
         assertFalse(browser.findElement(By.tagName("main")).getText().contains("encrypted on arrival"));
         Browser.screenshot(browser, "report-sealed-in-browser.png");
+
+        // The code can be kept as a file the person chooses; the file holds the code as shown.
+        Path saved = Files.createDirectories(Browser.downloads(work.resolve("browser"))).resolve("reply-code.txt");
+        browser.findElement(By.id("code-save")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Files.exists(saved));
+        assertTrue(Files.readString(saved).contains(replyCode), Files.readString(saved));
+        assertTrue(browser.findElement(By.id("code-action-done")).getText().startsWith("Saved as reply-code.txt"));
+        Files.delete(saved);
     }
 
     @Test

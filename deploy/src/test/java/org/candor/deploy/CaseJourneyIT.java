@@ -176,6 +176,7 @@ class CaseJourneyIT {
             whistleblower.submit("Sign in", "Come back with your reply code");
             assertEquals("Please check the code: a character seems mistyped or two are swapped.",
                     whistleblower.text("#sign-in-error"), "two swapped characters are caught as a typo");
+            assertEquals(swapped, whistleblower.valueOf("code"), "the typed code stays in the field, to be mended");
         }
 
         // Lower case, groups split by spaces, one dash where a group was not ended.

@@ -60,7 +60,6 @@ import org.candor.portal.it.SealedForm;
 final class Crashes {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
-    private static final Pattern CODE = Pattern.compile("id=\"reply-code\"[^>]*>([0-9A-Z-]+)<");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(30)).build();
 
@@ -77,8 +76,10 @@ final class Crashes {
             if (page == null) {
                 return Optional.empty();
             }
-            Matcher m = CODE.matcher(page);
-            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+            if (!page.contains("id=\"reply-code\"")) {
+                return Optional.empty();
+            }
+            return Optional.of(Browserless.byId(page, "reply-code"));
         }
 
         boolean answered() {

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.candor.crypto.ReplyCode;
+import org.candor.portal.it.Browserless;
 import org.candor.portal.it.Seed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +49,6 @@ class HostileVisitorsIT {
 
     private static final String SLUG = "fraud";
     private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
-    private static final Pattern CODE = Pattern.compile("id=\"reply-code\"[^>]*>([0-9A-Z-]+)<");
 
     @TempDir
     static Path work;
@@ -155,9 +155,7 @@ class HostileVisitorsIT {
         }
         HttpResponse<String> genuine = report(SLUG, formToken(), 4);
         assertEquals(200, genuine.statusCode(), "sixty tokenless posts spent nothing: " + genuine.body());
-        Matcher code = CODE.matcher(genuine.body());
-        assertTrue(code.find(), genuine.body());
-        replyCode = code.group(1);
+        replyCode = Browserless.byId(genuine, "reply-code");
 
         assertEquals(429, report(SLUG, formToken(), 4).statusCode(),
                 "a valid report beyond the channel's budget of one a minute is asked to wait, not refused");

@@ -153,6 +153,11 @@ final class Person {
         return browser.findElement(By.cssSelector(css)).getText();
     }
 
+    /** What a form field holds now, as the person would see it in the field. */
+    String valueOf(String id) {
+        return browser.findElement(By.id(id)).getDomProperty("value");
+    }
+
     /** The texts of all elements the selector finds, in page order. */
     List<String> texts(String css) {
         return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();

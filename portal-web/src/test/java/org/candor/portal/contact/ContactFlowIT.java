@@ -242,14 +242,41 @@ class ContactFlowIT {
         HttpResponse<String> typo = signIn(new Browserless(deployed), new String(chars));
         assertEquals(422, typo.statusCode());
         assertTrue(typo.body().contains("a character seems mistyped or two are swapped"), typo.body());
+        String field = codeField(typo.body());
+        assertTrue(field.contains("value=\"" + new String(chars) + "\""), "the typed code is kept to be mended: " + field);
+        assertTrue(field.contains("aria-invalid=\"true\""), field);
+        assertTrue(field.contains("aria-describedby=\"code-hint sign-in-error\""), "the message is tied to the field: " + field);
         HttpResponse<String> shortCode = signIn(new Browserless(deployed), code.substring(0, 10));
         assertTrue(shortCode.body().contains("a reply code has 28 letters and digits, this one has 8"), shortCode.body());
         HttpResponse<String> hostile = signIn(new Browserless(deployed), "<script>alert(1)</script>' or 1=1 --");
         assertEquals(422, hostile.statusCode());
         assertFalse(hostile.body().contains("<script>alert"));
         assertEquals(422, signIn(new Browserless(deployed), "").statusCode());
+        HttpResponse<String> wrong;
+        try (ReplyCode other = ReplyCode.generate()) {
+            wrong = signIn(new Browserless(deployed), other.display());
+        }
+        assertEquals(403, wrong.statusCode());
+        assertFalse(codeField(wrong.body()).contains("value="), "a wrong code is not shown again");
         assertEquals(303, new Browserless(deployed).get("/contact/conversation").statusCode(), "no session, no conversation");
         assertEquals(303, new Browserless(deployed).get("/contact/files/" + UUID.randomUUID()).statusCode());
+    }
+
+    @Test
+    void everyPublicPageLeadsBackToTheReplyCodeSignIn() throws Exception {
+        Browserless visitor = new Browserless(deployed);
+        for (String path : List.of("/", "/transparency", "/contact", "/no-such-page")) {
+            HttpResponse<String> page = visitor.get(path);
+            assertTrue(page.body().contains("<a href=\"/contact\">Reported already? Come back with your reply code"),
+                    path + " has no way back for a whistleblower:\n" + page.body());
+        }
+    }
+
+    /** The reply-code field of a sign-in page. */
+    private static String codeField(String page) {
+        Matcher field = Pattern.compile("<input id=\"code\"[^>]*>").matcher(page);
+        assertTrue(field.find(), page);
+        return field.group();
     }
 
     /** Where the portal keeps an item's ciphertext (the blob store under the ITs' data folder). */

@@ -98,9 +98,10 @@ class IntakeIT {
                 .file("evidence", "photo.bin", "application/octet-stream", bytes(300_000)));
         assertEquals(200, received.statusCode(), received.body());
         assertTrue(received.body().contains("encrypted on arrival at the server"));
-        Matcher code = Pattern.compile("id=\"reply-code\"[^>]*>([0-9A-Z-]+)<").matcher(received.body());
-        assertTrue(code.find());
-        assertEquals(28 + 6, code.group(1).length(), "28 characters in groups: " + code.group(1));
+        String code = Browserless.byId(received, "reply-code");
+        assertTrue(code.matches("([0-9A-Z]{4}-){6}[0-9A-Z]{4}"), "28 characters in groups: " + code);
+        assertEquals(7, received.body().split("<span class=\"group\">", -1).length - 1,
+                "each group of the code on its own unbreakable piece, so that it wraps only between groups");
         assertTrue(received.body().contains("id=\"acknowledge-by\""));
         assertFalse(received.body().contains(CANARY), "the answer page does not echo the report");
 

@@ -289,11 +289,21 @@ public final class Browserless {
 
     /** The text of the first element with this id. */
     public static String byId(HttpResponse<String> page, String id) {
-        Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<").matcher(page.body());
+        return byId(page.body(), id);
+    }
+
+    /**
+     * The text of the element with {@code id} in a page, as a reader sees it: what lies between its
+     * tag and the first closing tag of the same name, with the tags inside it (a reply code's groups)
+     * left out.
+     */
+    public static String byId(String page, String id) {
+        Matcher m = Pattern.compile("<([a-z0-9]+)[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</\\1>", Pattern.DOTALL)
+                .matcher(page);
         if (!m.find()) {
-            throw new AssertionError("no element #" + id + " in:\n" + page.body());
+            throw new AssertionError("no element #" + id + " in:\n" + page);
         }
-        return m.group(1).replace("&amp;", "&").strip();
+        return m.group(2).replaceAll("<[^>]*>", "").replace("&amp;", "&").strip();
     }
 
     public URI uri(String path) {

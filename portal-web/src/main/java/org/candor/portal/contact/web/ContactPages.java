@@ -107,6 +107,7 @@ public class ContactPages {
                 yield seeOther("/contact/conversation");
             }
             case ContactSignIn.Result.Typo typo -> Response.status(422).entity(Page.of("public/contact/sign-in")
+                    .with("typed", typed == null ? "" : typed) // kept, so that one wrong character is mended rather than 28 retyped
                     .with("error", typo.length() == org.candor.crypto.ReplyCode.LENGTH
                             ? text("contact.typo")
                             : text("contact.typo.length", org.candor.crypto.ReplyCode.LENGTH, typo.length()))).build();

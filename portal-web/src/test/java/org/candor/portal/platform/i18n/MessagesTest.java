@@ -58,17 +58,49 @@ class MessagesTest {
         assertEquals(Locale.ENGLISH, Languages.fromAcceptLanguage(";;;q=x,,"));
     }
 
+    /**
+     * A translation fills in what the English text fills in: the same message arguments ({0}, {1} with
+     * their kinds: number, date, choice) and the same words the page's scripts replace (COUNT, CODE, in capitals).
+     */
+    @Test
+    void everyTranslationKeepsThePlaceholdersOfTheEnglishText() {
+        for (String name : Messages.BUNDLES) {
+            java.util.Properties english = texts(name, Locale.ENGLISH);
+            for (Locale language : Languages.SUPPORTED) {
+                java.util.Properties translated = texts(name, language);
+                for (String key : translated.stringPropertyNames()) {
+                    assertEquals(placeholders(english.getProperty(key, "")), placeholders(translated.getProperty(key)),
+                            key + " in " + language + ": " + translated.getProperty(key));
+                }
+            }
+        }
+    }
+
+    private static java.util.List<String> placeholders(String text) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\d+(?:,\\s*[a-z]+)?|\\b(?:COUNT|CODE)\\b").matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        found.sort(null);
+        return found;
+    }
+
     /** The keys a bundle's own file defines for a language (English is the base file). */
     private static Set<String> keys(String name, Locale language) {
+        return new TreeSet<>(texts(name, language).stringPropertyNames());
+    }
+
+    /** The texts a bundle's own file defines for a language; none when it has no file. */
+    private static java.util.Properties texts(String name, Locale language) {
         String file = name.replace('.', '/')
                 + (language.equals(Locale.ENGLISH) ? "" : "_" + language.getLanguage()) + ".properties";
+        java.util.Properties properties = new java.util.Properties();
         try (var in = MessagesTest.class.getClassLoader().getResourceAsStream(file)) {
-            if (in == null) {
-                return Set.of();
+            if (in != null) {
+                properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
             }
-            java.util.Properties properties = new java.util.Properties();
-            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-            return new TreeSet<>(properties.stringPropertyNames());
+            return properties;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
