@@ -382,7 +382,7 @@ final class Crashes {
     static List<String> runtimeLeftovers(Path tempDir) throws IOException {
         try (Stream<Path> entries = Files.list(tempDir)) {
             return entries.map(p -> p.getFileName().toString())
-                    .filter(n -> n.matches("payaramicro-rt\\d+tmp") || n.matches("app\\d+tmp")).sorted().toList();
+                    .filter(n -> n.matches("candor-runtime-\\d+|payaramicro-rt\\d+tmp|app\\d+tmp")).sorted().toList();
         }
     }
 

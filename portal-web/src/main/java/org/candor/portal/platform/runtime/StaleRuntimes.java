@@ -24,8 +24,10 @@ import java.util.stream.Stream;
 /**
  * Removes the Payara Micro runtimes that killed portal processes left in the temporary folder
  * (docs/design.md property 11: a process killed at any moment leaves nothing behind after the next
- * start). Payara Micro unpacks its runtime into a fresh {@code payaramicro-rt<digits>tmp} folder
- * in {@code java.io.tmpdir} at each start, beside a copy of the application
+ * start). At each start Payara Micro unpacks its runtime and configuration into a fresh folder in
+ * {@code java.io.tmpdir}: {@code candor-runtime-<digits>}, which the bundle's launcher makes and
+ * names with {@code --rootDir}, or {@code payaramicro-rt<digits>tmp} when Payara Micro makes it
+ * itself. Beside it lies a copy of the application
  * ({@code app<digits>tmp}, which the folder's {@code config/domain.xml} names), about 280 MB
  * together, and removes them only when the JVM exits normally.
  *
@@ -34,15 +36,19 @@ import java.util.stream.Stream;
  * start, a sibling runtime folder is removed only if it carries that mark and the mark can be
  * locked, that is, its portal is dead. A folder without the mark is left alone: it may belong to
  * a portal still starting, or to another program. A runtime unpacked to a folder chosen with
- * {@code --rootDir} or {@code --unpackDir} is reused at each start and never swept.
+ * {@code --rootDir} or {@code --unpackDir} under another name is never swept.
  */
 @ApplicationScoped
 public class StaleRuntimes {
 
     /** The file that marks a runtime folder as a portal's, locked while that portal runs. */
     static final String MARK = "candor-runtime.lock";
-    /** The folders Payara Micro makes in the temporary folder (File.createTempFile("payaramicro-rt", "tmp")). */
-    static final Pattern RUNTIME = Pattern.compile("payaramicro-rt\\d+tmp");
+    /**
+     * The runtime folders made in the temporary folder: by the bundle's launcher
+     * (Files.createTempDirectory("candor-runtime-")) or by Payara Micro itself
+     * (File.createTempFile("payaramicro-rt", "tmp")).
+     */
+    static final Pattern RUNTIME = Pattern.compile("candor-runtime-\\d+|payaramicro-rt\\d+tmp");
     /** How a runtime's configuration names the copy of the application it deployed. */
     private static final Pattern APPLICATION = Pattern.compile("name=\"defaultAppName\" value=\"(app\\d+tmp)\"");
     private static final Logger LOG = Logger.getLogger(StaleRuntimes.class.getName());
