@@ -53,6 +53,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.TEXT_HTML)
 public class ContactPages {
 
+    /** The most characters the sign-in page's code field takes (its {@code maxlength}). */
+    static final int MOST_TYPED = 200;
+
     @Inject
     RetentionNotices retentionNotices;
 
@@ -107,7 +110,7 @@ public class ContactPages {
                 yield seeOther("/contact/conversation");
             }
             case ContactSignIn.Result.Typo typo -> Response.status(422).entity(Page.of("public/contact/sign-in")
-                    .with("typed", typed == null ? "" : typed) // kept, so that one wrong character is mended rather than 28 retyped
+                    .with("typed", givenBack(typed))
                     .with("error", typo.length() == org.candor.crypto.ReplyCode.LENGTH
                             ? text("contact.typo")
                             : text("contact.typo.length", org.candor.crypto.ReplyCode.LENGTH, typo.length()))).build();
@@ -116,6 +119,15 @@ public class ContactPages {
             case ContactSignIn.Result.Throttled throttled -> Response.status(429).entity(Page.of("public/contact/sign-in")
                     .with("error", text("contact.throttled", minutes(throttled.retryAfter())))).build();
         };
+    }
+
+    /**
+     * What a typo page puts back into the code field, so that one wrong character is mended rather
+     * than 28 retyped: what was typed, if the field could hold it (its {@code maxlength} is
+     * {@value #MOST_TYPED}); a body stuffed with more is not echoed back.
+     */
+    static String givenBack(String typed) {
+        return typed != null && typed.length() <= MOST_TYPED ? typed : "";
     }
 
     @POST
