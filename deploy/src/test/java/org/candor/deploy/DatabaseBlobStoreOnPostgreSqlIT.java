@@ -124,7 +124,8 @@ class DatabaseBlobStoreOnPostgreSqlIT {
                     + " %.1f s in (%.0f MB/s); live heap grew at most %d MiB%n", intoDatabase, LARGE / 1e6 / intoDatabase,
                     outOfDatabase, LARGE / 1e6 / outOfDatabase, intoFiles, LARGE / 1e6 / intoFiles, peak >> 20);
             store.delete(id);
-            assertEquals(0, count(shared, "select count(*) from stored_blob_chunk"));
+            assertEquals(0, count(shared, "select count(*) from stored_blob_chunk where blob_id = '" + id.value() + "'"),
+                    "a deleted blob leaves no chunk");
         }
     }
 
@@ -155,9 +156,12 @@ class DatabaseBlobStoreOnPostgreSqlIT {
             assertEquals(0, count(shared, "select count(*) from stored_blob where writer = " + other.writerKey()),
                     "an abort leaves nothing");
 
+            List<Integer> backends = new ArrayList<>();
             for (Connection c : killable) {
+                backends.add((int) count(c, "select pg_backend_pid()"));
                 c.close(); // the process dies: the server lets its lock go with its connection
             }
+            awaitGone(shared, backends);
             assertEquals(1, other.sweepPending(), "a dead instance's partial upload is swept");
             assertTrue(other.deleteIfAbandoned(heldId, unreferenced -> true), "a dead instance's unrecorded blob is swept");
             assertEquals(0, count(shared, "select count(*) from stored_blob"));
@@ -197,6 +201,20 @@ class DatabaseBlobStoreOnPostgreSqlIT {
 
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl("candor"));
+    }
+
+    /**
+     * Waits until the server has ended the given backends. A client's close only sends the
+     * goodbye; the server lets the session's advisory lock go a moment later, on its own time.
+     */
+    private static void awaitGone(Connection c, List<Integer> backends) throws Exception {
+        String alive = "select count(*) from pg_stat_activity where pid in ("
+                + String.join(",", backends.stream().map(String::valueOf).toList()) + ")";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count(c, alive) > 0) {
+            assertTrue(System.nanoTime() < deadline, "the server ends a closed connection's session");
+            Thread.sleep(20);
+        }
     }
 
     private static long count(Connection c, String sql) throws SQLException {
