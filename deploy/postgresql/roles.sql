@@ -69,6 +69,10 @@ grant select on flyway_schema_history to :"intake_role";
 -- Channels: the public list, questionnaires, upload limits and recipients (channel.*, intake pages).
 grant select on channel, channel_text, channel_recipient to :"intake_role";
 
+-- Who runs the portal: name, logo, contact and privacy notice on every public page
+-- (organisation.OrganisationProfile). Public by nature.
+grant select on organisation to :"intake_role";
+
 -- Who may be sealed to: an account's id, whether it is enabled, and its roles (StaffRepository
 -- .isEnabledHolder, .enabledHolders). Never username, display name, password hash, TOTP seed,
 -- counters of failed sign-ins.

@@ -89,5 +89,7 @@ public enum AuditAction {
      */
     SEARCH_INDEX_KEY_SHARED,
     /** An investigator started a rebuild of the search index from the stored ciphertext. */
-    SEARCH_INDEX_REBUILT
+    SEARCH_INDEX_REBUILT,
+    /** An administrator changed who the public pages say runs the portal; what changed is in the details, never the text. */
+    ORGANISATION_CHANGED
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -139,6 +140,74 @@ class PagesIT {
         }
         HttpResponse<String> openapi = get("/openapi", "en");
         assertFalse(openapi.statusCode() == 200 || openapi.body().contains("openapi:"), "no map of the routes is published");
+    }
+
+    @Test
+    void theAdministratorSaysWhoRunsThePortalAndEveryPublicPageShowsItWithItsPrivacyNotice() throws Exception {
+        String admin = "org-admin-" + UUID.randomUUID().toString().substring(0, 8);
+        Seed.staffMember(admin, "organisation admin password", "ADMINISTRATOR");
+        Browserless administrator = new Browserless(deployed).signInStaff(admin, "organisation admin password");
+        try {
+            HttpResponse<String> twoLines = administrator.post("/admin/organisation", "name", "Stadtwerke\nBeispiel",
+                    "contact", "", "privacyNotice", "");
+            assertEquals(422, twoLines.statusCode());
+            assertTrue(Browserless.byId(twoLines, "problem").contains("on one line"), twoLines.body());
+            assertTrue(twoLines.body().contains("Stadtwerke"), "what was typed is given back");
+
+            HttpResponse<String> saved = administrator.post("/admin/organisation", "name", "Stadtwerke Beispiel",
+                    "contact", "Compliance office, Hauptstraße 1, +49 30 1234 567", "privacyNotice",
+                    "We process reports under the Whistleblower Protection Act.\r\n\r\nQuestions: <b>dpo@example.org</b>");
+            assertEquals(303, saved.statusCode(), saved.body());
+
+            byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> script = administrator.multipart("/admin/organisation/logo",
+                    Browserless.Part.file("logo", "logo.png", "image/png", svg));
+            assertEquals(422, script.statusCode(), "an SVG named .png is refused by its bytes");
+            assertTrue(Browserless.byId(script, "problem").contains("PNG, JPEG or WebP"), script.body());
+            HttpResponse<String> tooLarge = administrator.multipart("/admin/organisation/logo",
+                    Browserless.Part.file("logo", "logo.png", "image/png", new byte[400 * 1024]));
+            assertEquals(422, tooLarge.statusCode());
+
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+            HttpResponse<String> logo = administrator.multipart("/admin/organisation/logo",
+                    Browserless.Part.file("logo", "stadtwerke.png", "application/octet-stream", png.toByteArray()));
+            assertEquals(303, logo.statusCode(), logo.body());
+
+            Browserless visitor = new Browserless(deployed);
+            for (String path : List.of("/", "/contact", "/transparency")) {
+                HttpResponse<String> page = visitor.get(path);
+                assertAll(path,
+                        () -> assertEquals("This reporting channel is run by Stadtwerke Beispiel.", Browserless.byId(page, "run-by")),
+                        () -> assertTrue(Browserless.byId(page, "process-contact").contains("Hauptstraße 1, +49 30 1234 567")),
+                        () -> assertTrue(page.body().contains("src=\"/organisation/logo\"")),
+                        () -> assertTrue(page.body().contains("href=\"/organisation/privacy\"")));
+            }
+            HttpResponse<byte[]> served = visitor.bytes("/organisation/logo");
+            assertEquals(200, served.statusCode());
+            assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertTrue(java.util.Arrays.equals(png.toByteArray(), served.body()), "the logo comes back as uploaded");
+
+            HttpResponse<String> notice = visitor.get("/organisation/privacy");
+            assertEquals(200, notice.statusCode());
+            assertTrue(notice.body().contains("<p class=\"keep-lines\">We process reports under the Whistleblower Protection Act.</p>"),
+                    notice.body());
+            assertTrue(notice.body().contains("Questions: &lt;b&gt;dpo@example.org&lt;/b&gt;"), "the notice is text, never markup");
+
+            try (Connection db = DriverManager.getConnection(Deployments.databaseUrl());
+                    var rows = db.createStatement().executeQuery("select count(*) from audit_entry where action = 'ORGANISATION_CHANGED'"
+                            + " and actor_name = '" + admin + "'")) {
+                rows.next();
+                assertEquals(2, rows.getInt(1), "the texts and the logo were audited, the refused changes were not");
+            }
+        } finally {
+            administrator.post("/admin/organisation/logo/remove");
+            administrator.post("/admin/organisation", "name", "", "contact", "", "privacyNotice", "");
+        }
+        HttpResponse<String> unnamed = new Browserless(deployed).get("/");
+        assertFalse(unnamed.body().contains("run-by"), "an organisation without a name is not announced");
+        assertEquals(404, new Browserless(deployed).bytes("/organisation/logo").statusCode());
     }
 
     private void insertChannel(String slug, boolean published, String english, String german) throws Exception {

@@ -84,4 +84,16 @@ public final class JdbcValues {
     public static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }
+
+    /** A binary column ({@code bytea}, {@code varbinary}, or a driver's {@link java.sql.Blob}); {@code null} is empty. */
+    public static Optional<byte[]> bytes(Object value) {
+        if (value instanceof java.sql.Blob blob) {
+            try {
+                return Optional.of(blob.getBytes(1, Math.toIntExact(blob.length())));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("a binary column could not be read", e);
+            }
+        }
+        return value == null ? Optional.empty() : Optional.of((byte[]) value);
+    }
 }

@@ -1,5 +1,6 @@
 package org.candor.portal.platform.web;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Produces;
@@ -24,7 +25,8 @@ import org.candor.portal.staff.session.StaffSession;
 /**
  * Renders {@link Page}s returned by resources as HTML in the request's language, adding what
  * every page's layout needs: the language, the current path (for the language links) and the
- * other languages offered, and the session's synchronizer token for its forms.
+ * other languages offered, the session's synchronizer token for its forms, and what the features
+ * add to every layout ({@link LayoutValues}).
  */
 @Provider
 @Produces(MediaType.TEXT_HTML)
@@ -35,6 +37,9 @@ public class PageWriter implements MessageBodyWriter<Page> {
 
     @Inject
     StaffSession staffSession;
+
+    @Inject
+    Instance<LayoutValues> layoutValues;
 
     @Context
     HttpServletRequest request;
@@ -61,6 +66,9 @@ public class PageWriter implements MessageBodyWriter<Page> {
         // Every POST form of a session carries its synchronizer token (FormTokenDialect); without a
         // session there is none, and none is created.
         SessionTokens.of(request).ifPresent(token -> model.put(FormTokenDialect.VARIABLE, token));
+        for (LayoutValues values : layoutValues) {
+            values.addTo(page.template(), model);
+        }
         Writer out = new BufferedWriter(new OutputStreamWriter(entityStream, StandardCharsets.UTF_8));
         templates.render(page.template(), model, locale, out);
         try {
