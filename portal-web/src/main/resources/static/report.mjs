@@ -125,6 +125,56 @@ function answersOf(form, fields) {
   return answers;
 }
 
+/**
+ * The required questions still unanswered, by the channel's own description: the browser's
+ * required-field check can be switched off, this one cannot.
+ */
+function unanswered(form, fields) {
+  const answers = answersOf(form, fields);
+  return fields.filter(field => {
+    if (!field.required) {
+      return false;
+    }
+    if (field.type === 'FILE') {
+      const input = form.elements.namedItem(field.key);
+      return !(input && input.files && input.files.length > 0);
+    }
+    return !answers[field.key];
+  });
+}
+
+/** Shows what to fix at the top of the form, as the server's refused form does, and moves the focus there. */
+function showSummary(missing) {
+  const summary = document.getElementById('error-summary');
+  const list = document.getElementById('error-summary-list');
+  for (const marked of document.querySelectorAll('[data-unanswered]')) {
+    marked.removeAttribute('data-unanswered');
+    marked.removeAttribute('aria-invalid');
+  }
+  list.replaceChildren(...missing.map(field => {
+    const question = document.getElementById('q-' + field.key);
+    const label = question.querySelector('label > span, legend > span');
+    const input = document.getElementById(field.key);
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('data-unanswered', '');
+    }
+    const link = document.createElement('a');
+    link.href = '#' + (input ? field.key : 'q-' + field.key);
+    link.textContent = label.textContent + ': ' + summary.dataset.required;
+    const item = document.createElement('li');
+    item.append(link);
+    return item;
+  }));
+  const earlier = document.getElementById('form-problems');
+  if (earlier) {
+    earlier.hidden = true;
+  }
+  summary.hidden = false;
+  document.title = summary.dataset.title + ' · ' + document.title.split(' · ').pop();
+  summary.focus();
+}
+
 /** The files chosen, with their item ids, after checking the channel's limits; null when over a limit. */
 function filesOf(form, fields, limits) {
   const files = [];
@@ -249,6 +299,11 @@ async function enhance() {
   const onSubmit = async event => {
     event.preventDefault();
     problem.hidden = true;
+    const missing = unanswered(form, channel.described.fields);
+    if (missing.length > 0) {
+      showSummary(missing);
+      return;
+    }
     if (!form.reportValidity()) {
       return;
     }
@@ -354,6 +409,12 @@ async function enhance() {
     }
   };
   form.addEventListener('submit', onSubmit);
+}
+
+// A form the server sent back opens on its summary of what to fix.
+const summary = document.getElementById('error-summary');
+if (summary && !summary.hidden) {
+  summary.focus();
 }
 
 enhance().catch(() => {

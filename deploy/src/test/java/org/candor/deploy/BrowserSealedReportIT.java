@@ -142,6 +142,19 @@ class BrowserSealedReportIT {
         String fingerprint = investigator.key().fingerprint().replaceAll("(.{4})(?!$)", "$1 ");
         assertEquals(fingerprint, browser.findElement(By.cssSelector("#sealed-fingerprints code")).getText());
 
+        // With the browser's own required-field check switched off, the page still refuses an empty
+        // report: a summary at the top names each unanswered question, takes the focus, and the title says so.
+        browser.executeScript("document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'))");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement summary = browser.findElement(By.id("error-summary"));
+        assertTrue(summary.isDisplayed(), "an empty report gets a summary of what to fix");
+        assertEquals("error-summary", browser.executeScript("return document.activeElement.id"));
+        assertTrue(browser.getTitle().startsWith("Error: "), browser.getTitle());
+        List<WebElement> links = summary.findElements(By.cssSelector("#error-summary-list a"));
+        assertEquals(List.of("#what", "#q-when"), links.stream().map(a -> a.getDomAttribute("href")).toList(), summary.getText());
+        assertEquals("true", browser.findElement(By.id("what")).getDomAttribute("aria-invalid"));
+        assertFalse(browser.findElement(By.id("sealed-progress")).isDisplayed(), "nothing was sealed or sent");
+
         browser.findElement(By.id("what")).sendKeys("The " + CANARY + " account was emptied.\nTwice.");
         browser.findElement(By.id("where")).sendKeys("Office " + CANARY);
         browser.findElement(By.cssSelector("input[name=when][value=yes]")).click();

@@ -183,6 +183,11 @@ class IntakeIT {
         assertTrue(refused.body().contains("value=\"kept &lt;b&gt;here&lt;/b&gt;\""), "answers kept, escaped");
         assertTrue(refused.body().contains("attach them again"), "files must be attached again");
         assertTrue(refused.body().contains("class=\"problems\""));
+        assertTrue(refused.body().contains("<title>Error: "), "the page's title says the form came back");
+        String summary = Browserless.byId(refused, "error-summary");
+        assertTrue(summary.contains("There is a problem with your report"), summary);
+        assertTrue(refused.body().contains("<li><a href=\"#what\""), "the summary leads to the unanswered question");
+        assertFalse(refused.body().contains("id=\"error-summary\" hidden"), "the summary is shown");
         assertEquals(1, casesOfChannel(), "nothing stored");
     }
 

@@ -34,6 +34,11 @@ public record ReportForm(String slug, String name, String description, List<Fiel
             return !problems.isEmpty();
         }
 
+        /** Where the error summary's link for this question points: its input, or its group of options. */
+        public String anchor() {
+            return type.endsWith("choice") ? "q-" + key : key;
+        }
+
         /** Id of the element describing the field, for aria-describedby. */
         public String describedBy() {
             return "help-" + key + (problems.isEmpty() ? "" : " problems-" + key);
@@ -42,6 +47,20 @@ public record ReportForm(String slug, String name, String description, List<Fiel
 
     /** One option of a choice question. */
     public record Option(String key, String label, boolean chosen) {
+    }
+
+    /** Whether the form came back refused: its page then opens with a summary of what to fix. */
+    public boolean hasProblems() {
+        return !formProblems.isEmpty() || filesWereDropped || !fieldsWithProblems().isEmpty();
+    }
+
+    /** The questions with a problem, in the order of the form (files last). */
+    public List<Field> fieldsWithProblems() {
+        List<Field> found = new ArrayList<>();
+        for (List<Field> group : List.of(fields, fileFields)) {
+            group.stream().filter(Field::hasProblems).forEach(found::add);
+        }
+        return found;
     }
 
     /** The form of a channel, with answers and problems when it comes back. */
