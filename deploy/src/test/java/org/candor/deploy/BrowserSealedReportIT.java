@@ -170,6 +170,20 @@ class BrowserSealedReportIT {
         assertFalse(browser.findElement(By.tagName("main")).getText().contains("encrypted on arrival"));
         Browser.screenshot(browser, "report-sealed-in-browser.png");
 
+        // Leaving the page before the code is kept asks first: a link opens the page's own warning,
+        // "back to my code" stays, and closing the tab would get the browser's question.
+        String here = browser.getCurrentUrl();
+        browser.findElement(By.cssSelector("nav.languages a[hreflang=de]")).click();
+        WebElement warning = browser.findElement(By.id("leave-warning"));
+        assertTrue(warning.isDisplayed(), "a link away from the shown code asks first");
+        assertTrue(warning.getText().contains("Have you kept your reply code?"), warning.getText());
+        browser.findElement(By.id("leave-stay")).click();
+        assertFalse(warning.isDisplayed());
+        assertEquals(here, browser.getCurrentUrl(), "the person stays with the code");
+        assertEquals(replyCode, browser.findElement(By.id("reply-code")).getText());
+        String leaveUnasked = "return window.dispatchEvent(new Event('beforeunload', {cancelable: true}))";
+        assertEquals(false, browser.executeScript(leaveUnasked), "closing the tab would be asked about");
+
         // The code can be kept as a file the person chooses; the file holds the code as shown.
         Path saved = Files.createDirectories(Browser.downloads(work.resolve("browser"))).resolve("reply-code.txt");
         browser.findElement(By.id("code-save")).click();
@@ -177,6 +191,7 @@ class BrowserSealedReportIT {
         assertTrue(Files.readString(saved).contains(replyCode), Files.readString(saved));
         assertTrue(browser.findElement(By.id("code-action-done")).getText().startsWith("Saved as reply-code.txt"));
         Files.delete(saved);
+        assertEquals(true, browser.executeScript(leaveUnasked), "once the code is saved, leaving is not questioned");
     }
 
     @Test
