@@ -6,7 +6,7 @@
 // anything fails, the page says so and offers the plain sign-in; it never sends the code or a
 // message in clear on its own.
 import {
-  cleanName, cleanType, derive, encoder, openpgp, parseReplyCode, readRecipients, seal, selfTest, upload,
+  base64url, cleanName, cleanType, derive, encoder, openpgp, parseReplyCode, readRecipients, seal, selfTest, upload,
 } from '/static/sealing.mjs';
 
 const decoder = new TextDecoder('utf-8', {fatal: true});
@@ -54,6 +54,82 @@ async function signIn(preHandle) {
     throw new Answered(body.message);
   }
   throw new Error('sign-in failed');
+}
+
+/**
+ * Where this tab keeps the key that unwraps its lock secret after a reload. The session on the
+ * server holds the wrapped secret, in memory only, until sign-out or idle timeout: neither half
+ * opens anything alone, and the server never sees the key (docs/protocol.md, "A reload").
+ */
+const RELOAD_KEY = 'candor-contact-reload';
+
+function fromBase64url(text) {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4));
+  return Uint8Array.from(binary, c => c.charCodeAt(0));
+}
+
+function forgetReload() {
+  try {
+    sessionStorage.removeItem(RELOAD_KEY);
+  } catch (noStorage) {
+    // nothing was kept
+  }
+}
+
+/** Wraps the lock secret under a fresh key this tab keeps, and leaves the wrapped secret with the session. */
+async function keepForReload(lockSecret) {
+  const raw = crypto.getRandomValues(new Uint8Array(32));
+  try {
+    const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);
+    const nonce = crypto.getRandomValues(new Uint8Array(12));
+    const sealed = new Uint8Array(await crypto.subtle.encrypt({name: 'AES-GCM', iv: nonce}, key, encoder.encode(lockSecret)));
+    const wrapped = new Uint8Array(nonce.length + sealed.length);
+    wrapped.set(nonce);
+    wrapped.set(sealed, nonce.length);
+    const response = await fetch('/contact/browser/reload', {
+      method: 'POST', credentials: 'same-origin', cache: 'no-store',
+      headers: {Accept: 'application/json', 'X-Candor-Token': sessionToken},
+      body: new URLSearchParams({wrapped: base64url(wrapped)}),
+    });
+    if (response.ok) {
+      sessionStorage.setItem(RELOAD_KEY, base64url(raw));
+    }
+  } catch (notKept) {
+    // without storage a reload asks for the code again, as before
+  } finally {
+    raw.fill(0);
+  }
+}
+
+/** After a reload within the session: the lock secret again, or null when the page must ask for the code. */
+async function afterReload() {
+  let kept = null;
+  try {
+    kept = sessionStorage.getItem(RELOAD_KEY);
+  } catch (noStorage) {
+    return null;
+  }
+  if (!kept) {
+    return null;
+  }
+  try {
+    const response = await fetch('/contact/browser/reload',
+      {credentials: 'same-origin', cache: 'no-store', headers: {Accept: 'application/json'}});
+    const body = await json(response);
+    if (response.status !== 200 || body.status !== 'signed-in') {
+      forgetReload();
+      return null;
+    }
+    const key = await crypto.subtle.importKey('raw', fromBase64url(kept), 'AES-GCM', false, ['decrypt']);
+    const wrapped = fromBase64url(body.wrapped);
+    const secret = await crypto.subtle.decrypt({name: 'AES-GCM', iv: wrapped.slice(0, 12)}, key, wrapped.slice(12));
+    sessionToken = body.token;
+    withToken(document.getElementById('browser-sign-out'));
+    return decoder.decode(secret);
+  } catch (unreadable) {
+    forgetReload();
+    return null;
+  }
 }
 
 async function ciphertext(item) {
@@ -353,11 +429,8 @@ async function enhance() {
       const {preHandle, lockSecret} = await derive(parsed.canonical);
       await signIn(preHandle);
       input.value = '';
-      opened = await load(lockSecret);
-      render(opened);
-      byId('sign-in-area').hidden = true;
-      byId('contact-heading').textContent = byId('browser-conversation').dataset.title;
-      byId('browser-conversation').hidden = false;
+      await showConversation(lockSecret);
+      await keepForReload(lockSecret);
       submit.disabled = false;
     } catch (failure) {
       submit.disabled = false;
@@ -365,10 +438,33 @@ async function enhance() {
         codeProblem(input, problem, failure.message);
         return;
       }
-      fetch('/contact/browser/sign-out', {method: 'POST', credentials: 'same-origin', headers: {'X-Candor-Token': sessionToken}}).catch(() => {});
-      fallback(problem.dataset.failed);
+      signOutAfterFailure();
     }
   });
+
+  const showConversation = async lockSecret => {
+    opened = await load(lockSecret);
+    render(opened);
+    byId('sign-in-area').hidden = true;
+    byId('contact-heading').textContent = byId('browser-conversation').dataset.title;
+    byId('browser-conversation').hidden = false;
+  };
+  const signOutAfterFailure = () => {
+    forgetReload();
+    fetch('/contact/browser/sign-out', {method: 'POST', credentials: 'same-origin', headers: {'X-Candor-Token': sessionToken}}).catch(() => {});
+    fallback(problem.dataset.failed);
+  };
+  byId('browser-sign-out').addEventListener('submit', forgetReload);
+
+  // A reload (or a change of language) within the session opens the conversation again without the code.
+  const lockSecret = await afterReload();
+  if (lockSecret !== null) {
+    try {
+      await showConversation(lockSecret);
+    } catch (failure) {
+      signOutAfterFailure();
+    }
+  }
 
   const reload = async () => {
     opened = await load(null, opened.key);

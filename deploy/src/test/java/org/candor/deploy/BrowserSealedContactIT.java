@@ -189,6 +189,25 @@ class BrowserSealedContactIT {
         assertTrue(browser.findElement(By.id("browser-messages")).getText().contains(APPEAL));
         Browser.screenshot(browser, "contact-appeal-sealed-in-browser.png");
 
+        // A reload, or a change of language, within the session opens the conversation again without
+        // the code; after signing out, a reload asks for the code and the tab keeps nothing.
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("browser-messages"), ANSWER));
+        assertFalse(browser.findElement(By.id("sign-in-area")).isDisplayed(), "no code asked after a reload");
+        assertEquals("The handling of your report is concluded.", browser.findElement(By.id("browser-status-text")).getText());
+        browser.findElement(By.cssSelector("nav.languages a[hreflang=de]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("browser-status-text"), "abgeschlossen"));
+        assertTrue(browser.findElement(By.id("browser-messages")).getText().contains(ANSWER), "the conversation, in German");
+        browser.findElement(By.cssSelector("nav.languages a[hreflang=en]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("browser-messages"), ANSWER));
+        browser.findElement(By.cssSelector("#browser-sign-out button")).click();
+        browser.get(proxy.url("/contact").toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-available")));
+        assertTrue(browser.findElement(By.id("sign-in-area")).isDisplayed(), "signed out, the code is asked again");
+        assertFalse(browser.findElement(By.id("browser-conversation")).isDisplayed());
+        assertEquals(null, browser.executeScript("return sessionStorage.getItem('candor-contact-reload')"),
+                "the tab keeps nothing after signing out");
+
         List<RecordingProxy.Recorded> requests = proxy.recorded();
         String preHandle;
         try (ReplyCode code = ReplyCode.parse(replyCode)) {

@@ -19,7 +19,9 @@ import org.candor.crypto.LockSecret;
  * <p>A session started from the browser path (docs/protocol.md, "Contact with JavaScript") holds
  * the case id only: the lock secret stays in the browser. Such a session serves the JSON
  * endpoints that hand out ciphertext and take sealed messages, never the pages that open
- * anything on the server.
+ * anything on the server. So that a reload of the page does not end the conversation, it may also
+ * hold the lock secret wrapped by the browser under a key that never leaves the tab
+ * ({@link #keepForReload}): useless to the server, transient like the secret, and wiped with it.
  */
 public final class WhistleblowerSession implements Serializable, HttpSessionBindingListener {
 
@@ -29,6 +31,10 @@ public final class WhistleblowerSession implements Serializable, HttpSessionBind
     private final UUID caseId;
     private final boolean keyInBrowser;
     private transient LockSecret lockSecret;
+    private transient byte[] wrappedForReload;
+
+    /** Most bytes of what the browser keeps here for a reload: the wrapped secret and its nonce. */
+    public static final int MAX_WRAPPED_BYTES = 128;
 
     WhistleblowerSession(UUID caseId, LockSecret lockSecret) {
         this.caseId = caseId;
@@ -73,6 +79,22 @@ public final class WhistleblowerSession implements Serializable, HttpSessionBind
         return lockSecret;
     }
 
+    /**
+     * Keeps what the browser path hands over to survive a reload: its lock secret, encrypted under a
+     * key only the browser tab holds.
+     */
+    public synchronized void keepForReload(byte[] wrapped) {
+        if (!keyInBrowser || wrapped.length == 0 || wrapped.length > MAX_WRAPPED_BYTES) {
+            throw new IllegalArgumentException("not a wrapped lock secret of a browser session");
+        }
+        wrappedForReload = wrapped.clone();
+    }
+
+    /** What {@link #keepForReload} kept, if anything. */
+    public synchronized Optional<byte[]> forReload() {
+        return Optional.ofNullable(wrappedForReload).map(byte[]::clone);
+    }
+
     @Override
     public void valueBound(HttpSessionBindingEvent event) {
         // nothing to do
@@ -83,6 +105,12 @@ public final class WhistleblowerSession implements Serializable, HttpSessionBind
     public void valueUnbound(HttpSessionBindingEvent event) {
         LockSecret secret = lockSecret;
         lockSecret = null;
+        synchronized (this) {
+            if (wrappedForReload != null) {
+                java.util.Arrays.fill(wrappedForReload, (byte) 0);
+                wrappedForReload = null;
+            }
+        }
         if (secret != null) {
             secret.close();
         }

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -340,6 +341,43 @@ public class BrowserContact {
             // a truncated body, a cancelled upload, or a store that failed: nothing was kept
             return answer(400, "malformed", "contact.browser.brokenOff");
         }
+    }
+
+    /**
+     * Keeps the browser's wrapped lock secret in the session, for a reload of the page (see
+     * {@link WhistleblowerSession#keepForReload}); base64url, at most
+     * {@value WhistleblowerSession#MAX_WRAPPED_BYTES} bytes.
+     */
+    @POST
+    @Path("reload")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response keepForReload(@FormParam("wrapped") String wrapped) {
+        Optional<WhistleblowerSession> session = sessions.inBrowser(request);
+        if (session.isEmpty()) {
+            return answer(401, "signed-out", "contact.expired");
+        }
+        try {
+            session.get().keepForReload(Base64.getUrlDecoder().decode(wrapped == null ? "" : wrapped));
+        } catch (IllegalArgumentException malformed) {
+            return answer(400, "malformed", "contact.browser.malformed");
+        }
+        return Response.ok(JSON.createObjectBuilder().add("status", "kept").build()).cacheControl(noStore()).build();
+    }
+
+    /**
+     * After a reload: the wrapped lock secret and the session's token, when this session is still
+     * signed in and kept one; otherwise 401, and the page asks for the reply code again.
+     */
+    @GET
+    @Path("reload")
+    public Response reload() {
+        Optional<byte[]> wrapped = sessions.inBrowser(request).flatMap(WhistleblowerSession::forReload);
+        if (wrapped.isEmpty() || signed().isEmpty()) {
+            return answer(401, "signed-out", "contact.expired");
+        }
+        return Response.ok(JSON.createObjectBuilder().add("status", "signed-in")
+                .add("wrapped", Base64.getUrlEncoder().withoutPadding().encodeToString(wrapped.get()))
+                .add("token", SessionTokens.of(request.getSession(false))).build()).cacheControl(noStore()).build();
     }
 
     /** Ends the session of the browser path. */
