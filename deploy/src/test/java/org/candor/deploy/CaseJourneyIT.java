@@ -190,10 +190,10 @@ class CaseJourneyIT {
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         whistleblowerSees("Your report was acknowledged and will be assessed.", List.of("received", "acknowledged"));
-        assertTrue(whistleblower.text("main").contains("Acknowledgement due by " + today.plusDays(7)),
+        assertTrue(whistleblower.text("main").contains("Acknowledgement due by " + longDay(today.plusDays(7))),
                 whistleblower.text("main"));
         assertEquals("Met", whistleblower.text("#acknowledgement"), "acknowledged in time");
-        assertTrue(whistleblower.text("main").contains("Feedback on the outcome due by " + today.plusMonths(3)),
+        assertTrue(whistleblower.text("main").contains("Feedback on the outcome due by " + longDay(today.plusMonths(3))),
                 "feedback is due three months after the acknowledgement: " + whistleblower.text("main"));
         assertEquals("Not yet due", whistleblower.text("#feedback"));
         assertTrue(whistleblower.text("#appeal-state").startsWith("You can ask for a review once your report is concluded"),
@@ -208,17 +208,17 @@ class CaseJourneyIT {
         ines.submit("Send the reply", caseHeading());
         assertEquals("Please write a message or add a file.", ines.alert().orElse("(no alert)"), "an empty reply is refused");
 
-        ines.fill("reply-text", "Thank you. Could you send the invoice scan?");
+        ines.fill("reply-text", "Thank you.\n\nCould you send the invoice scan?");
         ines.attach("reply-files", file("memo.txt", MEMO));
         ines.submit("Send the reply", caseHeading());
-        assertTrue(ines.text("main").contains("Thank you. Could you send the invoice scan?"), "the reply is in the case");
+        assertTrue(ines.text("main").contains("Could you send the invoice scan?"), "the reply is in the case");
         assertTrue(ines.texts("main article a").contains("memo.txt"), ines.texts("main article a").toString());
 
         whistleblower.click(By.linkText("Conversation"), "Your report and the conversation");
         List<String> messages = whistleblower.texts("ol.messages > li");
         assertEquals(1, messages.size(), messages.toString());
         assertTrue(messages.get(0).startsWith("The investigators wrote on"), messages.get(0));
-        assertTrue(messages.get(0).contains("Thank you. Could you send the invoice scan?"), messages.get(0));
+        assertTrue(messages.get(0).contains("Thank you.\n\nCould you send the invoice scan?"), messages.get(0));
         assertArrayEquals(MEMO, whistleblower.download(By.linkText("memo.txt"), "memo.txt"),
                 "the reply's file downloads decrypted, as it was sent");
     }
@@ -226,6 +226,8 @@ class CaseJourneyIT {
     @Test
     @Order(5)
     void theWhistleblowerAnswersWithAMessageAndAFileThatTheInvestigatorReads() throws Exception {
+        assertEquals("Thank you.\n\nCould you send the invoice scan?", whistleblower.text("ol.messages > li .message-text"),
+                "the investigator's reply keeps its paragraphs");
         whistleblower.submit("Send the message", "Your report and the conversation");
         assertEquals("Please write a message or add a file.", whistleblower.alert().orElse("(no alert)"),
                 "an empty message is refused");
@@ -287,7 +289,7 @@ class CaseJourneyIT {
         whistleblower.fill("text", "Nobody asked the accountant who approved the second payment.");
         whistleblower.submit("Send the appeal", "Status and deadlines");
         String state = whistleblower.text("#appeal-state");
-        assertEquals("Your appeal of " + LocalDate.now(ZoneOffset.UTC) + " is waiting for the oversight's decision.", state);
+        assertEquals("Your appeal of " + longDay(LocalDate.now(ZoneOffset.UTC)) + " is waiting for the oversight's decision.", state);
         assertFalse(whistleblower.shows("#appeal form"), "no second appeal can be sent");
         whistleblower.screenshot("journey-appeal-pending.png");
     }
@@ -331,7 +333,7 @@ class CaseJourneyIT {
     @Order(9)
     void theWhistleblowerReadsTheDecisionSignsOutAndTheOldSessionShowsNothing() throws Exception {
         whistleblower.click(By.linkText("Status and deadlines"), "Status and deadlines");
-        assertEquals("The oversight decided on your appeal on " + LocalDate.now(ZoneOffset.UTC) + ".",
+        assertEquals("The oversight decided on your appeal on " + longDay(LocalDate.now(ZoneOffset.UTC)) + ".",
                 whistleblower.text("#appeal-state"));
         assertEquals("Your appeal was partly upheld.", whistleblower.text("#decision"));
         assertEquals("The accountant must be heard before the case is closed for good.",
@@ -419,7 +421,7 @@ class CaseJourneyIT {
         whistleblower.click(By.linkText("Status and deadlines"), "Status and deadlines");
         assertEquals(status, whistleblower.text("#status"));
         List<String> timeline = whistleblower.texts("ol.timeline li").stream()
-                .map(step -> step.replaceFirst("^\\d{4}-\\d{2}-\\d{2}: ", "")).toList();
+                .map(step -> step.replaceFirst("^[A-Z][a-z]+ \\d{1,2}, \\d{4}: ", "")).toList(); // "December 8, 2026: received"
         assertEquals(steps, timeline, "the timeline of the status page");
     }
 
@@ -467,5 +469,11 @@ class CaseJourneyIT {
     private static Path file(String name, byte[] content) throws Exception {
         Path folder = Files.createDirectories(work.resolve("files").resolve(Integer.toString(content.length)));
         return Files.write(folder.resolve(name), content);
+    }
+
+    /** A day as the whistleblower's pages write it in English ("December 7, 2026"). */
+    static String longDay(LocalDate day) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                .withLocale(java.util.Locale.ENGLISH).format(day);
     }
 }

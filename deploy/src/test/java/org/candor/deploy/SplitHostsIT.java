@@ -246,7 +246,7 @@ class SplitHostsIT {
         assertEquals("The invoice was paid twice; the money was recovered.", whistleblower.text("#outcome-grounds"));
         whistleblower.fill("text", "Nobody asked who approved the second payment.");
         whistleblower.submit("Send the appeal", "Status and deadlines");
-        assertEquals("Your appeal of " + LocalDate.now(ZoneOffset.UTC) + " is waiting for the oversight's decision.",
+        assertEquals("Your appeal of " + CaseJourneyIT.longDay(LocalDate.now(ZoneOffset.UTC)) + " is waiting for the oversight's decision.",
                 whistleblower.text("#appeal-state"), "the intake filed the appeal");
 
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(DATABASE, OWNER)); Statement s = c.createStatement();

@@ -23,8 +23,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
@@ -153,7 +151,6 @@ public class BrowserContact {
         }
         CaseFile caseFile = signed.get();
         Locale language = Languages.of(request);
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language);
         JsonArrayBuilder recipients = JSON.createArrayBuilder();
         boolean open = true;
         try {
@@ -166,7 +163,7 @@ public class BrowserContact {
         JsonArrayBuilder items = JSON.createArrayBuilder();
         for (CaseItem item : ItemReaders.sharedWithWhistleblower(cases.items(caseFile.id()))) {
             items.add(JSON.createObjectBuilder().add("id", item.id().toString()).add("kind", item.kind().name())
-                    .add("day", day.format(item.createdOn())).add("bytes", item.ciphertextBytes()));
+                    .add("day", Messages.day(item.createdOn(), language)).add("bytes", item.ciphertextBytes()));
         }
         Optional<Channel> channel = channels.find(caseFile.channelId());
         UploadLimits limits = channel.map(Channel::uploadLimits).orElse(UploadLimits.DEFAULT);
@@ -187,7 +184,7 @@ public class BrowserContact {
                 .add("format", "candor-contact-v1")
                 .add("key", CaseMessages.whistleblowerKey(caseFile).toLockedArmored())
                 .add("keyFingerprint", CaseMessages.whistleblowerKey(caseFile).fingerprint())
-                .add("receivedOn", day.format(caseFile.receivedOn()))
+                .add("receivedOn", Messages.day(caseFile.receivedOn(), language))
                 .add("open", open)
                 .add("recipients", recipients)
                 .add("questions", questions(channel, language))
@@ -397,7 +394,7 @@ public class BrowserContact {
             Locale language) {
         JsonArrayBuilder timeline = JSON.createArrayBuilder();
         for (StatusView.Step step : view.timeline()) {
-            timeline.add(JSON.createObjectBuilder().add("day", step.day().toString())
+            timeline.add(JSON.createObjectBuilder().add("day", Messages.day(step.day(), language))
                     .add("text", Messages.get(language, "contact.step." + step.status())));
         }
         JsonArrayBuilder deadlines = JSON.createArrayBuilder()

@@ -24,6 +24,7 @@ import org.candor.portal.audit.Actor;
 import org.candor.portal.audit.AuditAction;
 import org.candor.portal.audit.AuditEvent;
 import org.candor.portal.audit.AuditLog;
+import org.candor.portal.channel.ChannelRepository;
 import org.candor.portal.casefile.CaseIndexQuery;
 import org.candor.portal.staff.key.InvestigatorKeys;
 import org.candor.portal.platform.i18n.Languages;
@@ -84,6 +85,9 @@ public class SearchPages {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ChannelRepository channels;
 
     @Context
     HttpServletRequest request;
@@ -208,8 +212,13 @@ public class SearchPages {
                 h.labels(), h.snippets().stream().map(Snippets::parts).toList());
     }
 
-    private static String facetText(Facet facet, String value, Locale locale) {
-        return facet == Facet.STATUS ? statusText(value, locale) : value;
+    /** A facet value as the desk names it: a status in words, a channel by its name (the index holds its address). */
+    private String facetText(Facet facet, String value, Locale locale) {
+        return switch (facet) {
+            case STATUS -> statusText(value, locale);
+            case CHANNEL -> channels.findBySlug(value).map(c -> c.textFor(locale).name()).orElse(value);
+            default -> value;
+        };
     }
 
     private static String statusText(String status, Locale locale) {

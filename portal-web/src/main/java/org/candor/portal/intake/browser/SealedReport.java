@@ -15,8 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.candor.portal.casefile.Deadlines;
 import org.candor.portal.casefile.upload.Multipart;
@@ -105,13 +103,13 @@ public class SealedReport {
             return refused(409, "duplicate", "report.duplicate.text");
         }
         // the case's transaction has committed: only now may the browser show the reply code (docs/design.md property 11)
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language());
+        Locale language = language();
         Deadlines deadlines = Deadlines.receivedOn(received.receivedOn());
         JsonObject answer = JSON.createObjectBuilder()
                 .add("status", "received")
-                .add("receivedOn", day.format(received.receivedOn()))
-                .add("acknowledgeBy", day.format(deadlines.acknowledgeBy()))
-                .add("feedbackBy", day.format(deadlines.feedbackBy()))
+                .add("receivedOn", Messages.day(received.receivedOn(), language))
+                .add("acknowledgeBy", Messages.day(deadlines.acknowledgeBy(), language))
+                .add("feedbackBy", Messages.day(deadlines.feedbackBy(), language))
                 .build();
         return Response.ok(answer).build();
     }

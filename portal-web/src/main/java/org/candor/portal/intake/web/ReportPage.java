@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +25,7 @@ import org.candor.portal.intake.IntakeGate;
 import org.candor.portal.intake.ReportUploads;
 import org.candor.portal.intake.SubmissionOutcome;
 import org.candor.portal.platform.i18n.Languages;
+import org.candor.portal.platform.i18n.Messages;
 import org.candor.portal.platform.web.Page;
 
 /**
@@ -139,12 +138,12 @@ public class ReportPage {
     }
 
     private Page receivedPage(SubmissionOutcome.Received received) {
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language());
+        Locale language = language();
         return Page.of("public/report-received")
                 .with("code", received.replyCode())
-                .with("receivedOn", day.format(received.receivedOn()))
-                .with("acknowledgeBy", day.format(received.acknowledgeBy()))
-                .with("feedbackBy", day.format(received.feedbackBy()));
+                .with("receivedOn", Messages.day(received.receivedOn(), language))
+                .with("acknowledgeBy", Messages.day(received.acknowledgeBy(), language))
+                .with("feedbackBy", Messages.day(received.feedbackBy(), language));
     }
 
     private static Page failed() {

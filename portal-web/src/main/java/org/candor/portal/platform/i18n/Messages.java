@@ -1,6 +1,9 @@
 package org.candor.portal.platform.i18n;
 
 import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,14 +43,34 @@ public final class Messages {
         return found;
     }
 
-    /** The text for a key, with {@link MessageFormat} arguments filled in; the key itself if absent. */
+    /**
+     * The text for a key, with {@link MessageFormat} arguments filled in; the key itself if absent.
+     * A {@link LocalDate} among the arguments is written as a long date of the language ("7
+     * December 2026", "7. Dezember 2026"), so that every page and the browser path write a day
+     * the same way.
+     */
     public static String get(Locale locale, String key, Object... arguments) {
         for (ResourceBundle bundle : bundles(locale)) {
             if (bundle.containsKey(key)) {
                 String pattern = bundle.getString(key);
-                return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+                return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(written(arguments, locale));
             }
         }
         return key;
+    }
+
+    /** A day as the pages write it: a long date in the reader's language. */
+    public static String day(LocalDate day, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(day);
+    }
+
+    private static Object[] written(Object[] arguments, Locale locale) {
+        Object[] written = arguments.clone();
+        for (int i = 0; i < written.length; i++) {
+            if (written[i] instanceof LocalDate day) {
+                written[i] = day(day, locale);
+            }
+        }
+        return written;
     }
 }

@@ -242,7 +242,7 @@ class SearchIT {
         HttpResponse<String> both = awaitSearch(inesBrowser, "zebracorn", page -> page.contains("hit-" + second));
         assertTrue(both.body().contains("2 cases found"), both.body());
         assertTrue(facet(both.body(), "status").contains("Received (2)"), facet(both.body(), "status"));
-        assertTrue(facet(both.body(), "channel").contains(inesChannel + " (2)"));
+        assertTrue(facet(both.body(), "channel").contains("Fraud " + inesChannel + " (2)"), "the channel by its name: " + facet(both.body(), "channel"));
 
         assertEquals(303, inesBrowser.post("/desk/cases/" + second + "/labels", "label", "warehouse").statusCode());
         HttpResponse<String> labelled = awaitSearch(inesBrowser, "zebracorn",
