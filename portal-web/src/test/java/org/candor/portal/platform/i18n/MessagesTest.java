@@ -135,7 +135,7 @@ class MessagesTest {
 
     private static List<String> placeholders(String text) {
         List<String> found = new ArrayList<>();
-        Matcher m = Pattern.compile("\\{\\d+(?:,\\s*[a-z]+)?|\\b(?:COUNT|CODE)\\b").matcher(text);
+        Matcher m = Pattern.compile("\\{\\d+(?:,\\s*[a-z]+)?|\\b(?:COUNT|CODE|DATE)\\b").matcher(text);
         while (m.find()) {
             found.add(m.group());
         }
