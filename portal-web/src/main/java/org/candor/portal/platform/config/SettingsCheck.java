@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.candor.portal.platform.i18n.Languages;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,13 +27,13 @@ public class SettingsCheck {
     PortalConfig config;
 
     @Inject
-    @ConfigProperty(name = Languages.SETTING, defaultValue = Languages.DEFAULT)
-    String languages;
+    @ConfigProperty(name = Languages.SETTING)
+    Optional<String> languages;
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
         try {
             config.roles();
-            Languages.configure(languages);
+            Languages.configure(languages.orElseGet(Languages::defaultSetting));
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause != null && !(cause instanceof IllegalArgumentException)) {

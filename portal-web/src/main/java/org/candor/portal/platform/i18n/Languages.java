@@ -2,11 +2,17 @@ package org.candor.portal.platform.i18n;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -25,8 +31,6 @@ public final class Languages {
 
     /** The setting that lists the portal's languages. */
     public static final String SETTING = "candor.languages";
-    /** The languages when {@link #SETTING} is not set. */
-    public static final String DEFAULT = "en,de,fr,es,it,nl,pl,pt,uk,ar";
     /** The query parameter of the language links. */
     public static final String PARAMETER = "lang";
     /** The cookie that remembers a chosen language. */
@@ -35,9 +39,26 @@ public final class Languages {
     public static final String ATTRIBUTE = Languages.class.getName();
 
     private static final Logger LOG = Logger.getLogger(Languages.class.getName());
-    private static volatile List<Locale> supported = usable(DEFAULT);
+    private static final String CONFIGURATION_FILE = "META-INF/microprofile-config.properties";
+    private static volatile List<Locale> supported = usable(defaultSetting());
 
     private Languages() {
+    }
+
+    /**
+     * The value of {@link #SETTING} in the portal's own configuration file, the one place the default
+     * list is written: what the portal speaks before its configuration is read, and in tests.
+     */
+    public static String defaultSetting() {
+        Properties file = new Properties();
+        try (InputStream in = Languages.class.getClassLoader().getResourceAsStream(CONFIGURATION_FILE)) {
+            if (in != null) {
+                file.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        return file.getProperty(SETTING, Locale.ENGLISH.getLanguage());
     }
 
     /** The portal's languages, English first. */

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class MessagesTest {
 
-    /** Every language of the default setting, whether or not its files are there yet. */
-    private static final List<Locale> CONFIGURED = Languages.parse(Languages.DEFAULT);
+    /** Every language of the portal's configuration file, whether or not its files are there yet. */
+    private static final List<Locale> CONFIGURED = Languages.parse(Languages.defaultSetting());
 
     /**
      * For every configured language and every bundle: the file is there, has every key of the English
@@ -107,10 +107,41 @@ class MessagesTest {
     }
 
     @Test
-    void aConfiguredLanguageWithoutItsTextsIsLeftOut() {
-        assertEquals(List.of(Locale.ENGLISH, Locale.FRENCH), Languages.usable(" en, FR ,xx,, fr"));
-        assertEquals(List.of("i18n/messages_xx.properties", "i18n/staff_xx.properties"),
-                Messages.missingFiles(Locale.of("xx")).subList(0, 2));
+    void aConfiguredLanguageWithoutItsTextsIsLeftOutWithALogLineNamingTheMissingFiles() {
+        List<String> logged = new ArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(Languages.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            assertEquals(List.of(Locale.ENGLISH, Locale.FRENCH), Languages.usable(" en, FR ,xx,, fr"));
+        } finally {
+            log.removeHandler(handler);
+        }
+        assertEquals(1, logged.size(), logged.toString());
+        assertTrue(logged.get(0).startsWith("WARNING Candor leaves out the language xx named in candor.languages"),
+                logged.get(0));
+        assertTrue(logged.get(0).contains("i18n/messages_xx.properties, i18n/staff_xx.properties"), logged.get(0));
+    }
+
+    @Test
+    void thePortalSpeaksTheLanguagesOfItsConfigurationFileWhoseTextsAreThere() {
+        assertEquals(Locale.ENGLISH, Languages.supported().getFirst());
+        assertTrue(Languages.supported().containsAll(List.of(Locale.GERMAN, Locale.FRENCH, Locale.of("es"),
+                Locale.ITALIAN, Locale.of("nl"))), Languages.supported().toString());
+        assertTrue(CONFIGURED.containsAll(Languages.supported()));
     }
 
     @Test
@@ -124,7 +155,7 @@ class MessagesTest {
 
     @Test
     void languagesAreNamedInTheirOwnLanguageAndArabicIsWrittenRightToLeft() {
-        List<String> names = Languages.parse(Languages.DEFAULT).stream().map(Languages::ownName).toList();
+        List<String> names = Languages.parse("en,de,fr,es,it,nl,pl,pt,uk,ar").stream().map(Languages::ownName).toList();
         assertEquals(List.of("English", "Deutsch", "Français", "Español", "Italiano", "Nederlands", "Polski",
                 "Português", "Українська", "العربية"), names);
         assertTrue(Languages.isRightToLeft(Locale.of("ar")));
