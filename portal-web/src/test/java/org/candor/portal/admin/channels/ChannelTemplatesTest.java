@@ -83,9 +83,9 @@ class ChannelTemplatesTest {
     void refusedFormsComeBackWithWhatWasTyped() {
         String html = render(Page.of("staff/admin/channel-new")
                 .with("form", new TextsForm("fraud", Map.of("en", "Fraud \"quoted\""), Map.of()))
-                .with("error", "The name is missing in Deutsch."), Locale.GERMAN);
+                .with("error", "The name is missing in German."), Locale.GERMAN);
         assertTrue(html.contains("value=\"Fraud &quot;quoted&quot;\""));
-        assertTrue(html.contains("The name is missing in Deutsch."));
+        assertTrue(html.contains("The name is missing in German."));
         assertTrue(html.contains("name=\"name_de\""));
         assertTrue(html.contains("Kanal anlegen"));
     }
