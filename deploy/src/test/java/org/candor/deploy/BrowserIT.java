@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -15,18 +16,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The portal in a real browser with JavaScript switched off: the landing page in both
- * languages, the first-run setup, and not one request to anywhere but the portal.
+ * The portal in a real browser with JavaScript switched off: the landing page in English and
+ * German through the folded language links, which fit a small screen, the first-run setup, and not
+ * one request to anywhere but the portal.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserIT {
 
+    private static final By LANGUAGES = By.cssSelector("nav.languages summary");
     private static final Pattern REQUESTED_URL = Pattern.compile("\"request\":\\{.*?\"url\":\"([^\"]+)\"");
 
     @TempDir
@@ -61,11 +66,35 @@ class BrowserIT {
         assertTrue(person.text("main").contains("How your anonymity is protected"));
         person.screenshot("landing-en.png");
 
+        person.click(LANGUAGES);
         person.click(By.linkText("Deutsch"), "Missstände melden");
         assertEquals("de", browser.findElement(By.tagName("html")).getAttribute("lang"));
 
         person.open(portal.url("/").toString(), "Missstände melden");
+        person.click(LANGUAGES);
         person.click(By.linkText("English"), "Report wrongdoing");
+    }
+
+    /** The language links fold into one line, and open into a list that fits a 320 px screen. */
+    @Test
+    @Order(4)
+    void theLanguageListFitsASmallScreen() throws Exception {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 320, "height", 700, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            person.open(portal.url("/?lang=en").toString(), "Report wrongdoing");
+            person.click(LANGUAGES);
+            WebElement list = browser.findElement(By.cssSelector("nav.languages ul"));
+            assertTrue(list.isDisplayed());
+            for (WebElement link : list.findElements(By.tagName("a"))) {
+                Rectangle box = link.getRect();
+                assertTrue(box.getX() >= 0 && box.getX() + box.getWidth() <= 320, link.getText() + " at " + box.getX()
+                        + ".." + (box.getX() + box.getWidth()));
+            }
+            person.screenshot("languages-320.png");
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     @Test

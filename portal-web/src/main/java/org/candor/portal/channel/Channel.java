@@ -100,8 +100,8 @@ public class Channel {
     }
 
     /**
-     * A new, unpublished channel with its text in every portal language, no recipient, no
-     * question, a year's retention and no uploads.
+     * A new, unpublished channel with its text in English and in any other portal language it was
+     * given, no recipient, no question, a year's retention and no uploads.
      */
     public Channel(String slug, int position, LocalDate createdOn, Map<Locale, ChannelText> texts) {
         this.slug = checkSlug(slug);
@@ -123,12 +123,14 @@ public class Channel {
     private static Map<String, ChannelText> checkTexts(Map<Locale, ChannelText> texts) {
         Objects.requireNonNull(texts);
         Map<String, ChannelText> byCode = new HashMap<>();
-        for (Locale language : Languages.SUPPORTED) {
+        if (texts.get(Languages.fallback()) == null) {
+            throw new InvalidChannelInput("channel.name.missing", Languages.fallback());
+        }
+        for (Locale language : Languages.supported()) {
             ChannelText text = texts.get(language);
-            if (text == null) {
-                throw new InvalidChannelInput("channel.name.missing", language);
+            if (text != null) {
+                byCode.put(language.getLanguage(), text);
             }
-            byCode.put(language.getLanguage(), text);
         }
         return byCode;
     }
@@ -163,6 +165,31 @@ public class Channel {
         return text(language)
                 .or(() -> text(Locale.ENGLISH))
                 .orElseGet(() -> texts.values().iterator().next());
+    }
+
+    /**
+     * What this channel lacks in each portal language other than English, where it lacks anything:
+     * a missing text is shown in English, and the administrator sees this list.
+     */
+    public List<MissingTranslation> missingTranslations() {
+        ChannelText english = texts.get(Languages.fallback().getLanguage());
+        List<MissingTranslation> missing = new ArrayList<>();
+        for (Locale language : Languages.supported()) {
+            if (language.equals(Languages.fallback())) {
+                continue;
+            }
+            Optional<ChannelText> text = text(language);
+            boolean textsMissing = text.isEmpty() || english != null && !english.description().isEmpty()
+                    && text.get().description().isEmpty();
+            List<String> questions = questionnaire().fields().stream()
+                    .filter(field -> field.untranslatedIn(language))
+                    .map(field -> field.label().in(Languages.fallback()))
+                    .toList();
+            if (textsMissing || !questions.isEmpty()) {
+                missing.add(new MissingTranslation(language, textsMissing, questions));
+            }
+        }
+        return missing;
     }
 
     /** Replaces the name and description in every language at once. */

@@ -42,10 +42,8 @@ public record QuestionField(String key, FieldType type, LocalizedText label, Loc
         Objects.requireNonNull(type);
         Objects.requireNonNull(label);
         help = help == null ? LocalizedText.NONE : help;
-        for (Locale language : Languages.SUPPORTED) {
-            if (label.exactly(language).isEmpty()) {
-                throw new InvalidChannelInput("channel.field.label.missing", language);
-            }
+        if (!label.has(Languages.fallback())) {
+            throw new InvalidChannelInput("channel.field.label.missing", Languages.fallback());
         }
         if (type.isText()) {
             int most = type == FieldType.SHORT_TEXT ? MAX_SHORT_TEXT : MAX_LONG_TEXT;
@@ -88,18 +86,27 @@ public record QuestionField(String key, FieldType type, LocalizedText label, Loc
                 throw new InvalidChannelInput("channel.field.options.duplicateKey", option.key());
             }
         }
-        for (Locale language : Languages.SUPPORTED) {
+        for (Locale language : Languages.supported()) {
             Set<String> labels = new HashSet<>();
             for (ChoiceOption option : options) {
                 String text = option.label().exactly(language);
                 if (text.isEmpty()) {
-                    throw new InvalidChannelInput("channel.option.label.missing", language);
+                    if (language.equals(Languages.fallback())) {
+                        throw new InvalidChannelInput("channel.option.label.missing", language);
+                    }
+                    continue;
                 }
                 if (!labels.add(text.toLowerCase(language))) {
                     throw new InvalidChannelInput("channel.field.options.duplicateLabel", text, language);
                 }
             }
         }
+    }
+
+    /** Whether a text of this question (label, help, an option's label) is missing in a language. */
+    public boolean untranslatedIn(Locale language) {
+        return help.missingIn().contains(language) || label.missingIn().contains(language)
+                || options.stream().anyMatch(option -> option.label().missingIn().contains(language));
     }
 
     public static QuestionField text(String key, FieldType type, LocalizedText label, LocalizedText help,

@@ -35,10 +35,18 @@ class ChannelTest {
     private final RecipientKeys keys = id -> keyStatus.getOrDefault(id, KeyStatus.noKey());
 
     @Test
-    void refusesAChannelWithoutANameInEveryLanguageAndNamesTheMissingOne() {
+    void needsAnEnglishNameOnlyAndListsTheTranslationsItLacks() {
         InvalidChannelInput e = assertThrows(InvalidChannelInput.class, () -> new Channel("fraud", 1,
-                LocalDate.now(), Map.of(Locale.ENGLISH, new ChannelText("Fraud", ""))));
-        assertEquals(Problem.of("channel.name.missing", Locale.GERMAN), e.problem());
+                LocalDate.now(), Map.of(Locale.GERMAN, new ChannelText("Betrug", ""))));
+        assertEquals(Problem.of("channel.name.missing", Locale.ENGLISH), e.problem());
+        Channel english = new Channel("fraud", 1, LocalDate.now(), Map.of(Locale.ENGLISH, new ChannelText("Fraud", "Money"),
+                Locale.FRENCH, new ChannelText("Fraude", "")));
+        assertEquals("Fraud", english.textFor(Locale.GERMAN).name(), "a missing translation shows the English text");
+        java.util.List<MissingTranslation> missing = english.missingTranslations();
+        assertTrue(missing.contains(new MissingTranslation(Locale.GERMAN, true, java.util.List.of())), missing.toString());
+        assertTrue(missing.contains(new MissingTranslation(Locale.FRENCH, true, java.util.List.of())),
+                "a translation without the description English has");
+        assertTrue(missing.stream().noneMatch(m -> m.language().equals(Locale.ENGLISH)));
         assertEquals(Problem.of("channel.name.missing", Locale.ENGLISH),
                 assertThrows(InvalidChannelInput.class, () -> ChannelText.of(Locale.ENGLISH, " ", "x")).problem());
     }

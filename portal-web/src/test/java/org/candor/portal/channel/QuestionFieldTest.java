@@ -3,6 +3,7 @@ package org.candor.portal.channel;
 import static org.candor.portal.channel.Fixtures.both;
 import static org.candor.portal.channel.Fixtures.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,10 +26,15 @@ class QuestionFieldTest {
     }
 
     @Test
-    void refusesALabelMissingInOneLanguageAndNamesTheLanguage() {
-        Problem problem = refused(() -> LocalizedText.required(texts("Where?", " "), 300, "channel.field.label"));
+    void refusesALabelMissingInEnglishButNotOneMissingInATranslation() {
+        Problem problem = refused(() -> LocalizedText.required(texts(" ", "Wo?"), 300, "channel.field.label"));
         assertEquals("channel.field.label.missing", problem.key());
-        assertEquals(List.of(Locale.GERMAN), problem.arguments());
+        assertEquals(List.of(Locale.ENGLISH), problem.arguments());
+        LocalizedText english = LocalizedText.required(texts("Where?", " "), 300, "channel.field.label");
+        assertEquals("Where?", english.in(Locale.GERMAN), "a missing translation shows the English text");
+        assertTrue(english.missingIn().contains(Locale.GERMAN));
+        assertFalse(english.missingIn().contains(Locale.ENGLISH));
+        assertEquals(List.of(), LocalizedText.NONE.missingIn(), "a help text nobody wrote lacks no translation");
     }
 
     @Test
@@ -61,11 +67,16 @@ class QuestionFieldTest {
     }
 
     @Test
-    void refusesAnOptionWithoutALabelInEveryLanguage() {
+    void refusesAnOptionWithoutAnEnglishLabelAndMarksOneWithoutATranslation() {
         assertEquals("channel.option.label.missing", refused(() -> QuestionField.choice("where",
                 FieldType.SINGLE_CHOICE, both("Where?", "Wo?"), LocalizedText.NONE, true,
                 List.of(new ChoiceOption("a", both("One", "Eins")),
-                        new ChoiceOption("b", new LocalizedText(java.util.Map.of("en", "Two")))))).key());
+                        new ChoiceOption("b", new LocalizedText(java.util.Map.of("de", "Zwei")))))).key());
+        QuestionField partly = QuestionField.choice("where", FieldType.SINGLE_CHOICE, both("Where?", "Wo?"),
+                LocalizedText.NONE, true, List.of(new ChoiceOption("a", both("One", "Eins")),
+                        new ChoiceOption("b", new LocalizedText(java.util.Map.of("en", "Two")))));
+        assertTrue(partly.untranslatedIn(Locale.GERMAN), "an option without its German label");
+        assertFalse(partly.untranslatedIn(Locale.ENGLISH));
     }
 
     @Test

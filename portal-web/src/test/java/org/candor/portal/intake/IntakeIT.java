@@ -227,6 +227,31 @@ class IntakeIT {
         }
     }
 
+    /**
+     * The start page and the form in French, with the channel's questions in English where they have no
+     * French text; and in Arabic, written right to left, once the Arabic texts are part of the portal.
+     */
+    @Test
+    @Order(9)
+    void theFormSpeaksTheChosenLanguageAndArabicIsWrittenRightToLeft() throws Exception {
+        String landing = get("/?lang=fr").body();
+        assertTrue(landing.contains("<html lang=\"fr\" dir=\"ltr\">"), landing);
+        assertTrue(landing.contains("Comment votre anonymat est protégé"), landing);
+        String form = get("/report/" + slug + "?lang=fr").body();
+        assertTrue(form.contains("Envoyer le signalement"), form);
+        assertTrue(form.contains("What happened?"), "a question without French text is asked in English");
+        assertTrue(form.contains("hreflang=\"de\" lang=\"de\">Deutsch</a>"), "each language is named in itself");
+
+        org.junit.jupiter.api.Assumptions.assumeTrue(landing.contains("hreflang=\"ar\""),
+                "the portal does not offer Arabic: its texts (i18n/*_ar.properties) are not there");
+        for (String path : List.of("/?lang=ar", "/report/" + slug + "?lang=ar")) {
+            String arabic = get(path).body();
+            assertTrue(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"), path + ": " + arabic);
+            assertTrue(Pattern.compile("lang=\"ar\"\\s+aria-current=\"true\">العربية</a>").matcher(arabic).find(),
+                    path + ": " + arabic);
+        }
+    }
+
     @Test
     @Order(8)
     void badRequestsGetAClearPageAndLeaveNothing() throws Exception {

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.candor.portal.channel.Channel;
 import org.candor.portal.channel.FieldType;
 import org.candor.portal.channel.InvalidChannelInput;
+import org.candor.portal.channel.MissingTranslation;
 import org.candor.portal.channel.Problem;
 import org.candor.portal.channel.PublishRefused;
 import org.candor.portal.channel.QuestionField;
@@ -311,8 +312,12 @@ public class ChannelPages {
                         r.state().isReady() ? "" : Messages.get(reader, r.state().problemKey(), r.displayName()),
                         r.state().isReady() ? "" : Messages.get(reader, r.state().adviceKey(), r.displayName())))
                 .toList();
+        List<String> untranslated = channel.missingTranslations().stream()
+                .map(m -> untranslated(m, reader))
+                .toList();
         UploadLimits limits = channel.uploadLimits();
         return Page.of("staff/admin/channel")
+                .with("untranslated", untranslated)
                 .with("channel", channel)
                 .with("name", channel.textFor(reader).name())
                 .with("description", channel.textFor(reader).description())
@@ -325,6 +330,17 @@ public class ChannelPages {
                 .with("maxFileMib", limits.maxFileBytes() / UploadLimits.MIB)
                 .with("maxFiles", limits.maxFiles())
                 .with("maxTotalMib", limits.maxTotalBytes() / UploadLimits.MIB);
+    }
+
+    /** One line of the missing translations: the language, then what lacks a text in it. */
+    private static String untranslated(MissingTranslation missing, Locale reader) {
+        List<String> what = new java.util.ArrayList<>();
+        if (missing.texts()) {
+            what.add(Messages.get(reader, "channel.translations.texts"));
+        }
+        missing.questions().forEach(label -> what.add(Messages.get(reader, "channel.translations.question", label)));
+        return Messages.get(reader, "channel.translations.item", missing.language().getDisplayLanguage(reader),
+                String.join("; ", what));
     }
 
     private Page textsPage(Channel channel) {

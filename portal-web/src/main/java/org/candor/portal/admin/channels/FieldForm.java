@@ -71,7 +71,7 @@ public record FieldForm(String type, String key, Map<String, String> labels, Map
                 continue;
             }
             Map<String, String> labels = new LinkedHashMap<>();
-            for (Locale language : Languages.SUPPORTED) {
+            for (Locale language : Languages.supported()) {
                 labels.put(language.getLanguage(), Forms.value(form, "option_" + language.getLanguage() + "_" + i));
             }
             rows.add(new OptionRow(Forms.value(form, "option_key_" + i).strip(), labels));

@@ -29,7 +29,7 @@ final class Forms {
     /** The values of {@code <prefix>_<language>} for each portal language, keyed by language code. */
     static Map<String, String> perLanguage(MultivaluedMap<String, String> form, String prefix) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (Locale language : Languages.SUPPORTED) {
+        for (Locale language : Languages.supported()) {
             values.put(language.getLanguage(), value(form, prefix + "_" + language.getLanguage()));
         }
         return values;
@@ -37,7 +37,7 @@ final class Forms {
 
     static Map<Locale, String> byLocale(Map<String, String> byCode) {
         Map<Locale, String> values = new LinkedHashMap<>();
-        for (Locale language : Languages.SUPPORTED) {
+        for (Locale language : Languages.supported()) {
             values.put(language, byCode.getOrDefault(language.getLanguage(), ""));
         }
         return values;

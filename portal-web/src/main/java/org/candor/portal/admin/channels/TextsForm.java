@@ -27,7 +27,7 @@ public record TextsForm(String slug, Map<String, String> names, Map<String, Stri
     static TextsForm of(Channel channel) {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> descriptions = new LinkedHashMap<>();
-        for (Locale language : Languages.SUPPORTED) {
+        for (Locale language : Languages.supported()) {
             channel.text(language).ifPresent(text -> {
                 names.put(language.getLanguage(), text.name());
                 descriptions.put(language.getLanguage(), text.description());
@@ -36,12 +36,21 @@ public record TextsForm(String slug, Map<String, String> names, Map<String, Stri
         return new TextsForm(channel.slug(), names, descriptions);
     }
 
-    /** The texts per language; refuses a missing name and says in which language. */
+    /**
+     * The texts per language: English must have a name; another language may be left empty (its
+     * readers then see the English text), but a description without a name is refused, naming the
+     * language.
+     */
     Map<Locale, ChannelText> texts() {
         Map<Locale, ChannelText> texts = new LinkedHashMap<>();
-        for (Locale language : Languages.SUPPORTED) {
+        for (Locale language : Languages.supported()) {
             String code = language.getLanguage();
-            texts.put(language, ChannelText.of(language, names.get(code), descriptions.get(code)));
+            String name = names.getOrDefault(code, "");
+            String description = descriptions.getOrDefault(code, "");
+            if (!language.equals(Languages.fallback()) && name.isBlank() && description.isBlank()) {
+                continue;
+            }
+            texts.put(language, ChannelText.of(language, name, description));
         }
         return texts;
     }

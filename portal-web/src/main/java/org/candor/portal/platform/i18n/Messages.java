@@ -44,6 +44,24 @@ public final class Messages {
     }
 
     /**
+     * The bundle files a language lacks, such as {@code i18n/messages_fr.properties}; none for
+     * English, whose texts are the base files.
+     */
+    public static List<String> missingFiles(Locale language) {
+        if (language.equals(Locale.ENGLISH)) {
+            return List.of();
+        }
+        List<String> missing = new ArrayList<>();
+        for (String name : BUNDLES) {
+            String file = name.replace('.', '/') + "_" + language.getLanguage() + ".properties";
+            if (Messages.class.getClassLoader().getResource(file) == null) {
+                missing.add(file);
+            }
+        }
+        return missing;
+    }
+
+    /**
      * The text for a key, with {@link MessageFormat} arguments filled in; the key itself if absent.
      * A {@link LocalDate} among the arguments is written as a long date of the language ("7
      * December 2026", "7. Dezember 2026"), so that every page and the browser path write a day

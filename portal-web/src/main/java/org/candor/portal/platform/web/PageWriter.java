@@ -17,6 +17,8 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.candor.portal.platform.i18n.Languages;
@@ -56,9 +58,8 @@ public class PageWriter implements MessageBodyWriter<Page> {
         headers.putSingle("Content-Type", "text/html;charset=UTF-8");
         headers.putSingle("Content-Language", locale.getLanguage());
         Map<String, Object> model = new HashMap<>(page.model());
-        model.put("lang", locale.getLanguage());
         model.put("path", ownPath(request.getRequestURI()));
-        model.put("languages", Languages.SUPPORTED.stream().map(Locale::getLanguage).toList());
+        model.putAll(languageModel(locale));
         if (page.template().startsWith("staff/") && request.getSession(false) != null) {
             // Only staff pages look for a session, and never create one: public pages set no cookie.
             staffSession.current().ifPresent(staff -> model.put("signedIn", staff));
@@ -76,6 +77,20 @@ public class PageWriter implements MessageBodyWriter<Page> {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What every layout needs to speak a language: {@code lang}, {@code dir} ({@code rtl} for a
+     * language written from right to left), the codes of the portal's languages ({@code languages})
+     * and their own names ({@code languageNames}, for the language links).
+     */
+    public static Map<String, Object> languageModel(Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Locale language : Languages.supported()) {
+            names.put(language.getLanguage(), Languages.ownName(language));
+        }
+        return Map.of("lang", locale.getLanguage(), "dir", Languages.isRightToLeft(locale) ? "rtl" : "ltr",
+                "languages", List.copyOf(names.keySet()), "languageNames", names);
     }
 
     /** The path for links back to this page; never a link to another host ("//host/..."). */

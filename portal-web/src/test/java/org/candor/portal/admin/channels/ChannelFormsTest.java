@@ -41,13 +41,22 @@ class ChannelFormsTest {
     }
 
     @Test
-    void aMissingGermanNameIsRefusedWithTheLanguageNamedInTheReadersLanguage() {
+    void aGermanDescriptionWithoutANameIsRefusedWithTheLanguageNamedInTheReadersLanguage() {
         TextsForm typed = TextsForm.from(form("slug", "fraud", "name_en", "Fraud", "name_de", "  ",
-                "description_en", "Money"));
+                "description_en", "Money", "description_de", "Geld"));
         Problem problem = refused(typed::texts);
         assertEquals(Problem.of("channel.name.missing", Locale.GERMAN), problem);
-        assertTrue(ProblemText.of(problem, Locale.ENGLISH).startsWith("The name is missing in Deutsch."));
+        assertEquals("The name is missing in German.", ProblemText.of(problem, Locale.ENGLISH));
         assertEquals("Fraud", typed.name("en"), "what was typed is kept for the form");
+    }
+
+    @Test
+    void onlyEnglishIsRequiredAndAnEmptyTranslationIsLeftOut() {
+        assertEquals(Problem.of("channel.name.missing", Locale.ENGLISH),
+                refused(TextsForm.from(form("slug", "fraud", "name_de", "Betrug"))::texts));
+        var texts = TextsForm.from(form("slug", "fraud", "name_en", "Fraud", "description_en", "Money",
+                "name_fr", "Fraude")).texts();
+        assertEquals(java.util.Set.of(Locale.ENGLISH, Locale.FRENCH), texts.keySet());
     }
 
     @Test
@@ -89,9 +98,11 @@ class ChannelFormsTest {
     }
 
     @Test
-    void aQuestionWithoutItsGermanLabelIsRefused() {
-        assertEquals(Problem.of("channel.field.label.missing", Locale.GERMAN), refused(() -> FieldForm.from("SHORT_TEXT",
-                form("key", "subject", "label_en", "Subject", "maxLength", "100")).field()));
+    void aQuestionWithoutItsEnglishLabelIsRefusedAndOneWithoutItsGermanLabelIsTaken() {
+        assertEquals(Problem.of("channel.field.label.missing", Locale.ENGLISH), refused(() -> FieldForm.from("SHORT_TEXT",
+                form("key", "subject", "label_de", "Betreff", "maxLength", "100")).field()));
+        assertEquals("Subject", FieldForm.from("SHORT_TEXT", form("key", "subject", "label_en", "Subject", "maxLength", "100"))
+                .field().labelIn(Locale.GERMAN));
     }
 
     @Test

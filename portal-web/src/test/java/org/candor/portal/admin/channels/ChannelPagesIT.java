@@ -2,6 +2,7 @@ package org.candor.portal.admin.channels;
 
 import static org.candor.portal.it.Browserless.location;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -50,9 +51,9 @@ class ChannelPagesIT {
         Browserless admin = signedIn(adminName);
 
         HttpResponse<String> missing = admin.post("/admin/channels", "slug", "safety-" + run,
-                "name_en", "Safety at work", "name_de", " ", "description_en", "Hazards", "description_de", "");
+                "name_en", "Safety at work", "name_de", " ", "description_en", "Hazards", "description_de", "Gefahren");
         assertEquals(422, missing.statusCode());
-        assertTrue(missing.body().contains("The name is missing in Deutsch."), missing.body());
+        assertTrue(missing.body().contains("The name is missing in German."), missing.body());
         assertTrue(missing.body().contains("value=\"Safety at work\""), "what was typed comes back");
 
         HttpResponse<String> badSlug = admin.post("/admin/channels", "slug", "Safety at work!",
@@ -83,6 +84,12 @@ class ChannelPagesIT {
         HttpResponse<String> duplicate = admin.post(channel + "/fields", "type", "DATE", "key", "story",
                 "label_en", "When?", "label_de", "Wann?");
         assertTrue(duplicate.body().contains("Another question already has the key"), duplicate.body());
+
+        String overview = admin.get(channel).body();
+        assertTrue(overview.contains("Readers of these languages see the English text in their place"), overview);
+        assertTrue(overview.contains("<li>French: the name or description; the question \u201cWhat happened?\u201d</li>"),
+                "a translation left out is listed for the administrator, and the channel is kept");
+        assertFalse(overview.contains("<li>German:"), "German has every text");
 
         HttpResponse<String> absurd = admin.post(channel + "/limits", "retentionDays", "99999", "maxFileMib", "10",
                 "maxFiles", "3", "maxTotalMib", "30");

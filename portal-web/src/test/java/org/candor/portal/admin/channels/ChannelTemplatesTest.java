@@ -37,9 +37,8 @@ class ChannelTemplatesTest {
 
     private static String render(Page page, Locale language) {
         Map<String, Object> model = new HashMap<>(page.model());
-        model.put("lang", language.getLanguage());
+        model.putAll(org.candor.portal.platform.web.PageWriter.languageModel(language));
         model.put("path", "/admin/channels");
-        model.put("languages", List.of("en", "de"));
         StringWriter out = new StringWriter();
         templates.render(page.template(), model, language, out);
         return out.toString();
@@ -67,7 +66,10 @@ class ChannelTemplatesTest {
                 .with("problems", List.of("None of the recipients has a usable key."))
                 .with("refused", true)
                 .with("retentionDays", 365).with("uploadsAllowed", false).with("maxFileMib", 100L)
-                .with("maxFiles", 10).with("maxTotalMib", 500L), Locale.ENGLISH);
+                .with("maxFiles", 10).with("maxTotalMib", 500L)
+                .with("untranslated", List.of("French: the name or description")), Locale.ENGLISH);
+        assertTrue(html.contains("Readers of these languages see the English text"), html);
+        assertTrue(html.contains("<li>French: the name or description</li>"), html);
         assertTrue(html.contains("This channel cannot be published yet."));
         assertTrue(html.contains("Ines has no key yet."));
         assertTrue(html.contains("Ask Ines to sign in."));
@@ -81,9 +83,9 @@ class ChannelTemplatesTest {
     void refusedFormsComeBackWithWhatWasTyped() {
         String html = render(Page.of("staff/admin/channel-new")
                 .with("form", new TextsForm("fraud", Map.of("en", "Fraud \"quoted\""), Map.of()))
-                .with("error", "The name is missing in Deutsch."), Locale.GERMAN);
+                .with("error", "The name is missing in German."), Locale.GERMAN);
         assertTrue(html.contains("value=\"Fraud &quot;quoted&quot;\""));
-        assertTrue(html.contains("The name is missing in Deutsch."));
+        assertTrue(html.contains("The name is missing in German."));
         assertTrue(html.contains("name=\"name_de\""));
         assertTrue(html.contains("Kanal anlegen"));
     }

@@ -105,9 +105,8 @@ class AuditPagesTest {
 
     private static Map<String, Object> base(Locale language) {
         Map<String, Object> model = new HashMap<>();
-        model.put("lang", language.getLanguage());
+        model.putAll(org.candor.portal.platform.web.PageWriter.languageModel(language));
         model.put("path", "/oversight/audit");
-        model.put("languages", List.of("en", "de"));
         model.put("head", HEAD);
         return model;
     }

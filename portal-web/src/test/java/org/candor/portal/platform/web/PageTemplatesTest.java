@@ -48,18 +48,32 @@ class PageTemplatesTest {
 
     @Test
     void rendersTheLandingPageWithEscapedChannelTextInTheRequestedLanguage() {
-        Templates templates = new Templates();
-        templates.start();
-        StringWriter out = new StringWriter();
-        templates.render("public/landing", Map.of(
-                "channels", List.of(new org.candor.portal.intake.web.LandingPage.ChannelCard(
-                        "fraud", "<b>Fraud</b>", "Money & goods")),
-                "lang", "de", "path", "/", "languages", List.of("en", "de")), Locale.GERMAN, out);
-        String html = out.toString();
-        assertTrue(html.contains("<html lang=\"de\">"));
+        String html = landing(Locale.GERMAN);
+        assertTrue(html.contains("<html lang=\"de\" dir=\"ltr\">"), html);
         assertTrue(html.contains("&lt;b&gt;Fraud&lt;/b&gt;"), "channel text is escaped");
         assertTrue(html.contains("Money &amp; goods"));
         assertTrue(html.contains("Wie Ihre Anonymität geschützt wird"));
+    }
+
+    @Test
+    void arabicIsWrittenRightToLeftAndEveryLanguageLinkNamesItsLanguageInItself() {
+        String html = landing(Locale.of("ar"));
+        assertTrue(html.contains("<html lang=\"ar\" dir=\"rtl\">"), html);
+        assertTrue(html.contains("hreflang=\"fr\" lang=\"fr\">Français</a>"), html);
+        assertTrue(html.contains("hreflang=\"de\" lang=\"de\">Deutsch</a>"), html);
+        assertTrue(html.contains("<details>"), "the language links fold into one line on a small screen");
+    }
+
+    private static String landing(Locale language) {
+        Templates templates = new Templates();
+        templates.start();
+        StringWriter out = new StringWriter();
+        Map<String, Object> model = new java.util.HashMap<>(PageWriter.languageModel(language));
+        model.put("channels", List.of(new org.candor.portal.intake.web.LandingPage.ChannelCard(
+                "fraud", "<b>Fraud</b>", "Money & goods")));
+        model.put("path", "/");
+        templates.render("public/landing", model, language, out);
+        return out.toString();
     }
 
     @Test

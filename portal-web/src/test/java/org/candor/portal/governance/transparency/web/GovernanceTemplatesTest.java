@@ -24,9 +24,8 @@ class GovernanceTemplatesTest {
     private String render(String template, Map<String, Object> values, Locale language) {
         templates.start();
         Map<String, Object> model = new HashMap<>(values);
-        model.put("lang", language.getLanguage());
+        model.putAll(org.candor.portal.platform.web.PageWriter.languageModel(language));
         model.put("path", "/transparency");
-        model.put("languages", List.of("en", "de"));
         StringWriter out = new StringWriter();
         templates.render(template, model, language, out);
         String html = out.toString();
