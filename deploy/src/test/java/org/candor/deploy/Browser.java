@@ -80,4 +80,10 @@ final class Browser {
                 .build();
         return new ChromeDriver(service, options);
     }
+
+    /** Chooses a language as a person does: opens the page's language list, then follows the language's link. */
+    static void chooseLanguage(org.openqa.selenium.WebDriver browser, String code) {
+        browser.findElement(org.openqa.selenium.By.cssSelector("nav.languages summary")).click();
+        browser.findElement(org.openqa.selenium.By.cssSelector("nav.languages a[hreflang=" + code + "]")).click();
+    }
 }

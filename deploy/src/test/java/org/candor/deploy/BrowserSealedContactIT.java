@@ -195,10 +195,10 @@ class BrowserSealedContactIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("browser-messages"), ANSWER));
         assertFalse(browser.findElement(By.id("sign-in-area")).isDisplayed(), "no code asked after a reload");
         assertEquals("The handling of your report is concluded.", browser.findElement(By.id("browser-status-text")).getText());
-        browser.findElement(By.cssSelector("nav.languages a[hreflang=de]")).click();
+        Browser.chooseLanguage(browser, "de");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("browser-status-text"), "abgeschlossen"));
         assertTrue(browser.findElement(By.id("browser-messages")).getText().contains(ANSWER), "the conversation, in German");
-        browser.findElement(By.cssSelector("nav.languages a[hreflang=en]")).click();
+        Browser.chooseLanguage(browser, "en");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("browser-messages"), ANSWER));
         browser.findElement(By.cssSelector("#browser-sign-out button")).click();
         browser.get(proxy.url("/contact").toString());

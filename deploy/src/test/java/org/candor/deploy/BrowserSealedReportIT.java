@@ -173,7 +173,7 @@ class BrowserSealedReportIT {
         // Leaving the page before the code is kept asks first: a link opens the page's own warning,
         // "back to my code" stays, and closing the tab would get the browser's question.
         String here = browser.getCurrentUrl();
-        browser.findElement(By.cssSelector("nav.languages a[hreflang=de]")).click();
+        Browser.chooseLanguage(browser, "de");
         WebElement warning = browser.findElement(By.id("leave-warning"));
         assertTrue(warning.isDisplayed(), "a link away from the shown code asks first");
         assertTrue(warning.getText().contains("Have you kept your reply code?"), warning.getText());
