@@ -251,8 +251,13 @@ class CaseAccessIT {
     void aRevokedColleagueGets404AndTheirKeyOpensNothingStored() throws Exception {
         HttpResponse<String> page = inesBrowser.get("/desk/cases/" + caseId + "/access");
         String version = version(page);
-        HttpResponse<String> revoked = inesBrowser.post("/desk/cases/" + caseId + "/access/revoke",
+        HttpResponse<String> unticked = inesBrowser.post("/desk/cases/" + caseId + "/access/revoke",
                 "colleague", vera.id().toString(), "version", version);
+        assertEquals(422, unticked.statusCode(), "a revocation without its box ticked is refused");
+        assertTrue(unticked.body().contains("Nothing was changed"), unticked.body());
+        assertTrue(veraBrowser.get("/desk/cases").body().contains("case-" + caseId), "and the case stays in Vera's list");
+        HttpResponse<String> revoked = inesBrowser.post("/desk/cases/" + caseId + "/access/revoke",
+                "colleague", vera.id().toString(), "version", version, "confirm", "yes");
         assertEquals(303, revoked.statusCode(), revoked.body());
 
         assertEquals(404, veraBrowser.get("/desk/cases/" + caseId).statusCode());
@@ -268,7 +273,7 @@ class CaseAccessIT {
             }
         }
         HttpResponse<String> twice = inesBrowser.post("/desk/cases/" + caseId + "/access/revoke",
-                "colleague", vera.id().toString(), "version", version);
+                "colleague", vera.id().toString(), "version", version, "confirm", "yes");
         assertEquals(409, twice.statusCode(), "the same form sent twice changes nothing");
 
         Map<String, String> details = lastAudit("CASE_ACCESS_REVOKED");
@@ -303,7 +308,8 @@ class CaseAccessIT {
         assertEquals(otto.key().fingerprint(), details.get("fingerprint"));
 
         HttpResponse<String> last = ottoBrowser.post("/desk/cases/" + caseId + "/access/revoke",
-                "colleague", otto.id().toString(), "version", version(ottoBrowser.get("/desk/cases/" + caseId + "/access")));
+                "colleague", otto.id().toString(), "version", version(ottoBrowser.get("/desk/cases/" + caseId + "/access")),
+                "confirm", "yes");
         assertEquals(422, last.statusCode());
         assertTrue(last.body().contains("You are the only one who can open this case"), last.body());
         assertSealedTo(otto);
