@@ -364,6 +364,8 @@ public class CasePages {
                 .with("standing", standing.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .with("standingText", Messages.get(locale, "cases.standing." + standing.name()))
                 .with("due", due.map(LocalDate::toString).orElse("–"))
+                .with("daysLeft", due.map(d -> daysLeft(locale, ChronoUnit.DAYS.between(today, d))).orElse(""))
+                .with("nextActor", Messages.get(locale, "cases.next." + caseFile.nextActor().map(Enum::name).orElse("NONE")))
                 .with("sealedInBrowser", caseFile.sealedInBrowser())
                 .with("moves", moves)
                 .with("mayConclude", caseFile.status().mayMoveTo(CaseStatus.CONCLUDED))
