@@ -219,7 +219,8 @@ class CaseAccessIT {
         refusals.put("revoke " + otto.id(), otto.username() + " cannot open this case");
         for (Map.Entry<String, String> refusal : refusals.entrySet()) {
             String[] form = refusal.getKey().split(" ", 2);
-            HttpResponse<String> refused = inesBrowser.post(base + form[0], "colleague", form[1], "version", version);
+            HttpResponse<String> refused = inesBrowser.post(base + form[0], "colleague", form[1], "version", version,
+                    "confirm", "yes");
             assertEquals(422, refused.statusCode(), refusal.getKey());
             assertTrue(refused.body().contains(refusal.getValue()), refusal.getKey() + ":\n" + refused.body());
         }
