@@ -44,6 +44,9 @@ final class NarrowScreen {
             }
         } finally {
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            if (!pages.isEmpty()) {
+                browser.get(pages.get(0) + (pages.get(0).contains("?") ? "&" : "?") + "lang=en");
+            }
         }
     }
 }
