@@ -153,7 +153,9 @@ public class CasePages {
                         .toList())
                 .with("labels", list.labelsInUse(me.id()).stream()
                         .map(l -> new Choice(l, l, q.label().map(x -> x.value().equals(l)).orElse(false))).toList())
-                .with("views", views(list.counts(me.id(), today), query, locale))
+                // without their counts: counting every view reads all the investigator's cases, which the
+                // list, one index range per page, must not (docs/benchmarks.md, "Case list")
+                .with("views", views(null, query, locale))
                 .with("filtered", query.status().isPresent() || query.channel().isPresent() || query.label().isPresent()
                         || query.deadline().isPresent() || query.waiting() || query.unread()
                         || query.sort() != CaseQuery.Sort.DUE)
@@ -391,11 +393,14 @@ public class CasePages {
             List<CaseView.Attachment> files, boolean damaged, boolean shared, String css) {
     }
 
-    /** The saved views with their counts; the one whose filters the list shows is marked current. */
+    /**
+     * The saved views with their counts (-1 when {@code counts} is null); the one whose filters the
+     * list shows is marked current.
+     */
     public static List<ViewLink> views(CaseListQuery.Counts counts, CaseQuery query, Locale locale) {
         List<ViewLink> views = new ArrayList<>();
         for (CaseQuery.View v : CaseQuery.View.values()) {
-            long count = switch (v) {
+            long count = counts == null ? -1 : switch (v) {
                 case OPEN -> counts.open();
                 case ACKNOWLEDGE -> counts.toAcknowledge();
                 case WAITING -> counts.waiting();
