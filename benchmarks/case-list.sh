@@ -34,8 +34,7 @@ psql -At -d "$DB" -c "select 'cases: ' || count(*) from case_file" -c "select 'r
 
 STAFF="00000001-0000-4000-8000-000000000000"   # receives all 100,000 cases
 MINE="c.id in (select r.case_id from case_recipient r where r.staff_id = cast('$STAFF' as uuid))"
-COLUMNS="c.id, c.channel_id, c.status, c.received_on, c.next_deadline_on as due_on, c.last_activity_on, c.next_actor,
-  case when c.last_whistleblower_item > coalesce(rd.read_item, -1) then 1 else 0 end as unread"
+COLUMNS="c.id, c.channel_id, c.status, c.received_on, c.next_deadline_on as due_on, c.last_activity_on, c.next_actor, case when c.last_whistleblower_item > coalesce(rd.read_item, -1) then 1 else 0 end as unread"
 READS="left join case_read rd on rd.case_id = c.id and rd.staff_id = cast('$STAFF' as uuid)"
 URGENT_ORDER="order by c.next_deadline_on nulls last, c.received_on, c.id"
 CHANNEL="cast('00000003-0000-4000-8000-0000000000cc' as uuid)"
