@@ -125,7 +125,7 @@ class DeskCasesIT {
     @Order(2)
     void badListParametersAreRefusedClearlyAndEveryCaseShown() throws Exception {
         for (String query : List.of("status=closed", "channel=x'%20or%201=1", "label=%3Cscript%3E", "page=-1",
-                "sort=due;drop", "deadline=tomorrow")) {
+                "sort=due;drop", "deadline=tomorrow", "unread=maybe", "waiting=1%20or%201")) {
             HttpResponse<String> refused = inesBrowser.get("/desk/cases?" + query);
             assertEquals(400, refused.statusCode(), query);
             assertTrue(refused.body().contains("case-" + caseId), query);
