@@ -262,7 +262,15 @@ public class ChannelPages {
 
     @POST
     @Path("{id}/fields/{key}/remove")
-    public Response remove(@PathParam("id") UUID id, @PathParam("key") String key) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(@PathParam("id") UUID id, @PathParam("key") String key,
+            @jakarta.ws.rs.FormParam("confirm") String confirm) {
+        admin();
+        if (!"yes".equals(confirm)) {
+            Page page = overview(channels.get(id), List.of())
+                    .with("error", Messages.get(reader(), "channel.questionnaire.removeConfirmMissing"));
+            return Response.status(422).entity(page).build();
+        }
         return questionnaireStep(id, () -> channels.removeField(admin(), id, key));
     }
 

@@ -288,6 +288,14 @@ class CaseAccessIT {
         adminBrowser = new Browserless(deployed).signInStaff("access-adam-" + run, PASSWORD);
         assertEquals(303, adminBrowser.post("/admin/channels/" + channelId + "/recipients", "recipient", ines.id().toString(),
                 "recipient", otto.id().toString()).statusCode(), "Otto joins the channel after the report arrived");
+        HttpResponse<String> untickedWithdrawal = adminBrowser.post("/admin/channels/" + channelId + "/withdraw");
+        assertEquals(422, untickedWithdrawal.statusCode(), "withdrawing a channel needs its box ticked");
+        assertTrue(untickedWithdrawal.body().contains("Nothing was withdrawn"), untickedWithdrawal.body());
+        HttpResponse<String> untickedRemoval = adminBrowser.post("/admin/channels/" + channelId + "/fields/where/remove");
+        assertEquals(422, untickedRemoval.statusCode(), "removing a question needs its box ticked");
+        assertTrue(untickedRemoval.body().contains("Nothing was removed"), untickedRemoval.body());
+        assertTrue(new Browserless(deployed).get("/report/" + slug).body().contains("Where?"),
+                "the channel is still offered, with the question");
         HttpResponse<String> page = inesBrowser.get("/desk/cases/" + caseId + "/access");
         assertTrue(option(page, "assign-colleague", otto.id()), "a colleague of the channel may take it over");
         assertFalse(option(page, "assign-colleague", vera.id()), "one of another channel may not");
