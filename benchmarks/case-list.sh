@@ -34,17 +34,19 @@ psql -At -d "$DB" -c "select 'cases: ' || count(*) from case_file" -c "select 'r
 
 STAFF="00000001-0000-4000-8000-000000000000"   # receives all 100,000 cases
 MINE="c.id in (select r.case_id from case_recipient r where r.staff_id = cast('$STAFF' as uuid))"
-COLUMNS="c.id, c.channel_id, c.status, c.received_on, c.next_deadline_on as due_on"
+COLUMNS="c.id, c.channel_id, c.status, c.received_on, c.next_deadline_on as due_on, c.last_activity_on, c.next_actor, case when c.last_whistleblower_item > coalesce(rd.read_item, -1) then 1 else 0 end as unread"
+READS="left join case_read rd on rd.case_id = c.id and rd.staff_id = cast('$STAFF' as uuid)"
 URGENT_ORDER="order by c.next_deadline_on nulls last, c.received_on, c.id"
 CHANNEL="cast('00000003-0000-4000-8000-0000000000cc' as uuid)"
 
 view() { # name, extra where, order, offset; without a filter the count reads case_recipient alone, as CaseListSql does
   local count="select count(*) from case_file c where $MINE $2;"
+  case "$2" in *rd.*) count="select count(*) from case_file c $READS where $MINE $2;" ;; esac
   [ -n "$2" ] || count="select count(*) from (select r.case_id from case_recipient r where r.staff_id = cast('$STAFF' as uuid)) mine;"
   cat > "$WORK/$1.sql" <<SQL
 $count
-select $COLUMNS from case_file c where $MINE $2 $3 limit 50 offset $4;
-select case_id, label from case_label where case_id in (select p.id from (select $COLUMNS from case_file c where $MINE $2 $3 limit 50 offset $4) p) order by label;
+select $COLUMNS from case_file c $READS where $MINE $2 $3 limit 50 offset $4;
+select case_id, label from case_label where case_id in (select p.id from (select $COLUMNS from case_file c $READS where $MINE $2 $3 limit 50 offset $4) p) order by label;
 SQL
 }
 view default "" "$URGENT_ORDER" 0
@@ -57,9 +59,11 @@ view due_soon "and c.next_deadline_on between current_date and current_date + 7"
 view no_deadline "and c.next_deadline_on is null" "$URGENT_ORDER" 0
 view status_received "and c.status = 'RECEIVED'" "$URGENT_ORDER" 0
 view channel "and c.channel_id = $CHANNEL" "$URGENT_ORDER" 0
+view waiting "and c.next_actor = 'INVESTIGATORS'" "$URGENT_ORDER" 0
+view unread "and c.last_whistleblower_item > coalesce(rd.read_item, -1)" "$URGENT_ORDER" 0
 view label_finance_open "and c.id in (select l.case_id from case_label l where l.label = 'finance') and c.status = 'IN_INVESTIGATION'" "$URGENT_ORDER" 0
 
-VIEWS="default default_page_2 newest_page_40 oldest urgent overdue due_soon no_deadline status_received channel label_finance_open"
+VIEWS="default default_page_2 newest_page_40 oldest urgent overdue due_soon no_deadline status_received channel waiting unread label_finance_open"
 if [ -n "${CANDOR_BENCH_EXPLAIN:-}" ]; then # print the plans of every view's page and count, then stop
   for name in $VIEWS; do
     echo "== $name"

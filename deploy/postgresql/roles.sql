@@ -86,9 +86,10 @@ grant select (staff_id, public_armored) on investigator_key to :"intake_role";
 -- Cases: a report makes a case, its readers and its items (CaseStore.create); a reply code finds its
 -- case by the lookup handle and opens the whistleblower key stored in it (ContactSignIn); a
 -- message adds items and moves the last activity (CaseStore.append), after locking the case's row
--- (select ... for update needs an update right, which is this one column).
+-- (select ... for update needs an update right, which is one of these columns); it also records
+-- that the whistleblower wrote last, so that the desk's list shows whose turn it is (CaseFile.itemAdded).
 grant select, insert on case_file to :"intake_role";
-grant update (last_activity_on) on case_file to :"intake_role";
+grant update (last_activity_on, last_whistleblower_item, next_actor) on case_file to :"intake_role";
 grant select, insert on case_recipient, case_item to :"intake_role";
 
 -- Appeals: the whistleblower files one (Appeals.file) and sees its state and decision.
@@ -116,7 +117,7 @@ grant select, insert on stored_blob_chunk to :"intake_role";
 -- The budgets shared by the instances (intake pressure, failed sign-ins).
 grant select, insert, update, delete on budget_window to :"intake_role";
 
--- Nothing else: setup_state, setup_token, staff_recovery_code, staff_invitation, case_label,
+-- Nothing else: setup_state, setup_token, staff_recovery_code, staff_invitation, case_label, case_read,
 -- governance_job, search_index and search_indexed stay closed to the intake, as do
 -- update and delete on every case, item, appeal and channel, and the whole audit log for writing.
 

@@ -242,9 +242,21 @@ class CaseJourneyIT {
         assertTrue(messages.get(1).contains("scan.txt"), messages.get(1));
         whistleblower.screenshot("journey-conversation.png");
 
+        ines.open(portal.url("/desk/cases").toString(), "Your cases");
+        String row = ines.text("#case-" + caseId);
+        assertTrue(row.contains("New from the whistleblower"), "the list marks the answer: " + row);
+        assertTrue(row.contains("You"), "and says the investigator is next: " + row);
+        ines.screenshot("journey-desk-list-unread.png");
+        NarrowScreen.assertFits(ines.browser(), List.of(portal.url("/desk").toString(),
+                portal.url("/desk/cases").toString(), caseUrl, caseUrl + "/access", portal.url("/desk/search").toString(),
+                portal.url("/desk/key").toString()));
+
         ines.open(caseUrl, caseHeading());
         assertTrue(ines.text("main").contains("Here is the scan. The second payment went to a new account."),
                 "the investigator reads the answer");
+        ines.open(portal.url("/desk/cases").toString(), "Your cases");
+        assertFalse(ines.text("#case-" + caseId).contains("New from the whistleblower"), "read, the mark is gone");
+        ines.open(caseUrl, caseHeading());
         assertArrayEquals(SCAN, ines.download(By.linkText("scan.txt"), "scan.txt"), "and its file, decrypted");
     }
 
@@ -259,6 +271,7 @@ class CaseJourneyIT {
         whistleblowerSees("Your report is being investigated.",
                 List.of("received", "acknowledged", "assessment started", "investigation started"));
 
+        ines.click(By.cssSelector("#conclude > summary")); // concluding is final: its form is folded away until asked for
         ines.click(By.id("outcome-SUBSTANTIATED"));
         ines.fill("grounds", "   ");
         ines.submit("Conclude the case", caseHeading());

@@ -237,6 +237,7 @@ class SplitHostsIT {
             ines.submit(step[0], heading(plainCase));
             assertEquals(step[1], ines.text("#case-status"), step[0]);
         }
+        ines.click(By.cssSelector("#conclude > summary"));
         ines.click(By.id("outcome-SUBSTANTIATED"));
         ines.fill("grounds", "The invoice was paid twice; the money was recovered.");
         ines.submit("Conclude the case", heading(plainCase));

@@ -353,6 +353,12 @@ class StaffJourneyIT {
         assertTrue(verdict.contains("The audit log is intact."), verdict);
         assertTrue(verdict.matches("(?s).*\\d+ entries checked; the last is entry \\d+, with this hash:.*"), verdict);
         person.screenshot("oversight-audit-intact.png");
+
+        NarrowScreen.assertFits(browser, List.of(portal.url("/admin/staff").toString(),
+                portal.url("/admin/channels").toString(), channelPage, portal.url("/admin/retention").toString(),
+                portal.url("/admin/transparency").toString(), portal.url("/oversight/audit").toString(),
+                portal.url("/oversight/audit/verify").toString(), portal.url("/oversight/access").toString(),
+                portal.url("/oversight/appeals").toString()));
     }
 
     @Test

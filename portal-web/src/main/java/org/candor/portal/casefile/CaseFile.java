@@ -74,6 +74,19 @@ public class CaseFile {
     @Column(name = "last_activity_on", nullable = false)
     private LocalDate lastActivityOn;
 
+    /** The position of the latest item the whistleblower wrote: the report, a message, an appeal. */
+    @Column(name = "last_whistleblower_item", nullable = false)
+    private int lastWhistleblowerItem;
+
+    /** The position of the latest reply the investigators sent the whistleblower; null before the first. */
+    @Column(name = "last_reply_item")
+    private Integer lastReplyItem;
+
+    /** {@link #nextActor()}, stored so that the desk's list filters on it with an index. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "next_actor", length = 16)
+    private NextActor nextActor;
+
     @Column(name = "whistleblower_key", nullable = false, length = 32000)
     private String whistleblowerKey;
 
@@ -108,6 +121,7 @@ public class CaseFile {
         this.whistleblowerKey = Objects.requireNonNull(whistleblowerKey);
         this.whistleblowerFingerprint = Objects.requireNonNull(whistleblowerFingerprint);
         this.recipients.addAll(recipients);
+        this.lastWhistleblowerItem = 0;
         settleNextDeadline();
     }
 
@@ -194,6 +208,33 @@ public class CaseFile {
         return Optional.ofNullable(nextDeadlineOn);
     }
 
+    /** The position of the latest item the whistleblower wrote (0, the report, until they write again). */
+    public int lastWhistleblowerItem() {
+        return lastWhistleblowerItem;
+    }
+
+    /**
+     * Who acts next: the investigators while the case waits for its acknowledgement or the
+     * whistleblower's latest word is unanswered, the whistleblower once the investigators answered
+     * last; empty once concluded.
+     */
+    public Optional<NextActor> nextActor() {
+        return Optional.ofNullable(nextActor);
+    }
+
+    /** Records an item added at a position, so that the case knows who wrote last. */
+    public void itemAdded(ItemKind kind, int position) {
+        switch (kind) {
+            case REPORT, WHISTLEBLOWER_MESSAGE, APPEAL -> lastWhistleblowerItem = Math.max(lastWhistleblowerItem, position);
+            case INVESTIGATOR_REPLY, OUTCOME_GROUNDS -> lastReplyItem = Math.max(lastReplyItem == null ? -1 : lastReplyItem,
+                    position);
+            default -> {
+                // files, notes and appeal decisions do not change whose turn it is
+            }
+        }
+        settleNextDeadline();
+    }
+
     /** Records that something happened on a day (a message, a status change), for retention. */
     public void touch(LocalDate day) {
         if (day.isAfter(lastActivityOn)) {
@@ -238,9 +279,19 @@ public class CaseFile {
         touch(day);
     }
 
-    /** Keeps the stored deadline true to the status and dates; called by every verb that changes them. */
+    /**
+     * Keeps the stored deadline and next actor true to the status, dates and items; called by every
+     * verb that changes them.
+     */
     private void settleNextDeadline() {
         nextDeadlineOn = deadlines().next(status).orElse(null);
+        if (status == CaseStatus.CONCLUDED) {
+            nextActor = null;
+        } else if (status == CaseStatus.RECEIVED || lastReplyItem == null || lastReplyItem < lastWhistleblowerItem) {
+            nextActor = NextActor.INVESTIGATORS;
+        } else {
+            nextActor = NextActor.WHISTLEBLOWER;
+        }
     }
 
     @Override

@@ -26,9 +26,17 @@ public class CaseListQuery {
     @PersistenceContext(unitName = "candor")
     EntityManager em;
 
-    /** A case as the list shows it; {@code due} is its next deadline, empty once concluded. */
+    /**
+     * A case as the list shows it; {@code due} is its next deadline, empty once concluded; {@code
+     * nextActor} empty once concluded; {@code unread} when the whistleblower wrote something the
+     * investigator has not opened yet.
+     */
     public record Row(UUID id, UUID channelId, CaseStatus status, LocalDate receivedOn, Optional<LocalDate> due,
-            List<String> labels) {
+            LocalDate lastActivityOn, Optional<NextActor> nextActor, boolean unread, List<String> labels) {
+    }
+
+    /** The figures of the desk's start ({@link CaseListSql#counts}). */
+    public record Counts(long all, long open, long toAcknowledge, long overdue, long waiting, long unread) {
     }
 
     /** One page of rows and how many cases match over all pages. */
@@ -43,7 +51,9 @@ public class CaseListQuery {
             Object[] r = (Object[]) found;
             UUID id = JdbcValues.uuid(r[0]);
             rows.put(id, new Row(id, JdbcValues.uuid(r[1]), CaseStatus.valueOf((String) r[2]),
-                    JdbcValues.day(r[3]).orElseThrow(), JdbcValues.day(r[4]), new ArrayList<>()));
+                    JdbcValues.day(r[3]).orElseThrow(), JdbcValues.day(r[4]), JdbcValues.day(r[5]).orElseThrow(),
+                    Optional.ofNullable((String) r[6]).map(NextActor::valueOf), JdbcValues.number(r[7]) > 0,
+                    new ArrayList<>()));
         }
         if (!rows.isEmpty()) {
             for (Object found : query(CaseListSql.labels(List.copyOf(rows.keySet()))).getResultList()) {
@@ -52,6 +62,25 @@ public class CaseListQuery {
             }
         }
         return new Found(List.copyOf(rows.values()), total);
+    }
+
+    /** The figures of the desk's start, counted in one statement. */
+    public Counts counts(UUID staffId, LocalDate today) {
+        Object[] r = (Object[]) query(CaseListSql.counts(staffId, today)).getSingleResult();
+        return new Counts(JdbcValues.number(r[0]), JdbcValues.number(r[1]), JdbcValues.number(r[2]),
+                JdbcValues.number(r[3]), JdbcValues.number(r[4]), JdbcValues.number(r[5]));
+    }
+
+    /**
+     * Records that an investigator had a case's items up to {@code position} in front of them. In a
+     * transaction of its own: a reading that could not be recorded (two first openings at once)
+     * costs an "unread" mark, never the opening.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void markRead(UUID staffId, UUID caseId, int position) {
+        if (query(CaseListSql.markRead(staffId, caseId, position)).executeUpdate() == 0) {
+            query(CaseListSql.firstRead(staffId, caseId, position)).executeUpdate();
+        }
     }
 
     /** The labels on the investigator's cases, for the filter. */

@@ -42,6 +42,10 @@ public final class CaseListSql {
         /** No deadline is left (the case is concluded). */
         record None() implements Due {
         }
+
+        /** A deadline is pending (the case is open). */
+        record Pending() implements Due {
+        }
     }
 
     /** The order of the list. */
@@ -54,26 +58,52 @@ public final class CaseListSql {
         OLDEST
     }
 
-    /** The filters, order and page of a list; the label filter matches one label exactly. */
+    /**
+     * The filters, order and page of a list; the label filter matches one label exactly,
+     * {@code nextActor} keeps the cases waiting for one side, {@code unread} those with something
+     * from the whistleblower the investigator has not opened yet.
+     */
     public record Filter(Optional<CaseStatus> status, Optional<UUID> channel, Optional<String> label, Optional<Due> due,
-            Order order, int offset, int limit) {
+            Optional<NextActor> nextActor, boolean unread, Order order, int offset, int limit) {
+
+        /** Without the next actor and unread filters. */
+        public Filter(Optional<CaseStatus> status, Optional<UUID> channel, Optional<String> label, Optional<Due> due,
+                Order order, int offset, int limit) {
+            this(status, channel, label, due, Optional.empty(), false, order, offset, limit);
+        }
 
         boolean isEmpty() {
-            return status.isEmpty() && channel.isEmpty() && label.isEmpty() && due.isEmpty();
+            return status.isEmpty() && channel.isEmpty() && label.isEmpty() && due.isEmpty() && nextActor.isEmpty()
+                    && !unread;
         }
     }
 
     /** The investigator's cases: those sealed to them. One parameter, the staff id. */
     private static final String SEALED_TO = "select r.case_id from case_recipient r where r.staff_id = cast(? as uuid)";
 
-    private static final String COLUMNS = "c.id, c.channel_id, c.status, c.received_on, c.next_deadline_on as due_on";
+    private static final String COLUMNS = "c.id, c.channel_id, c.status, c.received_on, c.next_deadline_on as due_on,"
+            + " c.last_activity_on, c.next_actor,"
+            + " case when c.last_whistleblower_item > coalesce(rd.read_item, -1) then 1 else 0 end as unread";
+
+    /**
+     * What the investigator read of each case: at most one row per case, found by its primary key.
+     * One parameter, the staff id.
+     */
+    private static final String READS = " left join case_read rd on rd.case_id = c.id and rd.staff_id = cast(? as uuid)";
+
+    /** Whether the whistleblower wrote something after what the investigator last opened. */
+    private static final String UNREAD = "c.last_whistleblower_item > coalesce(rd.read_item, -1)";
 
     private CaseListSql() {
     }
 
-    /** One page of the list. Columns: id, channel_id, status, received_on, due_on. */
+    /**
+     * One page of the list, in one statement. Columns: id, channel_id, status, received_on, due_on,
+     * last_activity_on, next_actor, unread (1 or 0).
+     */
     public static Statement page(UUID staffId, Filter filter) {
         List<Object> parameters = new ArrayList<>();
+        parameters.add(staffId.toString());
         String where = where(staffId, filter, parameters);
         String order = switch (filter.order()) {
             case NEXT_DEADLINE -> " order by c.next_deadline_on nulls last, c.received_on, c.id";
@@ -82,7 +112,8 @@ public final class CaseListSql {
         };
         parameters.add(filter.limit());
         parameters.add(filter.offset());
-        return new Statement("select " + COLUMNS + " from case_file c" + where + order + " limit ? offset ?", parameters);
+        return new Statement("select " + COLUMNS + " from case_file c" + READS + where + order + " limit ? offset ?",
+                parameters);
     }
 
     /**
@@ -95,8 +126,48 @@ public final class CaseListSql {
             return new Statement("select count(*) from (" + SEALED_TO + ") mine", List.of(staffId.toString()));
         }
         List<Object> parameters = new ArrayList<>();
+        String reads = "";
+        if (filter.unread()) {
+            reads = READS;
+            parameters.add(staffId.toString());
+        }
         String where = where(staffId, filter, parameters);
-        return new Statement("select count(*) from case_file c" + where, parameters);
+        return new Statement("select count(*) from case_file c" + reads + where, parameters);
+    }
+
+    /**
+     * The figures of the desk's start, in one statement over the investigator's cases: all, open, waiting
+     * for the acknowledgement, overdue (next deadline before {@code today}), waiting for the
+     * investigators, and with something unread from the whistleblower. Columns in that order.
+     */
+    public static Statement counts(UUID staffId, LocalDate today) {
+        return new Statement("select count(*),"
+                + " coalesce(sum(case when c.next_deadline_on is not null then 1 else 0 end), 0),"
+                + " coalesce(sum(case when c.status = 'RECEIVED' then 1 else 0 end), 0),"
+                + " coalesce(sum(case when c.next_deadline_on < ? then 1 else 0 end), 0),"
+                + " coalesce(sum(case when c.next_actor = 'INVESTIGATORS' then 1 else 0 end), 0),"
+                + " coalesce(sum(case when " + UNREAD + " then 1 else 0 end), 0)"
+                + " from case_recipient m join case_file c on c.id = m.case_id" + READS
+                + " where m.staff_id = cast(? as uuid)",
+                List.of(today, staffId.toString(), staffId.toString()));
+    }
+
+    /**
+     * Records that an investigator opened a case when its latest item was at {@code position}: an
+     * update, and an insert when it changed nothing (the first opening). Parameters: position,
+     * staff id, case id; then staff id, case id, position.
+     */
+    public static Statement markRead(UUID staffId, UUID caseId, int position) {
+        return new Statement("update case_read set read_item = ? where staff_id = cast(? as uuid)"
+                + " and case_id = cast(? as uuid) and read_item < ?",
+                List.of(position, staffId.toString(), caseId.toString(), position));
+    }
+
+    /** The first opening: inserts the row {@link #markRead} found missing. */
+    public static Statement firstRead(UUID staffId, UUID caseId, int position) {
+        return new Statement("insert into case_read (staff_id, case_id, read_item) select cast(? as uuid), cast(? as uuid), ?"
+                + " where not exists (select 1 from case_read where staff_id = cast(? as uuid) and case_id = cast(? as uuid))",
+                List.of(staffId.toString(), caseId.toString(), position, staffId.toString(), caseId.toString()));
     }
 
     /** The labels of some cases. Columns: case_id, label. */
@@ -151,8 +222,16 @@ public final class CaseListSql {
                     parameters.add(upTo.day());
                 }
                 case Due.None none -> where.append(" and c.next_deadline_on is null");
+                case Due.Pending pending -> where.append(" and c.next_deadline_on is not null");
             }
         });
+        filter.nextActor().ifPresent(actor -> {
+            where.append(" and c.next_actor = ?");
+            parameters.add(actor.name());
+        });
+        if (filter.unread()) {
+            where.append(" and ").append(UNREAD);
+        }
         return where.toString();
     }
 }

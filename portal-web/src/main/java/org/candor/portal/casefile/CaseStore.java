@@ -63,7 +63,7 @@ public class CaseStore {
         recording(items.stream().map(StoredItem::blob).toList(), () -> {
             alsoInTheTransaction.run();
             cases.add(caseFile);
-            addItems(caseId, items, Optional.empty(), day, 0);
+            addItems(caseFile, items, Optional.empty(), day, 0);
         });
         announce(caseId);
         return caseId;
@@ -73,7 +73,7 @@ public class CaseStore {
     public void append(UUID caseId, List<StoredItem> items, Optional<UUID> author, LocalDate day) throws IOException {
         recording(items.stream().map(StoredItem::blob).toList(), () -> {
             CaseFile caseFile = cases.find(caseId).orElseThrow(() -> new IllegalStateException("no such case"));
-            addItems(caseId, items, author, day, cases.nextPosition(caseId));
+            addItems(caseFile, items, author, day, cases.nextPosition(caseId));
             caseFile.touch(day);
         });
         announce(caseId);
@@ -122,7 +122,8 @@ public class CaseStore {
         removeBlobs(items.stream().map(Resealed::oldBlob).toList());
     }
 
-    private void addItems(UUID caseId, List<StoredItem> items, Optional<UUID> author, LocalDate day, int first) {
+    private void addItems(CaseFile caseFile, List<StoredItem> items, Optional<UUID> author, LocalDate day, int first) {
+        UUID caseId = caseFile.id();
         int position = first;
         for (StoredItem item : items) {
             long size;
@@ -131,6 +132,7 @@ public class CaseStore {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+            caseFile.itemAdded(item.kind(), position);
             cases.addItem(new CaseItem(item.id(), caseId, position++, item.kind(), author.orElse(null), day, item.blob(), size));
         }
     }

@@ -263,7 +263,15 @@ public class ChannelPages {
 
     @POST
     @Path("{id}/fields/{key}/remove")
-    public Response remove(@PathParam("id") UUID id, @PathParam("key") String key) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(@PathParam("id") UUID id, @PathParam("key") String key,
+            @jakarta.ws.rs.FormParam("confirm") String confirm) {
+        admin();
+        if (!"yes".equals(confirm)) {
+            Page page = overview(channels.get(id), List.of())
+                    .with("error", Messages.get(reader(), "channel.questionnaire.removeConfirmMissing"));
+            return Response.status(422).entity(page).build();
+        }
         return questionnaireStep(id, () -> channels.removeField(admin(), id, key));
     }
 
@@ -291,10 +299,21 @@ public class ChannelPages {
         }
     }
 
+    /**
+     * Withdraws a published channel, only with its confirmation box ticked: without it (the
+     * browser's check removed, or no browser), nothing changes and the page says why (422).
+     */
     @POST
     @Path("{id}/withdraw")
-    public Response withdraw(@PathParam("id") UUID id) {
-        channels.withdraw(admin(), id);
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@PathParam("id") UUID id, @jakarta.ws.rs.FormParam("confirm") String confirm) {
+        SignedInStaff admin = admin();
+        if (!"yes".equals(confirm)) {
+            Page page = overview(channels.get(id), List.of())
+                    .with("error", Messages.get(reader(), "channel.withdraw.confirmMissing"));
+            return Response.status(422).entity(page).build();
+        }
+        channels.withdraw(admin, id);
         return backTo(id, "withdrawn");
     }
 

@@ -80,7 +80,10 @@ public class StaffAdministration {
     }
 
     @Transactional
-    public void disable(SignedInStaff administrator, UUID staffId) {
+    public void disable(SignedInStaff administrator, UUID staffId, boolean confirmed) {
+        if (!confirmed) {
+            throw new InvalidStaffInput("staffAdmin.disable.confirm");
+        }
         StaffMember member = target(administrator, staffId);
         if (member.id().equals(administrator.id())) {
             throw new InvalidStaffInput("staffAdmin.disable.self");

@@ -76,7 +76,7 @@ public class StaffPages {
         boolean confirmed = "yes".equals(confirm);
         try {
             switch (change) {
-                case "disable" -> administration.disable(me, staffId);
+                case "disable" -> administration.disable(me, staffId, confirmed);
                 case "enable" -> administration.enable(me, staffId);
                 case "reset-second-factor" -> administration.resetSecondFactor(me, staffId, confirmed);
                 case "grant" -> administration.grantRole(me, staffId, requireRole(role), confirmed);

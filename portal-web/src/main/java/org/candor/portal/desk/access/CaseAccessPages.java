@@ -64,8 +64,25 @@ public class CaseAccessPages {
     @Path("{change: grant|assign|revoke}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response change(@PathParam("id") String id, @PathParam("change") String change,
-            @FormParam("colleague") String colleague, @FormParam("version") String version) throws IOException {
-        return apply(id, CaseAccess.Change.valueOf(change.toUpperCase(Locale.ROOT)), colleague, version);
+            @FormParam("colleague") String colleague, @FormParam("version") String version,
+            @FormParam("confirm") String confirm) throws IOException {
+        CaseAccess.Change asked = CaseAccess.Change.valueOf(change.toUpperCase(Locale.ROOT));
+        if (asked == CaseAccess.Change.REVOKE && !"yes".equals(confirm)) {
+            return unconfirmed(id);
+        }
+        return apply(id, asked, colleague, version);
+    }
+
+    /**
+     * A revocation sent without its confirmation box ticked (the browser's own check removed, or no
+     * browser at all): nothing changes, and the page says why (422).
+     */
+    private Response unconfirmed(String id) {
+        SignedInStaff me = session.require(Role.INVESTIGATOR);
+        UUID caseId = caseId(id);
+        access.caseFor(me, caseId);
+        String error = Messages.get(Languages.of(request), "caseAccess.revoke.confirmMissing");
+        return Response.status(422).entity(page(me, caseId).with("error", error)).build();
     }
 
     private Response apply(String id, CaseAccess.Change change, String colleague, String version) throws IOException {

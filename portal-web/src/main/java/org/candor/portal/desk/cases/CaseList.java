@@ -28,6 +28,11 @@ public class CaseList {
         return new Listing(found.rows(), found.total(), query.page(), pages);
     }
 
+    /** The figures of the desk's start and of the saved views. */
+    public CaseListQuery.Counts counts(UUID staffId, LocalDate today) {
+        return cases.counts(staffId, today);
+    }
+
     /** The labels on the investigator's cases, for the filter. */
     public List<String> labelsInUse(UUID staffId) {
         return cases.labelsInUse(staffId);

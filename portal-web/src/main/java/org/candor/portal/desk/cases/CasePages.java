@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.candor.crypto.IntegrityCheckFailed;
 import org.candor.portal.casefile.CaseFile;
+import org.candor.portal.casefile.CaseListQuery;
 import org.candor.portal.casefile.CaseMessages;
 import org.candor.portal.casefile.upload.MessageForm;
 import org.candor.portal.casefile.upload.Multipart;
@@ -79,9 +80,18 @@ public class CasePages {
     @Context
     HttpServletRequest request;
 
-    /** A row of the list, every text ready. */
+    /**
+     * A row of the list, every text ready: {@code nextActor} says who acts next, {@code daysLeft}
+     * the days to the next deadline (negative once overdue), {@code unread} whether the
+     * whistleblower wrote something this investigator has not opened yet.
+     */
     public record ListRow(String id, String link, String channel, String status, String received, long ageDays,
-            String due, String standing, String standingText, List<String> labels) {
+            String due, String standing, String standingText, List<String> labels, String lastActivity,
+            String nextActor, String daysLeft, boolean unread) {
+    }
+
+    /** A saved view of the list: its link, name and how many cases it holds. */
+    public record ViewLink(String key, String link, String label, long count, boolean current) {
     }
 
     /** An option of a filter. */
@@ -90,14 +100,15 @@ public class CasePages {
 
     @GET
     public Response list(@QueryParam("status") String status, @QueryParam("channel") String channel,
-            @QueryParam("label") String label, @QueryParam("deadline") String deadline, @QueryParam("sort") String sort,
+            @QueryParam("label") String label, @QueryParam("deadline") String deadline,
+            @QueryParam("waiting") String waiting, @QueryParam("unread") String unread, @QueryParam("sort") String sort,
             @QueryParam("page") String page) {
         SignedInStaff me = session.require(Role.INVESTIGATOR);
         Locale locale = Languages.of(request);
         CaseQuery query;
         String error = null;
         try {
-            query = CaseQuery.parse(status, channel, label, deadline, sort, page);
+            query = CaseQuery.parse(status, channel, label, deadline, waiting, unread, sort, page);
         } catch (InvalidCaseInput e) {
             query = CaseQuery.all();
             error = Messages.get(locale, e.messageKey());
@@ -114,13 +125,18 @@ public class CasePages {
                     Messages.get(locale, "cases.status." + r.status().name()), r.receivedOn().toString(),
                     ChronoUnit.DAYS.between(r.receivedOn(), today), r.due().map(LocalDate::toString).orElse("–"),
                     standing.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    Messages.get(locale, "cases.standing." + standing.name()), r.labels());
+                    Messages.get(locale, "cases.standing." + standing.name()), r.labels(), r.lastActivityOn().toString(),
+                    Messages.get(locale, "cases.next." + r.nextActor().map(Enum::name).orElse("NONE")),
+                    r.due().map(d -> daysLeft(locale, ChronoUnit.DAYS.between(today, d))).orElse("–"),
+                    r.unread());
         }).toList();
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("status", query.status().map(Enum::name).orElse(""));
         filters.put("channel", query.channel().map(UUID::toString).orElse(""));
         filters.put("label", query.label().map(Label::value).orElse(""));
         filters.put("deadline", query.deadline().map(Enum::name).orElse(""));
+        filters.put("waiting", query.waiting() ? "yes" : "");
+        filters.put("unread", query.unread() ? "yes" : "");
         filters.put("sort", query.sort().name());
         CaseQuery q = query;
         Page view = Page.of("staff/desk/cases")
@@ -137,6 +153,14 @@ public class CasePages {
                         .toList())
                 .with("labels", list.labelsInUse(me.id()).stream()
                         .map(l -> new Choice(l, l, q.label().map(x -> x.value().equals(l)).orElse(false))).toList())
+                // without their counts: counting every view reads all the investigator's cases, which the
+                // list, one index range per page, must not (docs/benchmarks.md, "Case list")
+                .with("views", views(null, query, locale))
+                .with("filtered", query.status().isPresent() || query.channel().isPresent() || query.label().isPresent()
+                        || query.deadline().isPresent() || query.waiting() || query.unread()
+                        || query.sort() != CaseQuery.Sort.DUE)
+                .with("waiting", query.waiting())
+                .with("unread", query.unread())
                 .with("previous", listing.page() > 1 ? link(filters, listing.page() - 1) : "")
                 .with("next", listing.page() < listing.pages() ? link(filters, listing.page() + 1) : "")
                 .with("today", today.toString());
@@ -342,6 +366,8 @@ public class CasePages {
                 .with("standing", standing.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .with("standingText", Messages.get(locale, "cases.standing." + standing.name()))
                 .with("due", due.map(LocalDate::toString).orElse("–"))
+                .with("daysLeft", due.map(d -> daysLeft(locale, ChronoUnit.DAYS.between(today, d))).orElse(""))
+                .with("nextActor", Messages.get(locale, "cases.next." + caseFile.nextActor().map(Enum::name).orElse("NONE")))
                 .with("sealedInBrowser", caseFile.sealedInBrowser())
                 .with("moves", moves)
                 .with("mayConclude", caseFile.status().mayMoveTo(CaseStatus.CONCLUDED))
@@ -365,6 +391,44 @@ public class CasePages {
     /** An entry of the conversation, every text ready. */
     public record ConversationRow(String item, String kind, String on, String author, String text,
             List<CaseView.Attachment> files, boolean damaged, boolean shared, String css) {
+    }
+
+    /**
+     * The saved views with their counts (-1 when {@code counts} is null); the one whose filters the
+     * list shows is marked current.
+     */
+    public static List<ViewLink> views(CaseListQuery.Counts counts, CaseQuery query, Locale locale) {
+        List<ViewLink> views = new ArrayList<>();
+        for (CaseQuery.View v : CaseQuery.View.values()) {
+            long count = counts == null ? -1 : switch (v) {
+                case OPEN -> counts.open();
+                case ACKNOWLEDGE -> counts.toAcknowledge();
+                case WAITING -> counts.waiting();
+                case OVERDUE -> counts.overdue();
+                case UNREAD -> counts.unread();
+            };
+            CaseQuery shown = query.onPage(1);
+            boolean current = switch (v) {
+                case OPEN -> shown.equals(new CaseQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.of(CaseQuery.DeadlineFilter.OPEN), CaseQuery.Sort.DUE, 1));
+                case ACKNOWLEDGE -> shown.equals(new CaseQuery(Optional.of(CaseStatus.RECEIVED), Optional.empty(),
+                        Optional.empty(), Optional.empty(), CaseQuery.Sort.DUE, 1));
+                case WAITING -> shown.equals(new CaseQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), true, false, CaseQuery.Sort.DUE, 1));
+                case OVERDUE -> shown.equals(new CaseQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.of(CaseQuery.DeadlineFilter.OVERDUE), CaseQuery.Sort.DUE, 1));
+                case UNREAD -> shown.equals(new CaseQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), false, true, CaseQuery.Sort.DUE, 1));
+            };
+            views.add(new ViewLink(v.name().toLowerCase(Locale.ROOT), v.link(),
+                    Messages.get(locale, "cases.view." + v.name()), count, current));
+        }
+        return views;
+    }
+
+    /** "3 days left", "due today", "2 days overdue". */
+    static String daysLeft(Locale locale, long days) {
+        return days < 0 ? Messages.get(locale, "cases.daysOverdue", -days) : Messages.get(locale, "cases.daysLeft", days);
     }
 
     private List<Choice> choices(List<String> values, String selected, String prefix, Locale locale) {

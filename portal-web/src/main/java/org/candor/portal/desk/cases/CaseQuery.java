@@ -6,14 +6,16 @@ import java.util.Optional;
 import java.util.UUID;
 import org.candor.portal.casefile.CaseListSql;
 import org.candor.portal.casefile.CaseStatus;
+import org.candor.portal.casefile.NextActor;
 
 /**
- * What the investigator asked the case list for: filters (status, channel, label, deadline), an
- * order and a page. Parsed from the list's query parameters; anything unknown is refused with a
- * message key, and the list then shows every case instead.
+ * What the investigator asked the case list for: filters (status, channel, label, deadline, cases
+ * waiting for the investigators, cases with something unread), an order and a page. Parsed from
+ * the list's query parameters; anything unknown is refused with a message key, and the list then
+ * shows every case instead. The saved views of the desk ({@link View}) are such queries.
  */
 public record CaseQuery(Optional<CaseStatus> status, Optional<UUID> channel, Optional<Label> label,
-        Optional<DeadlineFilter> deadline, Sort sort, int page) {
+        Optional<DeadlineFilter> deadline, boolean waiting, boolean unread, Sort sort, int page) {
 
     /** Cases a page shows. */
     public static final int PAGE_SIZE = 50;
@@ -29,7 +31,34 @@ public record CaseQuery(Optional<CaseStatus> status, Optional<UUID> channel, Opt
         /** Overdue or due soon: what needs doing first. */
         URGENT,
         /** Concluded: no deadline left. */
-        NONE
+        NONE,
+        /** Open: a deadline is pending. */
+        OPEN
+    }
+
+    /** The desk's saved views: links to the list with their filters, counted on the desk's start. */
+    public enum View {
+        /** Every open case. */
+        OPEN("deadline=OPEN"),
+        /** Received, not yet acknowledged. */
+        ACKNOWLEDGE("status=RECEIVED"),
+        /** Waiting for the investigators: to acknowledge or to answer the whistleblower. */
+        WAITING("waiting=yes"),
+        /** Past their next deadline. */
+        OVERDUE("deadline=OVERDUE"),
+        /** With something from the whistleblower the investigator has not opened. */
+        UNREAD("unread=yes");
+
+        private final String query;
+
+        View(String query) {
+            this.query = query;
+        }
+
+        /** The list's address with this view's filters. */
+        public String link() {
+            return "/desk/cases?" + query;
+        }
     }
 
     /** The order of the list. */
@@ -48,27 +77,43 @@ public record CaseQuery(Optional<CaseStatus> status, Optional<UUID> channel, Opt
         }
     }
 
+    /** Without the waiting and unread filters. */
+    public CaseQuery(Optional<CaseStatus> status, Optional<UUID> channel, Optional<Label> label,
+            Optional<DeadlineFilter> deadline, Sort sort, int page) {
+        this(status, channel, label, deadline, false, false, sort, page);
+    }
+
     /** Every case, most urgent first. */
     public static CaseQuery all() {
         return new CaseQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Sort.DUE, 1);
     }
 
-    /** Parses the list's query parameters; blank means "any". */
+    /** Parses the list's query parameters without the waiting and unread filters; blank means "any". */
     public static CaseQuery parse(String status, String channel, String label, String deadline, String sort,
             String page) {
+        return parse(status, channel, label, deadline, null, null, sort, page);
+    }
+
+    /**
+     * Parses the list's query parameters; blank means "any", and {@code waiting} and {@code unread}
+     * take "yes" (or blank).
+     */
+    public static CaseQuery parse(String status, String channel, String label, String deadline, String waiting,
+            String unread, String sort, String page) {
         return new CaseQuery(
                 blank(status) ? Optional.empty() : Optional.of(enumOf(CaseStatus.class, status, "cases.filter.invalidStatus")),
                 blank(channel) ? Optional.empty() : Optional.of(uuid(channel)),
                 blank(label) ? Optional.empty() : Optional.of(Label.of(label)),
                 blank(deadline) ? Optional.empty()
                         : Optional.of(enumOf(DeadlineFilter.class, deadline, "cases.filter.invalidDeadline")),
+                yes(waiting), yes(unread),
                 blank(sort) ? Sort.DUE : enumOf(Sort.class, sort, "cases.filter.invalidSort"),
                 blank(page) ? 1 : pageNumber(page));
     }
 
     /** The same filters and order on another page. */
     public CaseQuery onPage(int number) {
-        return new CaseQuery(status, channel, label, deadline, sort, number);
+        return new CaseQuery(status, channel, label, deadline, waiting, unread, sort, number);
     }
 
     /** The query as the case list's SQL takes it, with the deadline filters as days counted from {@code today}. */
@@ -79,18 +124,30 @@ public record CaseQuery(Optional<CaseStatus> status, Optional<UUID> channel, Opt
             case DUE_SOON -> new CaseListSql.Due.Between(today, soon);
             case URGENT -> new CaseListSql.Due.UpTo(soon);
             case NONE -> new CaseListSql.Due.None();
+            case OPEN -> new CaseListSql.Due.Pending();
         });
         CaseListSql.Order order = switch (sort) {
             case DUE -> CaseListSql.Order.NEXT_DEADLINE;
             case NEWEST -> CaseListSql.Order.NEWEST;
             case OLDEST -> CaseListSql.Order.OLDEST;
         };
-        return new CaseListSql.Filter(status, channel, label.map(Label::value), due, order, offset(), PAGE_SIZE);
+        return new CaseListSql.Filter(status, channel, label.map(Label::value), due,
+                waiting ? Optional.of(NextActor.INVESTIGATORS) : Optional.empty(), unread, order, offset(), PAGE_SIZE);
     }
 
     /** Rows to skip for this page. */
     public int offset() {
         return (page - 1) * PAGE_SIZE;
+    }
+
+    private static boolean yes(String value) {
+        if (blank(value)) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("yes")) {
+            return true;
+        }
+        throw new InvalidCaseInput("cases.filter.invalidFlag");
     }
 
     private static boolean blank(String s) {

@@ -41,6 +41,7 @@ import org.candor.portal.blobstore.BlobId;
 import org.candor.portal.blobstore.BlobStore;
 import org.candor.portal.casefile.CaseFile;
 import org.candor.portal.casefile.CaseItem;
+import org.candor.portal.casefile.CaseListQuery;
 import org.candor.portal.casefile.CaseMessages;
 import org.candor.portal.casefile.CaseRecipient;
 import org.candor.portal.casefile.CaseRepository;
@@ -119,6 +120,9 @@ public class DeskCases {
     @Inject
     CaseMessages messages;
 
+    @Inject
+    CaseListQuery reads;
+
     Clock clock = Clock.systemUTC();
 
     /** The case if the investigator may open it; 404 otherwise. */
@@ -188,6 +192,13 @@ public class DeskCases {
         }
         audit.record(AuditEvent.of(AuditAction.CASE_CONTENTS_OPENED, actor(me)).about("case", caseId)
                 .with("part", "case").with("items", items.size()));
+        if (!items.isEmpty()) {
+            try {
+                reads.markRead(me.id(), caseId, items.getLast().position());
+            } catch (RuntimeException raced) {
+                // another opening of the same case recorded it first; the list shows it read either way
+            }
+        }
         return new CaseView(answers, attachments, conversation, reportDamaged, reportLanguage);
     }
 

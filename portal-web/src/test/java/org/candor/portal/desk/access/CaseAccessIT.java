@@ -219,7 +219,8 @@ class CaseAccessIT {
         refusals.put("revoke " + otto.id(), otto.username() + " cannot open this case");
         for (Map.Entry<String, String> refusal : refusals.entrySet()) {
             String[] form = refusal.getKey().split(" ", 2);
-            HttpResponse<String> refused = inesBrowser.post(base + form[0], "colleague", form[1], "version", version);
+            HttpResponse<String> refused = inesBrowser.post(base + form[0], "colleague", form[1], "version", version,
+                    "confirm", "yes");
             assertEquals(422, refused.statusCode(), refusal.getKey());
             assertTrue(refused.body().contains(refusal.getValue()), refusal.getKey() + ":\n" + refused.body());
         }
@@ -251,8 +252,13 @@ class CaseAccessIT {
     void aRevokedColleagueGets404AndTheirKeyOpensNothingStored() throws Exception {
         HttpResponse<String> page = inesBrowser.get("/desk/cases/" + caseId + "/access");
         String version = version(page);
-        HttpResponse<String> revoked = inesBrowser.post("/desk/cases/" + caseId + "/access/revoke",
+        HttpResponse<String> unticked = inesBrowser.post("/desk/cases/" + caseId + "/access/revoke",
                 "colleague", vera.id().toString(), "version", version);
+        assertEquals(422, unticked.statusCode(), "a revocation without its box ticked is refused");
+        assertTrue(unticked.body().contains("Nothing was changed"), unticked.body());
+        assertTrue(veraBrowser.get("/desk/cases").body().contains("case-" + caseId), "and the case stays in Vera's list");
+        HttpResponse<String> revoked = inesBrowser.post("/desk/cases/" + caseId + "/access/revoke",
+                "colleague", vera.id().toString(), "version", version, "confirm", "yes");
         assertEquals(303, revoked.statusCode(), revoked.body());
 
         assertEquals(404, veraBrowser.get("/desk/cases/" + caseId).statusCode());
@@ -268,7 +274,7 @@ class CaseAccessIT {
             }
         }
         HttpResponse<String> twice = inesBrowser.post("/desk/cases/" + caseId + "/access/revoke",
-                "colleague", vera.id().toString(), "version", version);
+                "colleague", vera.id().toString(), "version", version, "confirm", "yes");
         assertEquals(409, twice.statusCode(), "the same form sent twice changes nothing");
 
         Map<String, String> details = lastAudit("CASE_ACCESS_REVOKED");
@@ -282,6 +288,14 @@ class CaseAccessIT {
         adminBrowser = new Browserless(deployed).signInStaff("access-adam-" + run, PASSWORD);
         assertEquals(303, adminBrowser.post("/admin/channels/" + channelId + "/recipients", "recipient", ines.id().toString(),
                 "recipient", otto.id().toString()).statusCode(), "Otto joins the channel after the report arrived");
+        HttpResponse<String> untickedWithdrawal = adminBrowser.post("/admin/channels/" + channelId + "/withdraw");
+        assertEquals(422, untickedWithdrawal.statusCode(), "withdrawing a channel needs its box ticked");
+        assertTrue(untickedWithdrawal.body().contains("Nothing was withdrawn"), untickedWithdrawal.body());
+        HttpResponse<String> untickedRemoval = adminBrowser.post("/admin/channels/" + channelId + "/fields/where/remove");
+        assertEquals(422, untickedRemoval.statusCode(), "removing a question needs its box ticked");
+        assertTrue(untickedRemoval.body().contains("Nothing was removed"), untickedRemoval.body());
+        assertTrue(new Browserless(deployed).get("/report/" + slug).body().contains("Where?"),
+                "the channel is still offered, with the question");
         HttpResponse<String> page = inesBrowser.get("/desk/cases/" + caseId + "/access");
         assertTrue(option(page, "assign-colleague", otto.id()), "a colleague of the channel may take it over");
         assertFalse(option(page, "assign-colleague", vera.id()), "one of another channel may not");
@@ -303,7 +317,8 @@ class CaseAccessIT {
         assertEquals(otto.key().fingerprint(), details.get("fingerprint"));
 
         HttpResponse<String> last = ottoBrowser.post("/desk/cases/" + caseId + "/access/revoke",
-                "colleague", otto.id().toString(), "version", version(ottoBrowser.get("/desk/cases/" + caseId + "/access")));
+                "colleague", otto.id().toString(), "version", version(ottoBrowser.get("/desk/cases/" + caseId + "/access")),
+                "confirm", "yes");
         assertEquals(422, last.statusCode());
         assertTrue(last.body().contains("You are the only one who can open this case"), last.body());
         assertSealedTo(otto);

@@ -133,6 +133,59 @@ class CaseListSqlOnH2Test {
         }
     }
 
+    @Test
+    void aWhistleblowersWordIsUnreadUntilTheInvestigatorOpensTheCaseAndMakesItTheirTurn() throws Exception {
+        try (Connection c = h2.getConnection()) {
+            run(c, "update case_file set next_actor = 'WHISTLEBLOWER', last_reply_item = 1 where id in (?, ?)", soonFeedback,
+                    onTime);
+            read(c, ines, soonFeedback, 1);
+            read(c, ines, onTime, 1);
+            read(c, ines, concluded, 1);
+            read(c, ines, overdueAck, 0);
+        }
+        CaseQuery unread = new CaseQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, true,
+                CaseQuery.Sort.DUE, 1);
+        CaseQuery waiting = new CaseQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), true,
+                false, CaseQuery.Sort.DUE, 1);
+        assertEquals(List.of(), ids(unread), "every case read");
+        assertEquals(List.of(overdueAck), ids(waiting), "only the unacknowledged case waits for the investigators");
+
+        try (Connection c = h2.getConnection()) {
+            run(c, "update case_file set last_whistleblower_item = 2, next_actor = 'INVESTIGATORS' where id = ?", onTime);
+        }
+        assertEquals(List.of(onTime), ids(unread));
+        assertEquals(1L, count(unread));
+        assertEquals(List.of(overdueAck, onTime), ids(waiting));
+        assertEquals(List.of(4L, 3L, 1L, 1L, 2L, 1L), counts(ines), "all, open, to acknowledge, overdue, waiting, unread");
+
+        try (Connection c = h2.getConnection()) {
+            read(c, ines, onTime, 2);
+        }
+        assertEquals(List.of(), ids(unread), "opened again: read");
+        assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L), counts(otto), "otto's one case, never opened");
+    }
+
+    private void read(Connection c, UUID staff, UUID kase, int position) throws Exception {
+        for (CaseListSql.Statement statement : List.of(CaseListSql.markRead(staff, kase, position),
+                CaseListSql.firstRead(staff, kase, position))) {
+            try (PreparedStatement s = prepare(c, statement)) {
+                s.executeUpdate();
+            }
+        }
+    }
+
+    private List<Long> counts(UUID staff) throws Exception {
+        List<Long> counts = new ArrayList<>();
+        try (Connection c = h2.getConnection(); PreparedStatement s = prepare(c, CaseListSql.counts(staff, TODAY));
+                ResultSet rows = s.executeQuery()) {
+            rows.next();
+            for (int i = 1; i <= 6; i++) {
+                counts.add(rows.getLong(i));
+            }
+        }
+        return counts;
+    }
+
     private CaseQuery query(Optional<CaseStatus> status, Optional<Label> label, Optional<CaseQuery.DeadlineFilter> deadline,
             CaseQuery.Sort sort) {
         return new CaseQuery(status, Optional.empty(), label, deadline, sort, 1);
@@ -176,9 +229,9 @@ class CaseListSqlOnH2Test {
         LocalDate due = new Deadlines(received, Optional.ofNullable(acknowledged)).next(CaseStatus.valueOf(status))
                 .orElse(null);
         run(c, "insert into case_file (id, channel_id, lookup_handle, sealed_in_browser, status, received_on,"
-                + " acknowledged_on, next_deadline_on, last_activity_on, whistleblower_key, whistleblower_fingerprint)"
-                + " values (?, ?, ?, false, ?, ?, ?, ?, ?, 'k', 'f')", id, channel, id.toString(), status, received,
-                acknowledged, due, received);
+                + " acknowledged_on, next_deadline_on, last_activity_on, whistleblower_key, whistleblower_fingerprint,"
+                + " next_actor) values (?, ?, ?, false, ?, ?, ?, ?, ?, 'k', 'f', ?)", id, channel, id.toString(), status,
+                received, acknowledged, due, received, "CONCLUDED".equals(status) ? null : "INVESTIGATORS");
         run(c, "insert into case_recipient (case_id, staff_id, fingerprint) values (?, ?, 'f')", id, recipient);
         return id;
     }

@@ -125,7 +125,7 @@ class DeskCasesIT {
     @Order(2)
     void badListParametersAreRefusedClearlyAndEveryCaseShown() throws Exception {
         for (String query : List.of("status=closed", "channel=x'%20or%201=1", "label=%3Cscript%3E", "page=-1",
-                "sort=due;drop", "deadline=tomorrow")) {
+                "sort=due;drop", "deadline=tomorrow", "unread=maybe", "waiting=1%20or%201")) {
             HttpResponse<String> refused = inesBrowser.get("/desk/cases?" + query);
             assertEquals(400, refused.statusCode(), query);
             assertTrue(refused.body().contains("case-" + caseId), query);
@@ -199,10 +199,19 @@ class DeskCasesIT {
         assertListed("deadline=OVERDUE", caseId);
         assertListed("deadline=DUE_SOON", tamperedCase);
         assertListed("deadline=URGENT", caseId, tamperedCase);
+        assertListed(view("acknowledge"), caseId, tamperedCase);
+        assertListed(view("overdue"), caseId);
+        assertListed(view("waiting"), caseId, tamperedCase);
+        assertEquals(Map.of("open", 2L, "acknowledge", 2L, "waiting", 2L, "overdue", 1L), deskCounts(inesBrowser,
+                "open", "acknowledge", "waiting", "overdue"), "the desk's start counts what the views list");
         assertEquals(303, inesBrowser.post(path + "/status", "from", "RECEIVED", "to", "ACKNOWLEDGED").statusCode());
         assertListed("", tamperedCase, caseId);
         assertListed("deadline=OVERDUE");
         assertListed("deadline=URGENT", tamperedCase);
+        assertListed(view("acknowledge"), tamperedCase);
+        assertListed(view("overdue"));
+        assertEquals(Map.of("open", 2L, "acknowledge", 1L, "overdue", 0L), deskCounts(inesBrowser,
+                "open", "acknowledge", "overdue"));
         HttpResponse<String> twice = inesBrowser.post(path + "/status", "from", "RECEIVED", "to", "ACKNOWLEDGED");
         assertEquals(409, twice.statusCode());
         assertTrue(twice.body().contains("The case changed since this page was shown"));
@@ -230,6 +239,8 @@ class DeskCasesIT {
         assertListed("", tamperedCase, caseId);
         assertListed("deadline=URGENT", tamperedCase);
         assertListed("deadline=NONE", caseId);
+        assertListed(view("open"), tamperedCase);
+        assertListed(view("waiting"), tamperedCase);
         HttpResponse<String> concluded = inesBrowser.get(path);
         assertTrue(concluded.body().contains("Substantiated"));
         assertTrue(concluded.body().contains("the money was recovered"), "the grounds are sealed and open again");
@@ -287,6 +298,30 @@ class DeskCasesIT {
     }
 
     // --- helpers
+
+    /**
+     * The figures the desk's start shows for some of its views ("open", "acknowledge", "waiting",
+     * "overdue", "unread"), read from the page as a person reads them.
+     */
+    static Map<String, Long> deskCounts(Browserless staff, String... views) throws Exception {
+        HttpResponse<String> home = staff.get("/desk");
+        assertEquals(200, home.statusCode(), home.body());
+        assertFalse(home.body().contains("once whistleblowers report"), "with cases, the desk does not wait for them");
+        Map<String, Long> counts = new java.util.HashMap<>();
+        for (String v : views) {
+            Matcher m = Pattern.compile("id=\"count-" + v + "\">\\s*<a href=\"([^\"]+)\"><strong class=\"count\">(\\d+)</strong>")
+                    .matcher(home.body());
+            assertTrue(m.find(), "the desk's start counts " + v + ": " + home.body());
+            assertEquals(view(v), m.group(1).substring("/desk/cases?".length()), "the count links to its view");
+            counts.put(v, Long.parseLong(m.group(2)));
+        }
+        return counts;
+    }
+
+    /** The query of a saved view of the list, as its link on the list gives it. */
+    static String view(String name) {
+        return CaseQuery.View.valueOf(name.toUpperCase(java.util.Locale.ROOT)).link().substring("/desk/cases?".length());
+    }
 
     /** Asserts which of this class's cases the list shows for a query, in order. */
     private void assertListed(String query, UUID... expected) throws Exception {

@@ -17,7 +17,10 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.candor.crypto.Opener;
 import org.candor.crypto.ReplyCode;
 import org.candor.crypto.ReplyCodeDerivation;
@@ -133,6 +136,47 @@ class DeskWorkIT {
 
     @Test
     @Order(2)
+    void aWhistleblowersMessageMarksTheCaseInTheListUntilTheInvestigatorOpensIt() throws Exception {
+        assertEquals(303, inesBrowser.post("/desk/cases/" + caseId + "/status", "from", "RECEIVED", "to", "ACKNOWLEDGED")
+                .statusCode());
+        String row = listRow(inesBrowser.get("/desk/cases").body());
+        assertFalse(row.contains("unread-mark"), "she has read all there is: " + row);
+        assertTrue(row.contains(">Whistleblower<"), "she answered last, so the whistleblower is next: " + row);
+        assertFalse(inesBrowser.get("/desk/cases?" + DeskCasesIT.view("waiting")).body().contains("case-" + caseId));
+        assertEquals(Map.of("open", 1L, "waiting", 0L, "unread", 0L),
+                DeskCasesIT.deskCounts(inesBrowser, "open", "waiting", "unread"));
+
+        Browserless whistleblower = new Browserless(deployed);
+        assertEquals(303, whistleblower.post("/contact", "code", replyCode).statusCode());
+        HttpResponse<String> sent = whistleblower.multipart("/contact/messages",
+                Part.field("text", "Here is what the work-memo asked for."), Part.file("files", "", "text/plain", new byte[0]));
+        assertEquals(303, sent.statusCode(), sent.body());
+
+        String after = listRow(inesBrowser.get("/desk/cases").body());
+        assertTrue(after.contains("unread-mark"), "the list marks the whistleblower's new message: " + after);
+        assertTrue(after.contains(">You<"), "and says it is her turn: " + after);
+        assertTrue(inesBrowser.get("/desk/cases?" + DeskCasesIT.view("unread")).body().contains("case-" + caseId));
+        assertTrue(inesBrowser.get("/desk/cases?" + DeskCasesIT.view("waiting")).body().contains("case-" + caseId));
+        assertEquals(Map.of("open", 1L, "waiting", 1L, "unread", 1L),
+                DeskCasesIT.deskCounts(inesBrowser, "open", "waiting", "unread"));
+
+        assertEquals(200, inesBrowser.get("/desk/cases/" + caseId).statusCode(), "she opens the case");
+        String read = listRow(inesBrowser.get("/desk/cases").body());
+        assertFalse(read.contains("unread-mark"), "once opened, the mark is gone: " + read);
+        assertTrue(read.contains(">You<"), "but the answer is still hers to give: " + read);
+        assertFalse(inesBrowser.get("/desk/cases?" + DeskCasesIT.view("unread")).body().contains("case-" + caseId));
+        assertEquals(Map.of("waiting", 1L, "unread", 0L), DeskCasesIT.deskCounts(inesBrowser, "waiting", "unread"));
+    }
+
+    /** The list's row of this class's case. */
+    private static String listRow(String list) {
+        Matcher row = Pattern.compile("<tr[^>]*id=\"case-" + caseId + "\".*?</tr>", Pattern.DOTALL).matcher(list);
+        assertTrue(row.find(), "the case is listed: " + list);
+        return row.group();
+    }
+
+    @Test
+    @Order(3)
     void theWhistleblowerKeyOpensTheReplyButNotTheNote() throws Exception {
         String stored;
         try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
@@ -157,7 +201,7 @@ class DeskWorkIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void badRepliesAreRefusedClearlyAndLeaveNothing() throws Exception {
         String path = "/desk/cases/" + caseId;
         int before = itemCount(caseId);
@@ -181,7 +225,7 @@ class DeskWorkIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anOversightMemberMakesAKeyOnTheKeyPagesAndReachesNothingElseOfTheDesk() throws Exception {
         Seed.staffMember("work-olga-" + run, PASSWORD, "OVERSIGHT");
         olga = new Browserless(deployed);
@@ -206,10 +250,10 @@ class DeskWorkIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theDesksConclusionIsShownOnTheWhistleblowersStatusPage() throws Exception {
         String path = "/desk/cases/" + caseId;
-        for (String[] move : List.of(new String[] {"RECEIVED", "ACKNOWLEDGED"}, new String[] {"ACKNOWLEDGED", "IN_ASSESSMENT"},
+        for (String[] move : List.of(new String[] {"ACKNOWLEDGED", "IN_ASSESSMENT"},
                 new String[] {"IN_ASSESSMENT", "IN_INVESTIGATION"})) {
             assertEquals(303, inesBrowser.post(path + "/status", "from", move[0], "to", move[1]).statusCode());
         }
@@ -223,7 +267,7 @@ class DeskWorkIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void oversightReadsTheAppealWithItsKeyDecidesItAndTheWhistleblowerSeesTheDecision() throws Exception {
         Browserless whistleblower = new Browserless(deployed);
         assertEquals(303, whistleblower.post("/contact", "code", replyCode).statusCode());
@@ -275,7 +319,7 @@ class DeskWorkIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void oversightSeesWhoOpenedWhichCaseFilteredAndNoContents() throws Exception {
         HttpResponse<String> byCase = olga.get("/oversight/access?case=" + caseId);
         assertEquals(200, byCase.statusCode(), byCase.body());
@@ -301,7 +345,7 @@ class DeskWorkIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anExportIsOneFileGnuPgDecryptsHoldingAnswersConversationNotesAndFiles() throws Exception {
         HttpResponse<byte[]> export = inesBrowser.bytes("/desk/cases/" + caseId + "/export");
         assertEquals(200, export.statusCode(), new String(export.body(), StandardCharsets.UTF_8));

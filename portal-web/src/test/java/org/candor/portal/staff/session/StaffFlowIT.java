@@ -264,14 +264,18 @@ class StaffFlowIT {
                 .statusCode());
 
         assertEquals(200, investigator.get("/desk/key").statusCode());
-        assertEquals(200, admin.post("/admin/staff/" + investigatorId + "/disable").statusCode());
+        HttpResponse<String> unticked = admin.post("/admin/staff/" + investigatorId + "/disable");
+        assertEquals(422, unticked.statusCode(), "disabling an account needs its box ticked");
+        assertTrue(unticked.body().contains("Nothing was changed"), unticked.body());
+        assertEquals(200, investigator.get("/desk/key").statusCode(), "the account still works");
+        assertEquals(200, admin.post("/admin/staff/" + investigatorId + "/disable", "confirm", "yes").statusCode());
         HttpResponse<String> after = investigator.get("/desk/key");
         assertTrue(after.statusCode() / 100 == 3 && location(after).equals("/staff/sign-in"),
                 "a disabled account loses its session");
         HttpResponse<String> retry = investigator.post("/staff/sign-in", "username", investigatorName,
                 "password", INVESTIGATOR_PASSWORD);
         assertEquals(422, retry.statusCode(), "and cannot sign in");
-        assertEquals(422, admin.post("/admin/staff/" + staffId(ADMIN) + "/disable").statusCode(),
+        assertEquals(422, admin.post("/admin/staff/" + staffId(ADMIN) + "/disable", "confirm", "yes").statusCode(),
                 "an administrator cannot disable themselves");
     }
 
