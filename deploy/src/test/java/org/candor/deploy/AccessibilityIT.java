@@ -242,6 +242,10 @@ class AccessibilityIT {
                         assertEquals(1, browser.findElements(By.cssSelector("footer a[href='/accessibility']")).size(),
                                 page + " links to the accessibility statement in its footer");
                     }
+                    if (page.equals("/accessibility") && js) {
+                        assertTrue(browser.findElement(By.id("conformance")).getText().contains("WCAG"), "the statement says what it conforms to");
+                        Browser.screenshot(browser, "accessibility-statement-" + language + ".png");
+                    }
                     check(page, language, js);
                 }
                 open("/report/fraud");
