@@ -106,6 +106,7 @@ class ScreenshotTour {
         shot(admin, "14-admin-organisation.png");
         admin.open(portal.url("/admin/channels").toString(), "Channels");
         admin.click(By.linkText("Financial misconduct"), "Financial misconduct");
+        scrollTo(admin, "#questions-heading");
         shot(admin, "15-admin-channel.png");
 
         // Thirty reports arrive through the public form, as many people would send them.
@@ -160,7 +161,6 @@ class ScreenshotTour {
         whistleblower.fill("where", "Procurement, Werkstraße depot");
         whistleblower.fill("since", "Since about March this year");
         whistleblower.click(By.cssSelector("input[name=ongoing][value=yes]"));
-        scrollTo(whistleblower, "h1");
         shot(whistleblower, "02-report-form.png");
         Person phone = person("phone", 390, 844);
         phone.open(portal.url("/report/financial-misconduct?lang=en").toString(), "Financial misconduct");
@@ -191,7 +191,7 @@ class ScreenshotTour {
                 + "5,000 euro limit, so none needed a second signature. The invoices all come from the same small "
                 + "firm and name the same contact. I have not copied anything.");
         whistleblower.submit("Send the message", "Your report and the conversation");
-        scrollTo(whistleblower, "ol.messages");
+        scrollTo(whistleblower, "#messages-heading");
         shot(whistleblower, "04-contact-conversation.png");
         whistleblower.click(By.linkText("Status and deadlines"), "Status and deadlines");
         shot(whistleblower, "05-contact-status.png");
@@ -205,6 +205,7 @@ class ScreenshotTour {
         shot(miriam, "08-desk-case.png");
         miriam.open(portal.url("/desk/search").toString(), "Search your cases");
         search(miriam, "invoice", 3);
+        scrollTo(miriam, "#results-heading");
         shot(miriam, "09-desk-search.png");
 
         // The oversight verifies the audit log.
@@ -360,6 +361,9 @@ class ScreenshotTour {
                 .withEnvironment(Map.of("HOME", profile.toString()))
                 .build();
         ChromeDriver browser = new ChromeDriver(service, options);
+        // The window's size includes what headless Chromium keeps for its own frame: set the page's area exactly.
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
         Person person = new Person(browser, Browser.downloads(profile));
         people.add(person);
         return person;
@@ -370,9 +374,11 @@ class ScreenshotTour {
         System.out.println("screenshot: " + out.resolve(name));
     }
 
+    /** Scrolls a page just loaded (at its top) so that the element is near the top of the window, as a reader would. */
     private static void scrollTo(Person who, String css) {
         WebElement element = who.browser().findElement(By.cssSelector(css));
-        new org.openqa.selenium.interactions.Actions(who.browser()).scrollToElement(element).perform();
+        new org.openqa.selenium.interactions.Actions(who.browser())
+                .scrollByAmount(0, Math.max(0, element.getLocation().getY() - 24)).perform();
     }
 
     // --- what the portal holds before it starts -------------------------------------------------
