@@ -139,6 +139,7 @@ class BrowserSealedReportIT {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("sealed")));
         String main = browser.findElement(By.tagName("main")).getText();
         assertTrue(main.contains("encrypt your answers and files before they are sent"), main);
+        assertTrue(main.contains("except your answer to the one question marked as stored without encryption"), main);
         assertTrue(browser.findElement(By.id("clear-when")).getText().contains("stored without encryption"),
                 "the category question says its answer is kept in clear");
         browser.findElement(By.cssSelector("#sealed-keys summary")).click();

@@ -91,7 +91,9 @@ class IntakeIT {
         String note = Browserless.byId(form, "clear-when");
         assertTrue(note.contains("stored without encryption") && note.contains("Everything else"),
                 "the category question tells the whistleblower its answer is kept in clear: " + note);
-        assertEquals(1, form.split("stored without encryption", -1).length - 1, "only under the category question");
+        assertEquals(2, form.split("stored without encryption", -1).length - 1,
+                "under the category question, and in what the browser path promises");
+        assertTrue(Browserless.byId(form, "sealed-available").contains("except your answer to the one question marked"));
         TimeUnit.MILLISECONDS.sleep(1100); // people take time to fill in a form; so must a test
         HttpResponse<String> received = post(new Multipart()
                 .field("token", token(form))

@@ -53,7 +53,12 @@ public record ReportForm(String slug, String name, String description, List<Fiel
     public record Option(String key, String label, boolean chosen) {
     }
 
-    /** Whether the form came back refused: its page then opens with a summary of what to fix. */
+    /** Whether one question is the channel's category, whose answer is stored unencrypted. */
+    public boolean hasCategory() {
+        return fields.stream().anyMatch(Field::category);
+    }
+
+        /** Whether the form came back refused: its page then opens with a summary of what to fix. */
     public boolean hasProblems() {
         return !formProblems.isEmpty() || filesWereDropped || !fieldsWithProblems().isEmpty();
     }
