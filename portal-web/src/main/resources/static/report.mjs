@@ -12,6 +12,13 @@ import {
 export {ALPHABET, TEST_VECTOR, checks, cleanName, cleanType, derive, display, newReplyCode, selfTest}
   from '/static/sealing.mjs';
 
+/** The key of the option chosen for the channel's category question, or null. */
+function categoryOf(answers, fields) {
+  const field = fields.find(f => f.category === true && f.type === 'SINGLE_CHOICE');
+  const values = field ? answers[field.key] || [] : [];
+  return values.length === 1 && field.options.includes(values[0]) ? values[0] : null;
+}
+
 /**
  * The one form of case key the portal accepts (docs/protocol.md, "Case keys"): every key and
  * self-signature dated 2000-01-01T00:00:00Z, never this device's clock, and the secret parts
@@ -344,6 +351,12 @@ async function enhance() {
       body.append('token', channel.described.token);
       body.append('prehandle', preHandle);
       body.append('whistleblower-key', new Blob([privateKey.write()], {type: 'application/pgp-keys'}), 'sealed');
+      // The one answer sent in clear, as the form says under its question: the option's key of the
+      // channel's category question, for sorting (docs/protocol.md, "Sealed in the browser").
+      const category = categoryOf(report.answers, channel.described.fields);
+      if (category !== null) {
+        body.append('category', category);
+      }
       body.append('report', sealed.report, 'sealed');
       files.forEach((f, i) => body.append('file-' + f.item, sealed.files[i], 'sealed'));
       show(phase.dataset.uploading, 0);

@@ -92,7 +92,8 @@ class BrowserSealedReportIT {
     static void start() throws Exception {
         Seed seed = RunningPortal.seedBeforeStart(data(), temp());
         investigator = seed.addInvestigator("ines", INES_PASSWORD, PASSPHRASE);
-        seed.addPublishedChannel(SLUG, Seed.sampleQuestionnaire(4 * 1024 * 1024), true, 4 * 1024 * 1024, investigator.id());
+        // "Still going on?" is the channel's category: its option's key travels in clear beside the sealed parts
+        seed.addPublishedChannel(SLUG, Seed.categorisedQuestionnaire(4 * 1024 * 1024), true, 4 * 1024 * 1024, investigator.id());
         seed.addPublishedChannel(LARGE, Seed.sampleQuestionnaire(LARGE_BYTES), true, LARGE_BYTES, investigator.id());
         portal = RunningPortal.start(data(), temp());
         browser = Browser.withJavaScript(work.resolve("browser"), "Mozilla/5.0 (" + CANARY + "-agent)");
@@ -138,6 +139,9 @@ class BrowserSealedReportIT {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("sealed")));
         String main = browser.findElement(By.tagName("main")).getText();
         assertTrue(main.contains("encrypt your answers and files before they are sent"), main);
+        assertTrue(main.contains("except your answer to the one question marked as stored without encryption"), main);
+        assertTrue(browser.findElement(By.id("clear-when")).getText().contains("stored without encryption"),
+                "the category question says its answer is kept in clear");
         browser.findElement(By.cssSelector("#sealed-keys summary")).click();
         String fingerprint = investigator.key().fingerprint().replaceAll("(.{4})(?!$)", "$1 ");
         assertEquals(fingerprint, browser.findElement(By.cssSelector("#sealed-fingerprints code")).getText());
@@ -320,13 +324,14 @@ class BrowserSealedReportIT {
         Map<String, byte[]> items = new LinkedHashMap<>();
         ReportContents report = null;
         try (Connection c = DriverManager.getConnection(h2()); PreparedStatement s = c.prepareStatement(
-                "select i.id, i.kind, i.blob_id, f.sealed_in_browser from case_item i join case_file f on f.id = i.case_id"
+                "select i.id, i.kind, i.blob_id, f.sealed_in_browser, f.category from case_item i join case_file f on f.id = i.case_id"
                         + " join channel c on c.id = f.channel_id where c.slug = ? order by i.position")) {
             s.setString(1, SLUG);
             try (ResultSet rows = s.executeQuery();
                     UnlockedKey key = investigator.key().unlock(PASSPHRASE)) {
                 while (rows.next()) {
                     assertTrue(rows.getBoolean(4), "the case says it was sealed in the browser");
+                    assertEquals("yes", rows.getString(5), "the browser sent the category option's key beside the sealed report");
                     String blob = rows.getString(3);
                     try (InputStream in = Files.newInputStream(RunningPortal.blob(data(), blob))) {
                         byte[] plain = Opener.with(key).openAll(in, 16 << 20);

@@ -87,6 +87,14 @@ public class CaseFile {
     @Column(name = "next_actor", length = 16)
     private NextActor nextActor;
 
+    /**
+     * The key of the option chosen for the channel's category question, kept in clear so that the
+     * desk can sort by it ({@link org.candor.portal.channel.Questionnaire#category()}); null when
+     * there is none. An option's key, never free text.
+     */
+    @Column(length = 64)
+    private String category;
+
     @Column(name = "whistleblower_key", nullable = false, length = 32000)
     private String whistleblowerKey;
 
@@ -125,12 +133,35 @@ public class CaseFile {
         settleNextDeadline();
     }
 
+    /**
+     * A case just received, filed under a category: the key of an option of the channel's
+     * category question.
+     */
+    public CaseFile(UUID id, UUID channelId, LookupHandle handle, boolean sealedInBrowser, LocalDate receivedOn,
+            String whistleblowerKey, String whistleblowerFingerprint, Set<CaseRecipient> recipients,
+            Optional<String> category) {
+        this(id, channelId, handle, sealedInBrowser, receivedOn, whistleblowerKey, whistleblowerFingerprint, recipients);
+        this.category = category.filter(CaseFile::isCategoryKey).orElse(null);
+        if (category.isPresent() && this.category == null) {
+            throw new IllegalArgumentException("a category is an option's key");
+        }
+    }
+
+    private static boolean isCategoryKey(String key) {
+        return key.length() <= 64 && key.matches("[a-z0-9][a-z0-9_-]*");
+    }
+
     public UUID id() {
         return id;
     }
 
     public UUID channelId() {
         return channelId;
+    }
+
+    /** The key of the option chosen for the channel's category question, if the case has one. */
+    public Optional<String> category() {
+        return Optional.ofNullable(category);
     }
 
     public boolean sealedInBrowser() {

@@ -29,10 +29,12 @@ public class CaseListQuery {
     /**
      * A case as the list shows it; {@code due} is its next deadline, empty once concluded; {@code
      * nextActor} empty once concluded; {@code unread} when the whistleblower wrote something the
-     * investigator has not opened yet.
+     * investigator has not opened yet; {@code category} the key of the option chosen for the
+     * channel's category question, if any.
      */
     public record Row(UUID id, UUID channelId, CaseStatus status, LocalDate receivedOn, Optional<LocalDate> due,
-            LocalDate lastActivityOn, Optional<NextActor> nextActor, boolean unread, List<String> labels) {
+            LocalDate lastActivityOn, Optional<NextActor> nextActor, boolean unread, List<String> labels,
+            Optional<String> category) {
     }
 
     /** The figures of the desk's start ({@link CaseListSql#counts}). */
@@ -53,7 +55,7 @@ public class CaseListQuery {
             rows.put(id, new Row(id, JdbcValues.uuid(r[1]), CaseStatus.valueOf((String) r[2]),
                     JdbcValues.day(r[3]).orElseThrow(), JdbcValues.day(r[4]), JdbcValues.day(r[5]).orElseThrow(),
                     Optional.ofNullable((String) r[6]).map(NextActor::valueOf), JdbcValues.number(r[7]) > 0,
-                    new ArrayList<>()));
+                    new ArrayList<>(), JdbcValues.text(r[8])));
         }
         if (!rows.isEmpty()) {
             for (Object found : query(CaseListSql.labels(List.copyOf(rows.keySet()))).getResultList()) {

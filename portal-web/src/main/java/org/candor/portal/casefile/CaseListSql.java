@@ -61,12 +61,20 @@ public final class CaseListSql {
     /**
      * The filters, order and page of a list; the label filter matches one label exactly,
      * {@code nextActor} keeps the cases waiting for one side, {@code unread} those with something
-     * from the whistleblower the investigator has not opened yet.
+     * from the whistleblower the investigator has not opened yet, {@code category} those filed
+     * under one category option's key (a range of {@code case_file_by_category}).
      */
     public record Filter(Optional<CaseStatus> status, Optional<UUID> channel, Optional<String> label, Optional<Due> due,
-            Optional<NextActor> nextActor, boolean unread, Order order, int offset, int limit) {
+            Optional<NextActor> nextActor, boolean unread, Order order, int offset, int limit,
+            Optional<String> category) {
 
-        /** Without the next actor and unread filters. */
+        /** Without the category filter. */
+        public Filter(Optional<CaseStatus> status, Optional<UUID> channel, Optional<String> label, Optional<Due> due,
+                Optional<NextActor> nextActor, boolean unread, Order order, int offset, int limit) {
+            this(status, channel, label, due, nextActor, unread, order, offset, limit, Optional.empty());
+        }
+
+        /** Without the next actor, unread and category filters. */
         public Filter(Optional<CaseStatus> status, Optional<UUID> channel, Optional<String> label, Optional<Due> due,
                 Order order, int offset, int limit) {
             this(status, channel, label, due, Optional.empty(), false, order, offset, limit);
@@ -74,7 +82,7 @@ public final class CaseListSql {
 
         boolean isEmpty() {
             return status.isEmpty() && channel.isEmpty() && label.isEmpty() && due.isEmpty() && nextActor.isEmpty()
-                    && !unread;
+                    && !unread && category.isEmpty();
         }
     }
 
@@ -83,7 +91,8 @@ public final class CaseListSql {
 
     private static final String COLUMNS = "c.id, c.channel_id, c.status, c.received_on, c.next_deadline_on as due_on,"
             + " c.last_activity_on, c.next_actor,"
-            + " case when c.last_whistleblower_item > coalesce(rd.read_item, -1) then 1 else 0 end as unread";
+            + " case when c.last_whistleblower_item > coalesce(rd.read_item, -1) then 1 else 0 end as unread,"
+            + " c.category";
 
     /**
      * What the investigator read of each case: at most one row per case, found by its primary key.
@@ -99,7 +108,7 @@ public final class CaseListSql {
 
     /**
      * One page of the list, in one statement. Columns: id, channel_id, status, received_on, due_on,
-     * last_activity_on, next_actor, unread (1 or 0).
+     * last_activity_on, next_actor, unread (1 or 0), category (an option's key, or null).
      */
     public static Statement page(UUID staffId, Filter filter) {
         List<Object> parameters = new ArrayList<>();
@@ -201,6 +210,10 @@ public final class CaseListSql {
         filter.channel().ifPresent(channel -> {
             where.append(" and c.channel_id = cast(? as uuid)");
             parameters.add(channel.toString());
+        });
+        filter.category().ifPresent(category -> {
+            where.append(" and c.category = ?");
+            parameters.add(category);
         });
         filter.label().ifPresent(label -> {
             where.append(" and c.id in (select l.case_id from case_label l where l.label = ?)");

@@ -57,9 +57,22 @@ public class CaseStore {
     public UUID createReceived(UUID channelId, LookupHandle handle, boolean sealedInBrowser, LocalDate day,
             WhistleblowerKey whistleblowerKey, Set<CaseRecipient> recipients, List<StoredItem> items,
             Runnable alsoInTheTransaction) throws IOException {
+        return createReceived(channelId, handle, sealedInBrowser, day, whistleblowerKey, recipients, items,
+                Optional.empty(), alsoInTheTransaction);
+    }
+
+    /**
+     * {@link #createReceived(UUID, LookupHandle, boolean, LocalDate, WhistleblowerKey, Set, List, Runnable)}
+     * for a case filed under a category: the key of an option of the channel's category question,
+     * checked by the caller against the channel's questionnaire.
+     */
+    public UUID createReceived(UUID channelId, LookupHandle handle, boolean sealedInBrowser, LocalDate day,
+            WhistleblowerKey whistleblowerKey, Set<CaseRecipient> recipients, List<StoredItem> items,
+            Optional<String> category, Runnable alsoInTheTransaction) throws IOException {
         UUID caseId = UUID.randomUUID();
         CaseFile caseFile = new CaseFile(caseId, channelId, handle, sealedInBrowser, day,
-                Base64.getEncoder().encodeToString(whistleblowerKey.toStorage()), whistleblowerKey.fingerprint(), recipients);
+                Base64.getEncoder().encodeToString(whistleblowerKey.toStorage()), whistleblowerKey.fingerprint(), recipients,
+                category);
         recording(items.stream().map(StoredItem::blob).toList(), () -> {
             alsoInTheTransaction.run();
             cases.add(caseFile);

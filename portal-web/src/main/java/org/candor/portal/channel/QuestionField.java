@@ -22,9 +22,13 @@ import org.candor.portal.platform.i18n.Languages;
  * @param options for choice kinds, at least two options with distinct keys and labels; else empty
  * @param maxFiles for {@link FieldType#FILE}, the most files; else 0
  * @param maxFileBytes for {@link FieldType#FILE}, the largest file in bytes; else 0
+ * @param category whether this is the channel's category: the one question whose answer, an
+ *     option's key, is stored in clear on the case so that investigators can sort reports by it
+ *     (docs/design.md property 1). Only a {@link FieldType#SINGLE_CHOICE} can be it, never a text;
+ *     a questionnaire has at most one ({@link Questionnaire})
  */
 public record QuestionField(String key, FieldType type, LocalizedText label, LocalizedText help, boolean required,
-        int maxLength, List<ChoiceOption> options, int maxFiles, long maxFileBytes) {
+        int maxLength, List<ChoiceOption> options, int maxFiles, long maxFileBytes, boolean category) {
 
     public static final int MAX_LABEL = 300;
     public static final int MAX_HELP = 1000;
@@ -71,6 +75,21 @@ public record QuestionField(String key, FieldType type, LocalizedText label, Loc
             maxFiles = 0;
             maxFileBytes = 0;
         }
+        if (category && type != FieldType.SINGLE_CHOICE) {
+            throw new InvalidChannelInput("channel.field.category.singleChoiceOnly");
+        }
+    }
+
+    /** A question that is not the channel's category. */
+    public QuestionField(String key, FieldType type, LocalizedText label, LocalizedText help, boolean required,
+            int maxLength, List<ChoiceOption> options, int maxFiles, long maxFileBytes) {
+        this(key, type, label, help, required, maxLength, options, maxFiles, maxFileBytes, false);
+    }
+
+    /** This question marked as the channel's category, or not; refused unless it is a single choice. */
+    public QuestionField asCategory(boolean isCategory) {
+        return new QuestionField(key, type, label, help, required, maxLength, options, maxFiles, maxFileBytes,
+                isCategory);
     }
 
     private static void checkOptions(List<ChoiceOption> options) {

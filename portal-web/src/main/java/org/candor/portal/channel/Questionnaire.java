@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,44 @@ public record Questionnaire(List<QuestionField> fields) {
                 throw new InvalidChannelInput("channel.field.key.duplicate", field.key());
             }
         }
+        if (fields.stream().filter(QuestionField::category).count() > 1) {
+            throw new InvalidChannelInput("channel.questionnaire.oneCategory");
+        }
+    }
+
+    /**
+     * The question marked as the channel's category, if one is: its answer (an option's key) is
+     * the one answer stored in clear on a case, for sorting (docs/design.md property 1).
+     */
+    public Optional<QuestionField> category() {
+        return fields.stream().filter(QuestionField::category).findFirst();
+    }
+
+    /**
+     * The category a case of these answers is filed under: the key of the option chosen for the
+     * category question, taken from answers that passed {@link #check}; empty when the channel
+     * marks no category or the question was left unanswered.
+     */
+    public Optional<String> categoryOf(Map<String, List<String>> accepted) {
+        return category().flatMap(field -> accepted.getOrDefault(field.key(), List.of()).stream().findFirst())
+                .filter(key -> category().flatMap(field -> field.option(key)).isPresent());
+    }
+
+    /**
+     * The label of a category option in a language, for the desk; the key itself when the option
+     * is no longer one of the category question's (the administrator changed it since).
+     */
+    public String categoryLabel(String optionKey, Locale language) {
+        return category().flatMap(field -> field.option(optionKey)).map(o -> o.label().in(language)).orElse(optionKey);
+    }
+
+    /**
+     * Whether a category sent beside a report sealed in the browser may be stored: the key of one
+     * of the category question's options. The server cannot check that it is the answer sealed in
+     * the report (docs/protocol.md).
+     */
+    public boolean isCategoryOption(String optionKey) {
+        return category().flatMap(field -> field.option(optionKey)).isPresent();
     }
 
     public Optional<QuestionField> field(String key) {

@@ -27,7 +27,9 @@ import java.util.Map;
  * Reading goes through the same constructors as editing, so a stored questionnaire that no
  * longer passes validation fails loudly instead of rendering a broken form.
  *
- * <p>The document holds configuration only: never an answer.
+ * <p>The document holds configuration only: never an answer. Members added after format 1 was
+ * first written (such as {@code category}) are optional when read, so that older documents read
+ * as before.
  */
 @Converter
 public class QuestionnaireJson implements AttributeConverter<Questionnaire, String> {
@@ -55,7 +57,8 @@ public class QuestionnaireJson implements AttributeConverter<Questionnaire, Stri
                     .add("maxLength", field.maxLength())
                     .add("options", options)
                     .add("maxFiles", field.maxFiles())
-                    .add("maxFileBytes", field.maxFileBytes()));
+                    .add("maxFileBytes", field.maxFileBytes())
+                    .add("category", field.category()));
         }
         return JSON.createObjectBuilder().add("format", FORMAT).add("fields", fields).build().toString();
     }
@@ -107,7 +110,9 @@ public class QuestionnaireJson implements AttributeConverter<Questionnaire, Stri
                     field.getInt("maxLength"),
                     options,
                     field.getInt("maxFiles"),
-                    field.getJsonNumber("maxFileBytes").longValueExact()));
+                    field.getJsonNumber("maxFileBytes").longValueExact(),
+                    // absent in documents stored before categories existed: not the category
+                    field.getBoolean("category", false)));
         }
         return new Questionnaire(fields);
     }

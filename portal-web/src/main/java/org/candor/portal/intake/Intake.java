@@ -142,8 +142,10 @@ public class Intake {
                         reading.attachments);
                 List<CaseStore.StoredItem> items = SealedBlobs.commit(UUID.randomUUID(), ItemKind.REPORT,
                         sealed.document(report.toJson()), reading.files);
+                // the one answer kept in clear: the key of the category option chosen, if the channel marks one
                 UUID caseId = caseStore.createReceived(channel.id(), replyCodes.handle(code), false, today,
-                        whistleblowerKey, current.caseRecipients(), items, () -> token.ifPresent(tokens::recordUse));
+                        whistleblowerKey, current.caseRecipients(), items,
+                        channel.questionnaire().categoryOf(check.accepted()), () -> token.ifPresent(tokens::recordUse));
                 Deadlines deadlines = Deadlines.receivedOn(today);
                 return new SubmissionOutcome.Received(caseId, code.display(), today, deadlines.acknowledgeBy(),
                         deadlines.feedbackBy());

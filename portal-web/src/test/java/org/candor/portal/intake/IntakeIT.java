@@ -78,7 +78,7 @@ class IntakeIT {
         investigator = Seed.investigator("intake-" + UUID.randomUUID().toString().substring(0, 8), "a long sign-in password",
                 PASSPHRASE);
         slug = "intake-" + UUID.randomUUID().toString().substring(0, 8);
-        Questionnaire questionnaire = Seed.sampleQuestionnaire(2 * 1024 * 1024);
+        Questionnaire questionnaire = Seed.categorisedQuestionnaire(2 * 1024 * 1024);
         Seed.publishedChannel(slug, questionnaire, true, 2 * 1024 * 1024, investigator.id());
     }
 
@@ -88,6 +88,12 @@ class IntakeIT {
         String form = get("/report/" + slug).body();
         assertTrue(form.contains("enctype=\"multipart/form-data\""));
         assertTrue(form.contains("What happened?"));
+        String note = Browserless.byId(form, "clear-when");
+        assertTrue(note.contains("stored without encryption") && note.contains("Everything else"),
+                "the category question tells the whistleblower its answer is kept in clear: " + note);
+        assertEquals(2, form.split("stored without encryption", -1).length - 1,
+                "under the category question, and in what the browser path promises");
+        assertTrue(Browserless.byId(form, "sealed-available").contains("except your answer to the one question marked"));
         TimeUnit.MILLISECONDS.sleep(1100); // people take time to fill in a form; so must a test
         HttpResponse<String> received = post(new Multipart()
                 .field("token", token(form))
@@ -106,14 +112,15 @@ class IntakeIT {
         assertFalse(received.body().contains(CANARY), "the answer page does not echo the report");
 
         try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
-                "select c.id, c.status, count(i.id) from case_file c join channel ch on ch.id = c.channel_id "
-                        + "join case_item i on i.case_id = c.id where ch.slug = ? group by c.id, c.status")) {
+                "select c.id, c.status, count(i.id), c.category from case_file c join channel ch on ch.id = c.channel_id "
+                        + "join case_item i on i.case_id = c.id where ch.slug = ? group by c.id, c.status, c.category")) {
             s.setString(1, slug);
             try (ResultSet rows = s.executeQuery()) {
                 assertTrue(rows.next());
                 caseId = rows.getObject(1, UUID.class);
                 assertEquals("RECEIVED", rows.getString(2));
                 assertEquals(3, rows.getInt(3), "the report and two files");
+                assertEquals("yes", rows.getString(4), "the category is the chosen option's key, not its label");
                 assertFalse(rows.next());
             }
         }
@@ -282,6 +289,41 @@ class IntakeIT {
 
         assertEquals(before, casesOfChannel());
         assertEquals(List.of(), pendingBlobs());
+    }
+
+    @Test
+    @Order(10)
+    void aCategoryIsOnlyEverAnOptionKeyTakenFromTheCheckedAnswers() throws Exception {
+        int before = casesOfChannel();
+        int filedUnderNo = casesOfCategory("no");
+        String form = get("/report/" + slug).body();
+        TimeUnit.MILLISECONDS.sleep(1100);
+        HttpResponse<String> forged = post(new Multipart().field("token", token(form))
+                .field("what", "a forged category").field("when", "Money laundering by the CFO"));
+        assertEquals(422, forged.statusCode(), "an answer that is no option of the category question is refused");
+        assertTrue(forged.body().contains("class=\"problems\""));
+        assertEquals(before, casesOfChannel(), "nothing stored");
+
+        form = get("/report/" + slug).body();
+        TimeUnit.MILLISECONDS.sleep(1100);
+        HttpResponse<String> received = post(new Multipart().field("token", token(form))
+                .field("category", "forged").field("what", "a plain category field is ignored").field("when", "no"));
+        assertEquals(200, received.statusCode(), received.body());
+        assertEquals(before + 1, casesOfChannel());
+        assertEquals(filedUnderNo + 1, casesOfCategory("no"), "without JavaScript the category comes from the checked answer");
+        assertEquals(0, casesOfCategory("forged"));
+    }
+
+    private int casesOfCategory(String category) throws Exception {
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from case_file c join channel ch on ch.id = c.channel_id where ch.slug = ? and c.category = ?")) {
+            s.setString(1, slug);
+            s.setString(2, category);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     private int casesOfChannel() throws Exception {

@@ -109,6 +109,12 @@ public final class Seed {
                 QuestionField.file("evidence", text("Evidence", "Belege"), null, false, 3, maxFileBytes)));
     }
 
+    /** {@link #sampleQuestionnaire} with its single-choice question "when" marked as the channel's category. */
+    public static Questionnaire categorisedQuestionnaire(long maxFileBytes) {
+        Questionnaire sample = sampleQuestionnaire(maxFileBytes);
+        return sample.replacing("when", sample.field("when").orElseThrow().asCategory(true));
+    }
+
     private static LocalizedText text(String english, String german) {
         return LocalizedText.required(Map.of(Locale.ENGLISH, english, Locale.GERMAN, german), 300, "label");
     }

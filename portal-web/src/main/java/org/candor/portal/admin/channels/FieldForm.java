@@ -22,7 +22,8 @@ import org.candor.portal.platform.i18n.Languages;
  * rows again. An option without a key gets one made from its English label.
  */
 public record FieldForm(String type, String key, Map<String, String> labels, Map<String, String> helps,
-        boolean required, String maxLength, List<OptionRow> options, String maxFiles, String maxFileMib) {
+        boolean required, String maxLength, List<OptionRow> options, String maxFiles, String maxFileMib,
+        boolean category) {
 
     /** Empty option rows the form offers beyond those filled in. */
     static final int SPARE_ROWS = 3;
@@ -51,7 +52,7 @@ public record FieldForm(String type, String key, Map<String, String> labels, Map
     static FieldForm blank(FieldType type) {
         String maxLength = type == FieldType.LONG_TEXT ? "10000" : type == FieldType.SHORT_TEXT ? "200" : "";
         return new FieldForm(type.name(), "", Map.of(), Map.of(), false, maxLength, List.of(),
-                type == FieldType.FILE ? "5" : "", type == FieldType.FILE ? "20" : "");
+                type == FieldType.FILE ? "5" : "", type == FieldType.FILE ? "20" : "", false);
     }
 
     static FieldForm of(QuestionField field) {
@@ -61,7 +62,8 @@ public record FieldForm(String type, String key, Map<String, String> labels, Map
         return new FieldForm(field.type().name(), field.key(), codes(field.label()), codes(field.help()),
                 field.required(), field.type().isText() ? String.valueOf(field.maxLength()) : "", rows,
                 field.type() == FieldType.FILE ? String.valueOf(field.maxFiles()) : "",
-                field.type() == FieldType.FILE ? String.valueOf(field.maxFileBytes() / UploadLimits.MIB) : "");
+                field.type() == FieldType.FILE ? String.valueOf(field.maxFileBytes() / UploadLimits.MIB) : "",
+                field.category());
     }
 
     static FieldForm from(String type, MultivaluedMap<String, String> form) {
@@ -78,7 +80,7 @@ public record FieldForm(String type, String key, Map<String, String> labels, Map
         }
         return new FieldForm(type, Forms.value(form, "key").strip(), Forms.perLanguage(form, "label"),
                 Forms.perLanguage(form, "help"), Forms.checked(form, "required"), Forms.value(form, "maxLength"),
-                rows, Forms.value(form, "maxFiles"), Forms.value(form, "maxFileMib"));
+                rows, Forms.value(form, "maxFiles"), Forms.value(form, "maxFileMib"), Forms.checked(form, "category"));
     }
 
     public String label(String language) {
@@ -97,6 +99,11 @@ public record FieldForm(String type, String key, Map<String, String> labels, Map
         return FieldType.parse(type).isChoice();
     }
 
+    /** Whether the question may be the channel's category: only a single choice, never a text. */
+    public boolean canBeCategory() {
+        return FieldType.parse(type) == FieldType.SINGLE_CHOICE;
+    }
+
     public boolean isFile() {
         return FieldType.parse(type) == FieldType.FILE;
     }
@@ -108,12 +115,13 @@ public record FieldForm(String type, String key, Map<String, String> labels, Map
         LocalizedText help = LocalizedText.optional(Forms.byLocale(helps), QuestionField.MAX_HELP, "channel.field.help", true);
         return switch (kind) {
             case SHORT_TEXT, LONG_TEXT -> QuestionField.text(key, kind, label, help, required,
-                    Forms.wholeNumber(maxLength, "channel.field.maxLength"));
-            case SINGLE_CHOICE, MULTIPLE_CHOICE -> QuestionField.choice(key, kind, label, help, required, choiceOptions());
-            case DATE -> QuestionField.date(key, label, help, required);
+                    Forms.wholeNumber(maxLength, "channel.field.maxLength")).asCategory(category);
+            case SINGLE_CHOICE, MULTIPLE_CHOICE -> QuestionField.choice(key, kind, label, help, required, choiceOptions())
+                    .asCategory(category);
+            case DATE -> QuestionField.date(key, label, help, required).asCategory(category);
             case FILE -> QuestionField.file(key, label, help, required,
                     Forms.wholeNumber(maxFiles, "channel.field.maxFiles"),
-                    Forms.number(maxFileMib, "channel.field.maxFileMib") * UploadLimits.MIB);
+                    Forms.number(maxFileMib, "channel.field.maxFileMib") * UploadLimits.MIB).asCategory(category);
         };
     }
 

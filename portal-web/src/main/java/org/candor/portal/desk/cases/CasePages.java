@@ -87,7 +87,7 @@ public class CasePages {
      */
     public record ListRow(String id, String link, String channel, String status, String received, long ageDays,
             String due, String standing, String standingText, List<String> labels, String lastActivity,
-            String nextActor, String daysLeft, boolean unread) {
+            String nextActor, String daysLeft, boolean unread, String category) {
     }
 
     /** A saved view of the list: its link, name and how many cases it holds. */
@@ -101,14 +101,14 @@ public class CasePages {
     @GET
     public Response list(@QueryParam("status") String status, @QueryParam("channel") String channel,
             @QueryParam("label") String label, @QueryParam("deadline") String deadline,
-            @QueryParam("waiting") String waiting, @QueryParam("unread") String unread, @QueryParam("sort") String sort,
-            @QueryParam("page") String page) {
+            @QueryParam("waiting") String waiting, @QueryParam("unread") String unread,
+            @QueryParam("category") String category, @QueryParam("sort") String sort, @QueryParam("page") String page) {
         SignedInStaff me = session.require(Role.INVESTIGATOR);
         Locale locale = Languages.of(request);
         CaseQuery query;
         String error = null;
         try {
-            query = CaseQuery.parse(status, channel, label, deadline, waiting, unread, sort, page);
+            query = CaseQuery.parse(status, channel, label, deadline, waiting, unread, category, sort, page);
         } catch (InvalidCaseInput e) {
             query = CaseQuery.all();
             error = Messages.get(locale, e.messageKey());
@@ -116,8 +116,10 @@ public class CasePages {
         LocalDate today = cases.today();
         CaseList.Listing listing = list.list(me.id(), query, today);
         Map<UUID, String> channelNames = new LinkedHashMap<>();
+        Map<UUID, Channel> byId = new LinkedHashMap<>();
         for (Channel c : channels.all()) {
             channelNames.put(c.id(), c.textFor(locale).name());
+            byId.put(c.id(), c);
         }
         List<ListRow> rows = listing.rows().stream().map(r -> {
             Standing standing = Standing.of(r.due(), today);
@@ -128,7 +130,7 @@ public class CasePages {
                     Messages.get(locale, "cases.standing." + standing.name()), r.labels(), r.lastActivityOn().toString(),
                     Messages.get(locale, "cases.next." + r.nextActor().map(Enum::name).orElse("NONE")),
                     r.due().map(d -> daysLeft(locale, ChronoUnit.DAYS.between(today, d))).orElse("–"),
-                    r.unread());
+                    r.unread(), categoryText(Optional.ofNullable(byId.get(r.channelId())), r.category(), locale));
         }).toList();
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("status", query.status().map(Enum::name).orElse(""));
@@ -137,6 +139,7 @@ public class CasePages {
         filters.put("deadline", query.deadline().map(Enum::name).orElse(""));
         filters.put("waiting", query.waiting() ? "yes" : "");
         filters.put("unread", query.unread() ? "yes" : "");
+        filters.put("category", query.category().orElse(""));
         filters.put("sort", query.sort().name());
         CaseQuery q = query;
         Page view = Page.of("staff/desk/cases")
@@ -151,12 +154,20 @@ public class CasePages {
                 .with("channels", channelNames.entrySet().stream()
                         .map(e -> new Choice(e.getKey().toString(), e.getValue(), q.channel().map(e.getKey()::equals).orElse(false)))
                         .toList())
+                // the category filter offers the options of the one channel the list is filtered to
+                .with("categories", q.channel().map(byId::get).flatMap(c -> c.questionnaire().category())
+                        .map(field -> field.options().stream()
+                                .map(o -> new Choice(o.key(), o.label().in(locale), q.category().map(o.key()::equals).orElse(false)))
+                                .toList())
+                        .orElse(List.of()))
+                .with("category", q.category().orElse(""))
                 .with("labels", list.labelsInUse(me.id()).stream()
                         .map(l -> new Choice(l, l, q.label().map(x -> x.value().equals(l)).orElse(false))).toList())
                 // without their counts: counting every view reads all the investigator's cases, which the
                 // list, one index range per page, must not (docs/benchmarks.md, "Case list")
                 .with("views", views(null, query, locale))
                 .with("filtered", query.status().isPresent() || query.channel().isPresent() || query.label().isPresent()
+                        || query.category().isPresent()
                         || query.deadline().isPresent() || query.waiting() || query.unread()
                         || query.sort() != CaseQuery.Sort.DUE)
                 .with("waiting", query.waiting())
@@ -355,6 +366,7 @@ public class CasePages {
                 .with("caseId", caseId.toString())
                 .with("shortId", caseId.toString().substring(0, 8))
                 .with("channel", cases.channelOf(caseFile).map(c -> c.textFor(locale).name()).orElse(""))
+                .with("category", categoryText(cases.channelOf(caseFile), caseFile.category(), locale))
                 .with("status", caseFile.status().name())
                 .with("statusText", Messages.get(locale, "cases.status." + caseFile.status().name()))
                 .with("received", caseFile.receivedOn().toString())
@@ -424,6 +436,12 @@ public class CasePages {
                     Messages.get(locale, "cases.view." + v.name()), count, current));
         }
         return views;
+    }
+
+    /** A case's category as its channel's questionnaire names it in the reader's language; "–" when none. */
+    static String categoryText(Optional<Channel> channel, Optional<String> category, Locale locale) {
+        return category.map(key -> channel.map(c -> c.questionnaire().categoryLabel(key, locale)).orElse(key))
+                .orElse("–");
     }
 
     /** "3 days left", "due today", "2 days overdue". */

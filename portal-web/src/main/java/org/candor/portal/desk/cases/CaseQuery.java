@@ -4,18 +4,22 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.candor.portal.casefile.CaseListSql;
 import org.candor.portal.casefile.CaseStatus;
 import org.candor.portal.casefile.NextActor;
 
 /**
  * What the investigator asked the case list for: filters (status, channel, label, deadline, cases
- * waiting for the investigators, cases with something unread), an order and a page. Parsed from
+ * waiting for the investigators, cases with something unread, category), an order and a page. Parsed from
  * the list's query parameters; anything unknown is refused with a message key, and the list then
  * shows every case instead. The saved views of the desk ({@link View}) are such queries.
  */
 public record CaseQuery(Optional<CaseStatus> status, Optional<UUID> channel, Optional<Label> label,
-        Optional<DeadlineFilter> deadline, boolean waiting, boolean unread, Sort sort, int page) {
+        Optional<DeadlineFilter> deadline, boolean waiting, boolean unread, Sort sort, int page,
+        Optional<String> category) {
+
+    private static final Pattern CATEGORY_KEY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
     /** Cases a page shows. */
     public static final int PAGE_SIZE = 50;
@@ -77,7 +81,13 @@ public record CaseQuery(Optional<CaseStatus> status, Optional<UUID> channel, Opt
         }
     }
 
-    /** Without the waiting and unread filters. */
+    /** Without the category filter. */
+    public CaseQuery(Optional<CaseStatus> status, Optional<UUID> channel, Optional<Label> label,
+            Optional<DeadlineFilter> deadline, boolean waiting, boolean unread, Sort sort, int page) {
+        this(status, channel, label, deadline, waiting, unread, sort, page, Optional.empty());
+    }
+
+    /** Without the waiting, unread and category filters. */
     public CaseQuery(Optional<CaseStatus> status, Optional<UUID> channel, Optional<Label> label,
             Optional<DeadlineFilter> deadline, Sort sort, int page) {
         this(status, channel, label, deadline, false, false, sort, page);
@@ -94,12 +104,18 @@ public record CaseQuery(Optional<CaseStatus> status, Optional<UUID> channel, Opt
         return parse(status, channel, label, deadline, null, null, sort, page);
     }
 
-    /**
-     * Parses the list's query parameters; blank means "any", and {@code waiting} and {@code unread}
-     * take "yes" (or blank).
-     */
+    /** Parses the list's query parameters without the category filter. */
     public static CaseQuery parse(String status, String channel, String label, String deadline, String waiting,
             String unread, String sort, String page) {
+        return parse(status, channel, label, deadline, waiting, unread, null, sort, page);
+    }
+
+    /**
+     * Parses the list's query parameters; blank means "any", and {@code waiting} and {@code unread}
+     * take "yes" (or blank), {@code category} an option's key of a channel's category question.
+     */
+    public static CaseQuery parse(String status, String channel, String label, String deadline, String waiting,
+            String unread, String category, String sort, String page) {
         return new CaseQuery(
                 blank(status) ? Optional.empty() : Optional.of(enumOf(CaseStatus.class, status, "cases.filter.invalidStatus")),
                 blank(channel) ? Optional.empty() : Optional.of(uuid(channel)),
@@ -108,12 +124,13 @@ public record CaseQuery(Optional<CaseStatus> status, Optional<UUID> channel, Opt
                         : Optional.of(enumOf(DeadlineFilter.class, deadline, "cases.filter.invalidDeadline")),
                 yes(waiting), yes(unread),
                 blank(sort) ? Sort.DUE : enumOf(Sort.class, sort, "cases.filter.invalidSort"),
-                blank(page) ? 1 : pageNumber(page));
+                blank(page) ? 1 : pageNumber(page),
+                blank(category) ? Optional.empty() : Optional.of(categoryKey(category)));
     }
 
     /** The same filters and order on another page. */
     public CaseQuery onPage(int number) {
-        return new CaseQuery(status, channel, label, deadline, waiting, unread, sort, number);
+        return new CaseQuery(status, channel, label, deadline, waiting, unread, sort, number, category);
     }
 
     /** The query as the case list's SQL takes it, with the deadline filters as days counted from {@code today}. */
@@ -132,7 +149,8 @@ public record CaseQuery(Optional<CaseStatus> status, Optional<UUID> channel, Opt
             case OLDEST -> CaseListSql.Order.OLDEST;
         };
         return new CaseListSql.Filter(status, channel, label.map(Label::value), due,
-                waiting ? Optional.of(NextActor.INVESTIGATORS) : Optional.empty(), unread, order, offset(), PAGE_SIZE);
+                waiting ? Optional.of(NextActor.INVESTIGATORS) : Optional.empty(), unread, order, offset(), PAGE_SIZE,
+                category);
     }
 
     /** Rows to skip for this page. */
@@ -168,6 +186,15 @@ public record CaseQuery(Optional<CaseStatus> status, Optional<UUID> channel, Opt
         } catch (IllegalArgumentException e) {
             throw new InvalidCaseInput("cases.filter.invalidChannel");
         }
+    }
+
+    /** An option's key as a channel's questionnaire has it ({@link org.candor.portal.channel.ChoiceOption}). */
+    private static String categoryKey(String value) {
+        String key = value.strip();
+        if (!CATEGORY_KEY.matcher(key).matches()) {
+            throw new InvalidCaseInput("cases.filter.invalidCategory");
+        }
+        return key;
     }
 
     private static int pageNumber(String value) {

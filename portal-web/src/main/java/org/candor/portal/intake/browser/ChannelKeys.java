@@ -76,7 +76,8 @@ public class ChannelKeys {
                     .add("maxLength", field.maxLength())
                     .add("options", options)
                     .add("maxFiles", field.maxFiles())
-                    .add("maxFileBytes", field.maxFileBytes()));
+                    .add("maxFileBytes", field.maxFileBytes())
+                    .add("category", field.category()));
         }
         return JSON.createObjectBuilder()
                 .add("format", FORMAT)

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.candor.crypto.CiphertextInspector;
 import org.candor.crypto.KeyRejected;
@@ -51,7 +52,8 @@ public class SealedIntake {
     static final long MAX_REPORT_BYTES = 8L * 1024 * 1024;
     /** Bytes a body may carry beyond the files (boundaries, token, pre-handle, key, report). */
     private static final long ENVELOPE_BYTES = MAX_REPORT_BYTES + MAX_KEY_BYTES + 1024 * 1024;
-    static final int MOST_PARTS = 4 + UploadLimits.MAX_FILES;
+    /** Token, pre-handle, whistleblower key, category, report and the files. */
+    static final int MOST_PARTS = 5 + UploadLimits.MAX_FILES;
 
     @Inject
     SealingRecipients sealingRecipients;
@@ -150,13 +152,23 @@ public class SealedIntake {
         CiphertextInspector inspector = CiphertextInspector.expecting(expected);
         UploadLimits limits = channel.uploadLimits();
 
+        SubmissionPart next = next(parts);
+        Optional<String> category = Optional.empty();
+        if ("category".equals(next.field())) {
+            category = Optional.of(category(channel, next));
+            next = next(parts);
+        }
+        if (!"report".equals(next.field())) {
+            throw new Refused(400, "malformed", "sealed.malformed");
+        }
+
         try (InspectedUpload upload = new InspectedUpload(blobs, inspector)) {
-            BlobStore.PendingBlob report = upload.part(expect(parts, "report").stream(), MAX_REPORT_BYTES);
+            BlobStore.PendingBlob report = upload.part(next.stream(), MAX_REPORT_BYTES);
             List<Map.Entry<UUID, BlobStore.PendingBlob>> files = upload.files(parts, limits);
             List<CaseStore.StoredItem> stored = SealedBlobs.commit(UUID.randomUUID(), ItemKind.REPORT, report, files);
             LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             UUID caseId = caseStore.createReceived(channel.id(), replyCodes.handle(preHandle), true, today,
-                    whistleblowerKey, current.caseRecipients(), stored, recordToken);
+                    whistleblowerKey, current.caseRecipients(), stored, category, recordToken);
             return new Received(caseId, today);
         } catch (InspectedUpload.Refused refused) {
             throw switch (refused.reason()) {
@@ -172,14 +184,31 @@ public class SealedIntake {
     }
 
     private static SubmissionPart expect(Iterator<SubmissionPart> parts, String name) throws Refused {
-        if (!parts.hasNext()) {
-            throw new Refused(400, "malformed", "sealed.malformed");
-        }
-        SubmissionPart part = parts.next();
+        SubmissionPart part = next(parts);
         if (!name.equals(part.field())) {
             throw new Refused(400, "malformed", "sealed.malformed");
         }
         return part;
+    }
+
+    private static SubmissionPart next(Iterator<SubmissionPart> parts) throws Refused {
+        if (!parts.hasNext()) {
+            throw new Refused(400, "malformed", "sealed.malformed");
+        }
+        return parts.next();
+    }
+
+    /**
+     * The category sent in clear beside the sealed report (docs/protocol.md): accepted only as the
+     * key of an option of the channel's category question. Whether it is the answer sealed in the
+     * report cannot be checked here; a different one only files the case under another category.
+     */
+    private static String category(Channel channel, SubmissionPart part) throws IOException, Refused {
+        String key = new String(small(part, 64), StandardCharsets.UTF_8);
+        if (!channel.questionnaire().isCategoryOption(key)) {
+            throw new Refused(422, "category", "sealed.category");
+        }
+        return key;
     }
 
     private static byte[] small(SubmissionPart part, int most) throws IOException, Refused {

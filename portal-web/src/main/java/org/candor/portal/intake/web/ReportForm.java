@@ -21,9 +21,13 @@ public record ReportForm(String slug, String name, String description, List<Fiel
         boolean uploadsAllowed, long maxFileMiB, int maxFiles, long maxTotalMiB, int retentionDays, String token,
         List<String> formProblems, boolean filesWereDropped) {
 
-    /** One question. */
+    /**
+     * One question; {@code category} when it is the channel's category, whose answer is stored
+     * unencrypted (the form says so under the question).
+     */
     public record Field(String key, String type, String label, String help, boolean required, int maxLength,
-            List<Option> options, int maxFiles, long maxFileMiB, List<String> values, List<String> problems) {
+            List<Option> options, int maxFiles, long maxFileMiB, List<String> values, List<String> problems,
+            boolean category) {
 
         /** The first value given, for single-valued fields. */
         public String value() {
@@ -41,7 +45,7 @@ public record ReportForm(String slug, String name, String description, List<Fiel
 
         /** Id of the element describing the field, for aria-describedby. */
         public String describedBy() {
-            return "help-" + key + (problems.isEmpty() ? "" : " problems-" + key);
+            return "help-" + key + (category ? " clear-" + key : "") + (problems.isEmpty() ? "" : " problems-" + key);
         }
     }
 
@@ -49,7 +53,12 @@ public record ReportForm(String slug, String name, String description, List<Fiel
     public record Option(String key, String label, boolean chosen) {
     }
 
-    /** Whether the form came back refused: its page then opens with a summary of what to fix. */
+    /** Whether one question is the channel's category, whose answer is stored unencrypted. */
+    public boolean hasCategory() {
+        return fields.stream().anyMatch(Field::category);
+    }
+
+        /** Whether the form came back refused: its page then opens with a summary of what to fix. */
     public boolean hasProblems() {
         return !formProblems.isEmpty() || filesWereDropped || !fieldsWithProblems().isEmpty();
     }
@@ -76,7 +85,7 @@ public record ReportForm(String slug, String name, String description, List<Fiel
             Field field = new Field(q.key(), q.type().name().toLowerCase(Locale.ROOT), q.labelIn(language),
                     q.helpIn(language), q.required(), q.maxLength(), options, q.maxFiles(),
                     Math.max(1, q.maxFileBytes() / UploadLimits.MIB), values,
-                    render(problems.getOrDefault(q.key(), List.of()), language));
+                    render(problems.getOrDefault(q.key(), List.of()), language), q.category());
             (q.type() == FieldType.FILE ? files : fields).add(field);
         }
         UploadLimits limits = channel.uploadLimits();

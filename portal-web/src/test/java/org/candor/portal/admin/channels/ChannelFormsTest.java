@@ -41,6 +41,24 @@ class ChannelFormsTest {
     }
 
     @Test
+    void aTickedCategoryMarksASingleChoiceAndIsRefusedOnAnyOtherKind() {
+        QuestionField kind = FieldForm.from("SINGLE_CHOICE", form("key", "kind", "label_en", "Kind of wrongdoing",
+                "option_key_0", "fraud", "option_en_0", "Fraud", "option_key_1", "safety", "option_en_1", "Safety",
+                "category", "on")).field();
+        assertTrue(kind.category());
+        assertTrue(FieldForm.of(kind).category(), "the form shows the box ticked again");
+        assertTrue(FieldForm.of(kind).canBeCategory());
+        assertEquals(false, FieldForm.from("SINGLE_CHOICE", form("key", "kind", "label_en", "Kind",
+                "option_en_0", "Fraud", "option_en_1", "Safety")).field().category(), "unticked, not the category");
+        Problem problem = refused(FieldForm.from("SHORT_TEXT", form("key", "subject", "label_en", "Subject",
+                "maxLength", "200", "category", "on"))::field);
+        assertEquals(Problem.of("channel.field.category.singleChoiceOnly"), problem);
+        assertTrue(ProblemText.of(problem, Locale.ENGLISH).contains("Only a single-choice question"));
+        assertEquals(false, FieldForm.blank(FieldType.MULTIPLE_CHOICE).canBeCategory());
+        assertEquals(false, FieldForm.blank(FieldType.LONG_TEXT).canBeCategory());
+    }
+
+    @Test
     void aGermanDescriptionWithoutANameIsRefusedWithTheLanguageNamedInTheReadersLanguage() {
         TextsForm typed = TextsForm.from(form("slug", "fraud", "name_en", "Fraud", "name_de", "  ",
                 "description_en", "Money", "description_de", "Geld"));

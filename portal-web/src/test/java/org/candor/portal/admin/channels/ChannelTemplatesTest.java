@@ -98,7 +98,13 @@ class ChannelTemplatesTest {
             assertTrue(html.contains("name=\"label_de\""), type.name());
             assertTrue(html.contains("name=\"option_key_0\"") == type.name().endsWith("CHOICE"), type.name());
             assertTrue(html.contains("name=\"maxFiles\"") == (type == FieldType.FILE), type.name());
+            assertTrue(html.contains("name=\"category\"") == (type == FieldType.SINGLE_CHOICE),
+                    "only a single choice can be the category: " + type.name());
         }
+        String single = render(Page.of("staff/admin/channel-field").with("channel", channel)
+                .with("form", FieldForm.blank(FieldType.SINGLE_CHOICE)), Locale.ENGLISH);
+        assertTrue(single.contains("stored unencrypted on the case"), "the choice says what it costs");
+        assertTrue(single.contains("aria-describedby=\"category-hint\""));
     }
 
     @Test

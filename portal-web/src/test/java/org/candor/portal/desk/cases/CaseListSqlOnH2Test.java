@@ -69,6 +69,28 @@ class CaseListSqlOnH2Test {
     }
 
     @Test
+    void filtersByCategoryAloneOrWithItsChannelAndListsIt() throws Exception {
+        try (Connection c = h2.getConnection()) {
+            run(c, "update case_file set category = 'fraud' where id in (?, ?)", onTime, othersCase);
+            run(c, "update case_file set category = 'safety' where id = ?", concluded);
+        }
+        CaseQuery fraud = CaseQuery.parse("", "", "", "", "", "", "fraud", "", "");
+        assertEquals(List.of(onTime), ids(fraud), "another investigator's case of the category stays hidden");
+        assertEquals(1L, count(fraud));
+        assertEquals(List.of(onTime), ids(CaseQuery.parse("", channel.toString(), "", "", "", "", "fraud", "", "")));
+        assertEquals(List.of(), ids(CaseQuery.parse("", UUID.randomUUID().toString(), "", "", "", "", "fraud", "", "")));
+        assertEquals(List.of(), ids(CaseQuery.parse("", "", "", "", "", "", "harassment", "", "")));
+        List<String> categories = new ArrayList<>();
+        try (Connection c = h2.getConnection(); PreparedStatement s = prepare(c, CaseListSql.page(ines, CaseQuery.all().filter(TODAY)));
+                ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                categories.add(rows.getString("category"));
+            }
+        }
+        assertEquals(java.util.Arrays.asList(null, null, "fraud", "safety"), categories);
+    }
+
+    @Test
     void filtersByStatusLabelDeadlineAndChannel() throws Exception {
         assertEquals(List.of(overdueAck), ids(query(Optional.of(CaseStatus.RECEIVED), Optional.empty(),
                 Optional.empty(), CaseQuery.Sort.DUE)));

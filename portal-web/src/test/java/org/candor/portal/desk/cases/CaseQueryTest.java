@@ -43,6 +43,19 @@ class CaseQueryTest {
     }
 
     @Test
+    void aCategoryIsAnOptionKeyAndKeptOnEveryPage() {
+        CaseQuery q = CaseQuery.parse("", "", "", "", "", "", " fraud ", "", "2");
+        assertEquals(Optional.of("fraud"), q.category());
+        assertEquals(Optional.of("fraud"), q.onPage(3).category());
+        assertEquals(Optional.of("fraud"), q.filter(LocalDate.of(2026, 3, 1)).category());
+        assertEquals(Optional.empty(), CaseQuery.parse("", "", "", "", "", "", "", "", "").category());
+        assertEquals("cases.filter.invalidCategory", assertThrows(InvalidCaseInput.class,
+                () -> CaseQuery.parse("", "", "", "", "", "", "x' or 1=1", "", "")).messageKey());
+        assertEquals("cases.filter.invalidCategory", assertThrows(InvalidCaseInput.class,
+                () -> CaseQuery.parse("", "", "", "", "", "", "Fraud", "", "")).messageKey());
+    }
+
+    @Test
     void labelsAreShortWordsOnly() {
         assertEquals("needs-legal", Label.of(" Needs-Legal ").value());
         assertEquals("prüfung", Label.of("Prüfung").value());

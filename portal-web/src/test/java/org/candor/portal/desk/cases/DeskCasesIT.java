@@ -93,7 +93,8 @@ class DeskCasesIT {
         Questionnaire questionnaire = new Questionnaire(List.of(
                 QuestionField.text("what", FieldType.LONG_TEXT, text("What happened?", "Was ist passiert?"), null, true, 5000),
                 QuestionField.choice("when", FieldType.SINGLE_CHOICE, text("Still going on?", "Dauert es an?"), null, true,
-                        List.of(new ChoiceOption("yes", text("Yes, still", "Ja")), new ChoiceOption("no", text("No", "Nein")))),
+                        List.of(new ChoiceOption("yes", text("Yes, still", "Ja")), new ChoiceOption("no", text("No", "Nein"))))
+                        .asCategory(true),
                 QuestionField.file("evidence", text("Evidence", "Belege"), null, false, 3, 1024 * 1024)));
         slug = "desk-" + run;
         ottoSlug = "desk-otto-" + run;
@@ -125,7 +126,7 @@ class DeskCasesIT {
     @Order(2)
     void badListParametersAreRefusedClearlyAndEveryCaseShown() throws Exception {
         for (String query : List.of("status=closed", "channel=x'%20or%201=1", "label=%3Cscript%3E", "page=-1",
-                "sort=due;drop", "deadline=tomorrow", "unread=maybe", "waiting=1%20or%201")) {
+                "sort=due;drop", "deadline=tomorrow", "unread=maybe", "waiting=1%20or%201", "category=Yes%27%20or%201=1")) {
             HttpResponse<String> refused = inesBrowser.get("/desk/cases?" + query);
             assertEquals(400, refused.statusCode(), query);
             assertTrue(refused.body().contains("case-" + caseId), query);
@@ -297,7 +298,40 @@ class DeskCasesIT {
         assertEquals(403, admin.post("/desk/cases/" + caseId + "/labels", "label", "x").statusCode());
     }
 
+    @Test
+    @Order(10)
+    void theListShowsAndFiltersByTheCategoryInTheReadersLanguage() throws Exception {
+        HttpResponse<String> list = inesBrowser.get("/desk/cases");
+        assertTrue(list.body().contains("<th scope=\"col\">Category</th>"), "the list has a category column");
+        Matcher rowOf = Pattern.compile("<tr[^>]*id=\"case-" + caseId + "\">(.*?)</tr>", Pattern.DOTALL).matcher(list.body());
+        assertTrue(rowOf.find(), list.body());
+        String row = rowOf.group(1);
+        assertTrue(row.contains(">Yes, still</td>"), "the option's label, not its key: " + row);
+        UUID channel = channelId(slug);
+        HttpResponse<String> filtered = inesBrowser.get("/desk/cases?channel=" + channel + "&category=yes");
+        assertEquals(200, filtered.statusCode(), filtered.body());
+        assertTrue(filtered.body().contains("case-" + caseId));
+        assertTrue(filtered.body().contains("<option value=\"yes\" selected=\"selected\">Yes, still</option>"),
+                "filtered to one channel, the list offers its categories: " + filtered.body());
+        assertFalse(inesBrowser.get("/desk/cases?channel=" + channel + "&category=no").body().contains("case-" + caseId));
+        assertTrue(inesBrowser.get("/desk/cases?category=yes").body().contains("case-" + caseId), "or by category alone");
+        inesBrowser.post("/desk/key/unlock", "passphrase", new String(PASSPHRASE));
+        HttpResponse<String> page = inesBrowser.get("/desk/cases/" + caseId);
+        assertEquals(200, page.statusCode(), page.body());
+        assertEquals("Yes, still", Browserless.byId(page, "case-category").strip(), "the case's facts name it too");
+    }
+
     // --- helpers
+
+    private static UUID channelId(String channelSlug) throws Exception {
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement("select id from channel where slug = ?")) {
+            s.setString(1, channelSlug);
+            try (ResultSet rows = s.executeQuery()) {
+                assertTrue(rows.next());
+                return rows.getObject(1, UUID.class);
+            }
+        }
+    }
 
     /**
      * The figures the desk's start shows for some of its views ("open", "acknowledge", "waiting",

@@ -1,6 +1,7 @@
 package org.candor.portal.intake.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -85,7 +86,7 @@ class SealedReportIT {
         investigator = Seed.investigator("sealed-" + suffix, "a long sign-in password", PASSPHRASE);
         outsider = Seed.investigator("outsider-" + suffix, "a long sign-in password", PASSPHRASE);
         slug = "sealed-" + suffix;
-        Seed.publishedChannel(slug, Seed.sampleQuestionnaire(2 * 1024 * 1024), true, 2 * 1024 * 1024, investigator.id());
+        Seed.publishedChannel(slug, Seed.categorisedQuestionnaire(2 * 1024 * 1024), true, 2 * 1024 * 1024, investigator.id());
     }
 
     @Test
@@ -99,6 +100,8 @@ class SealedReportIT {
         assertEquals(investigator.key().fingerprint(), RecipientKey.fromArmored(recipient.getString("key")).fingerprint());
         assertTrue(keys.getJsonObject("limits").getBoolean("filesAllowed"));
         assertEquals(4, keys.getJsonArray("fields").size());
+        assertTrue(keys.getJsonArray("fields").getJsonObject(2).getBoolean("category"), "the category question is named");
+        assertFalse(keys.getJsonArray("fields").getJsonObject(0).getBoolean("category"));
         assertEquals(404, new Browserless(deployed).get("/report/no-such/keys").statusCode());
     }
 
@@ -111,23 +114,45 @@ class SealedReportIT {
         ReportContents report = new ReportContents(slug, "en",
                 Map.of("what", List.of("sealed in a browser"), "when", List.of("yes")),
                 List.of(new ReportContents.AttachmentEntry(item, "evidence", "ledger.csv", "text/csv", file.length)));
+        upload.category = "yes";
         HttpResponse<String> answer = upload.send(upload.seal(report.toJson(), true), Map.of(item, upload.seal(file, true)));
         assertEquals(200, answer.statusCode(), answer.body());
         assertEquals("received", json(answer.body()).getString("status"));
 
         try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
-                "select c.sealed_in_browser, i.kind, i.id, i.blob_id from case_file c join channel ch on ch.id = c.channel_id"
+                "select c.sealed_in_browser, i.kind, i.id, i.blob_id, c.category from case_file c join channel ch on ch.id = c.channel_id"
                         + " join case_item i on i.case_id = c.id where ch.slug = ? order by i.position")) {
             s.setString(1, slug);
             try (ResultSet rows = s.executeQuery(); UnlockedKey key = investigator.key().unlock(PASSPHRASE)) {
                 assertTrue(rows.next());
                 assertTrue(rows.getBoolean(1));
+                assertEquals("yes", rows.getString(5), "the category option's key sent beside the sealed report");
                 assertEquals("REPORT", rows.getString(2));
                 assertEquals(report, ReportContents.fromJson(open(key, rows.getString(4))));
                 assertTrue(rows.next());
                 assertEquals("ATTACHMENT", rows.getString(2));
                 assertEquals(item, rows.getObject(3, UUID.class));
                 assertEquals(new String(file, StandardCharsets.UTF_8), new String(open(key, rows.getString(4)), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aCategoryThatIsNotAnOptionKeyOfTheCategoryQuestionIsRefusedAndNothingIsKept() throws Exception {
+        ReportContents report = new ReportContents(slug, "en",
+                Map.of("what", List.of("forged category"), "when", List.of("no")), List.of());
+        for (String forged : List.of("Yes", "my manager took the money")) {
+            Upload upload = new Upload();
+            upload.category = forged;
+            assertRefused(upload.send(upload.seal(report.toJson(), true), Map.of()), "category");
+        }
+        try (Connection c = Seed.connect(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from case_file c join channel ch on ch.id = c.channel_id where ch.slug = ?")) {
+            s.setString(1, slug);
+            try (ResultSet rows = s.executeQuery()) {
+                assertTrue(rows.next());
+                assertEquals(1, rows.getInt(1), "only the case of the report before");
             }
         }
     }
@@ -266,6 +291,7 @@ class SealedReportIT {
         final List<RecipientKey> recipients;
         final String token;
         byte[] keyBytes;
+        String category;
 
         Upload() throws Exception {
             try (LockSecret secret = ReplyCodeDerivation.lockSecret(code)) {
@@ -288,7 +314,7 @@ class SealedReportIT {
 
         HttpResponse<String> send(byte[] report, Map<UUID, byte[]> files) throws Exception {
             TimeUnit.MILLISECONDS.sleep(3100); // the minimum time to fill in a form
-            SealedForm form = new SealedForm();
+            SealedForm form = new SealedForm().withCategory(category);
             byte[] body = form.bytes(token, ReplyCodeDerivation.preHandle(code).toBase64Url(),
                     keyBytes != null ? keyBytes : whistleblowerKey.toStorage(), report, files);
             return new Browserless(deployed).send(HttpRequest.newBuilder(Deployments.local(deployed, "/report/" + slug + "/sealed"))
