@@ -208,15 +208,27 @@ public class SearchPages {
 
     private HitView hit(CaseHit h, Locale locale) {
         return new HitView(h.caseId(), h.caseId().substring(0, Math.min(8, h.caseId().length())),
-                "/desk/cases/" + h.caseId(), h.channel(), statusText(h.status(), locale), h.received().toString(),
+                "/desk/cases/" + h.caseId(), facetText(Facet.CHANNEL, h.channel(), locale), statusText(h.status(), locale),
+                h.received().toString(),
                 h.labels(), h.snippets().stream().map(Snippets::parts).toList());
+    }
+
+    /** The channels' names by address, read once per request (a resource lives for one request). */
+    private Map<String, String> channelNames;
+
+    private Map<String, String> channelNames(Locale locale) {
+        if (channelNames == null) {
+            channelNames = new java.util.HashMap<>();
+            channels.all().forEach(c -> channelNames.put(c.slug(), c.textFor(locale).name()));
+        }
+        return channelNames;
     }
 
     /** A facet value as the desk names it: a status in words, a channel by its name (the index holds its address). */
     private String facetText(Facet facet, String value, Locale locale) {
         return switch (facet) {
             case STATUS -> statusText(value, locale);
-            case CHANNEL -> channels.findBySlug(value).map(c -> c.textFor(locale).name()).orElse(value);
+            case CHANNEL -> channelNames(locale).getOrDefault(value, value);
             default -> value;
         };
     }
