@@ -214,6 +214,22 @@ class BrowserContactIT {
                     MessageContents.fromJson(Opener.with(key).openAll(new java.io.ByteArrayInputStream(reply.body()), 1 << 20)).text());
         }
         assertEquals(404, signed.person.bytes("/contact/browser/items/" + UUID.randomUUID()).statusCode());
+
+        // For a reload, the session keeps what the browser wrapped, and gives it back to that session only.
+        assertRefused(signed.person.get("/contact/browser/reload"), 401, "signed-out");
+        assertRefused(signed.person.post("/contact/browser/reload", "wrapped", "not base64!"), 400, "malformed");
+        java.util.Base64.Encoder base64url = java.util.Base64.getUrlEncoder().withoutPadding();
+        assertRefused(signed.person.post("/contact/browser/reload", "wrapped", base64url.encodeToString(new byte[129])),
+                400, "malformed");
+        byte[] wrapped = new byte[76];
+        new java.security.SecureRandom().nextBytes(wrapped);
+        assertEquals(200, signed.person.post("/contact/browser/reload", "wrapped", base64url.encodeToString(wrapped)).statusCode());
+        JsonObject resumed = json(signed.person.get("/contact/browser/reload").body());
+        assertEquals(base64url.encodeToString(wrapped), resumed.getString("wrapped"));
+        assertFalse(resumed.getString("token").isBlank(), "the session's token, for the page's next requests");
+        assertRefused(new Person().get("/contact/browser/reload"), 401, "signed-out");
+        assertRefused(new Person().post("/contact/browser/reload", "wrapped", base64url.encodeToString(wrapped)), 401,
+                "signed-out");
         assertEquals(303, signed.person.get("/contact/conversation").statusCode(),
                 "a session without the lock secret opens nothing on the server");
         assertEquals(401, new Person().get("/contact/browser/case").statusCode(), "no session, no case");
