@@ -121,7 +121,7 @@ public class OrganisationProfile {
         return read;
     }
 
-    @Transactional
+    /** Reads the row (a plain read: within a change's transaction when a change calls it). */
     Read load() {
         List<?> rows = em.createNativeQuery("select name, contact, privacy_notice, logo_type, logo from organisation where id = 1")
                 .getResultList();
