@@ -8,9 +8,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -41,6 +43,8 @@ public final class Languages {
     private static final Logger LOG = Logger.getLogger(Languages.class.getName());
     private static final String CONFIGURATION_FILE = "META-INF/microprofile-config.properties";
     private static volatile List<Locale> supported = usable(defaultSetting());
+    /** Each supported language's own name by its code, in order: worked out once, not for every page. */
+    private static volatile Map<String, String> ownNames = ownNames(supported);
 
     private Languages() {
     }
@@ -68,7 +72,22 @@ public final class Languages {
 
     /** Takes the languages of {@link #SETTING}; see {@link #usable} for what is refused. */
     public static void configure(String setting) {
-        supported = usable(setting);
+        List<Locale> languages = usable(setting);
+        ownNames = ownNames(languages);
+        supported = languages;
+    }
+
+    /** The supported languages' own names by code, in the order of {@link #supported()} (for the language links). */
+    public static Map<String, String> ownNames() {
+        return ownNames;
+    }
+
+    private static Map<String, String> ownNames(List<Locale> languages) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Locale language : languages) {
+            names.put(language.getLanguage(), ownName(language));
+        }
+        return java.util.Collections.unmodifiableMap(names);
     }
 
     /**

@@ -17,7 +17,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,10 +84,7 @@ public class PageWriter implements MessageBodyWriter<Page> {
      * and their own names ({@code languageNames}, for the language links).
      */
     public static Map<String, Object> languageModel(Locale locale) {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Locale language : Languages.supported()) {
-            names.put(language.getLanguage(), Languages.ownName(language));
-        }
+        Map<String, String> names = Languages.ownNames();
         return Map.of("lang", locale.getLanguage(), "dir", Languages.isRightToLeft(locale) ? "rtl" : "ltr",
                 "languages", List.copyOf(names.keySet()), "languageNames", names);
     }
